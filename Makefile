@@ -1,0 +1,112 @@
+# kgraph: build, test, run, benchmark and install.
+#
+#   make run      install missing Debian packages, build, build the graph of seeds/ into out/
+#   make check    install missing Debian packages, build, run the whole test suite
+#   make bench    speed and memory figures (scripts/bench)
+#   make install  PREFIX=/usr/local DESTDIR=  (program, library, headers, kgraph.pc, data)
+#
+# Our flags live in KG_CFLAGS/KG_LDLIBS; CFLAGS and LDFLAGS stay the user's.
+# V=1 shows the commands.
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR     = $(PREFIX)/bin
+LIBDIR     = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+DATADIR    = $(PREFIX)/share/kgraph
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+
+PKGS    = glib-2.0 libxml-2.0 libcgraph libgvc json-glib-1.0
+CC     ?= cc
+CFLAGS ?= -O2 -g
+
+# Recursive (=) on purpose: pkg-config runs only when a compile needs it,
+# which is after `make deps` has installed the packages.
+KG_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -fPIC \
+            -Iinclude -Isrc -DKG_VERSION='"$(VERSION)"' -MMD -MP \
+            $(shell pkg-config --cflags $(PKGS))
+KG_LDLIBS = $(shell pkg-config --libs $(PKGS)) -lm
+
+BUILD    = build
+LIB_SRC  = $(filter-out src/main.c src/cli-%.c,$(wildcard src/*.c))
+CLI_SRC  = src/main.c $(wildcard src/cli-*.c)
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_SRC = $(wildcard tests/test-*.c)
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+PROGRAM  = $(BUILD)/kgraph
+STATIC   = $(BUILD)/libkgraph.a
+SHARED   = $(BUILD)/libkgraph.so.0
+
+Q = $(if $(V),,@)
+say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
+
+.PHONY: all deps run check bench clean install uninstall
+.SECONDARY:
+all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
+
+deps:
+	$(Q)scripts/install-deps
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(PROGRAM) build seeds -o out --name seeds -f dot,svg,png,pdf,graphml,nt
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory all tests
+	$(Q)tests/run-tests $(BUILD)
+
+tests: $(TEST_BIN)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)scripts/bench $(BUILD)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(KG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(KG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libkgraph.so.0 $(LDFLAGS) -o $@ $^ $(KG_LDLIBS)
+
+$(PROGRAM): $(CLI_OBJ) $(STATIC)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(KG_LDLIBS)
+
+$(BUILD)/tests/test-%: $(BUILD)/tests/test-%.o $(STATIC)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(KG_LDLIBS)
+
+$(BUILD)/kgraph.pc: Makefile
+	@mkdir -p $(BUILD)
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
+	  'datadir=$(DATADIR)' '' 'Name: kgraph' \
+	  'Description: knowledge graphs from news articles' 'Version: $(VERSION)' \
+	  'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -lkgraph' 'Cflags: -I$${includedir}' > $@
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kgraph \
+	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/kgraph
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libkgraph.a
+	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libkgraph.so.0
+	ln -sf libkgraph.so.0 $(DESTDIR)$(LIBDIR)/libkgraph.so
+	install -m 644 include/kgraph.h $(DESTDIR)$(INCLUDEDIR)/kgraph.h
+	install -m 644 include/kgraph/*.h $(DESTDIR)$(INCLUDEDIR)/kgraph/
+	install -m 644 $(BUILD)/kgraph.pc $(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc
+	cp -R data/. $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kgraph $(DESTDIR)$(LIBDIR)/libkgraph.* \
+	  $(DESTDIR)$(INCLUDEDIR)/kgraph.h $(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/kgraph $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.d)

@@ -1,0 +1,212 @@
+/* cli-common.c: messages, option parsing and graph output shared by the
+ * subcommands (see cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+print_message (const char *level, const char *format, va_list args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  fprintf (stderr, "kgraph: %s: %s\n", level, message);
+}
+
+void
+kg_cli_error (const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  print_message ("error", format, args);
+  va_end (args);
+}
+
+void
+kg_cli_warning (const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  print_message ("warning", format, args);
+  va_end (args);
+}
+
+gboolean
+kg_cli_parse (GOptionContext *context, int *argc, char ***argv)
+{
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      kg_cli_error ("%s (try '%s --help')", error->message, (*argv)[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- output options ------------------------------------------------------ */
+
+#define DEFAULT_FORMATS "dot,svg,graphml,nt"
+
+void
+kg_cli_output_clear (KgCliOutput *output)
+{
+  g_free (output->output_dir);
+  g_free (output->name);
+  g_free (output->formats);
+  g_free (output->base_iri);
+  g_free (output->layout);
+  memset (output, 0, sizeof *output);
+}
+
+GOptionGroup *
+kg_cli_output_group (KgCliOutput *output)
+{
+  const GOptionEntry entries[] = {
+    { "output-dir", 'o', 0, G_OPTION_ARG_FILENAME, &output->output_dir,
+      "Write the graph into DIR (default: the current directory; '-' writes one format to standard output)", "DIR" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &output->name,
+      "Base name of the output files (default: kgraph)", "NAME" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &output->formats,
+      "Comma-separated formats: dot, svg, png, pdf, graphml, nt, nq, or all (default: " DEFAULT_FORMATS ")", "LIST" },
+    { "base", 0, 0, G_OPTION_ARG_STRING, &output->base_iri,
+      "Base IRI of the RDF resources (default: " KG_DEFAULT_BASE_IRI ")", "IRI" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &output->layout,
+      "Graphviz layout for svg/png/pdf: dot, neato, fdp, sfdp, circo, twopi (default: dot)", "ENGINE" },
+    { "collapse-parallel", 0, 0, G_OPTION_ARG_NONE, &output->collapse_parallel,
+      "GraphML: one edge per pair of nodes, weights summed, predicates listed", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &output->quiet,
+      "Print nothing but errors", NULL },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("output", "Output options:", "Show output options", NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  return group;
+}
+
+/* The formats in output->formats, in KgFormat order, each once. */
+static gboolean
+parse_formats (const char *list, gboolean wanted[KG_FORMAT_N_FORMATS])
+{
+  g_auto (GStrv) names = g_strsplit (list, ",", -1);
+  gboolean any = FALSE;
+  for (guint i = 0; names[i]; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      KgFormat format;
+      if (strcmp (name, "all") == 0)
+        {
+          for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
+            wanted[f] = TRUE;
+        }
+      else if (kg_format_from_string (name, &format))
+        wanted[format] = TRUE;
+      else
+        {
+          kg_cli_error ("unknown format '%s' (use dot, svg, png, pdf, graphml, nt, nq or all)", name);
+          return FALSE;
+        }
+      any = TRUE;
+    }
+  if (!any)
+    kg_cli_error ("no output format given");
+  return any;
+}
+
+static KgExportOptions
+export_options (const KgCliOutput *output)
+{
+  KgExportOptions options = {
+    .base_iri = output->base_iri ? output->base_iri : KG_DEFAULT_BASE_IRI,
+    .layout = output->layout ? output->layout : KG_DEFAULT_LAYOUT,
+    .collapse_parallel = output->collapse_parallel,
+  };
+  return options;
+}
+
+static gboolean
+to_stdout (const KgCliOutput *output)
+{
+  return output->output_dir && strcmp (output->output_dir, "-") == 0;
+}
+
+gboolean
+kg_cli_output_check (KgCliOutput *output)
+{
+  if (output->output_dir == NULL)
+    output->output_dir = g_strdup (".");
+  if (output->name == NULL)
+    output->name = g_strdup ("kgraph");
+  if (output->formats == NULL)
+    output->formats = g_strdup (DEFAULT_FORMATS);
+
+  gboolean wanted[KG_FORMAT_N_FORMATS] = { FALSE };
+  if (!parse_formats (output->formats, wanted))
+    return FALSE;
+
+  g_autoptr (GError) error = NULL;
+  KgExportOptions options = export_options (output);
+  if (!kg_export_options_check (&options, &error))
+    {
+      kg_cli_error ("%s", error->message);
+      return FALSE;
+    }
+  if (strchr (output->name, G_DIR_SEPARATOR) || *output->name == '\0')
+    {
+      kg_cli_error ("--name '%s' must be a file name, without '/'", output->name);
+      return FALSE;
+    }
+
+  if (to_stdout (output))
+    {
+      guint n = 0;
+      for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
+        n += wanted[f];
+      if (n != 1)
+        {
+          kg_cli_error ("-o - writes to standard output, which takes exactly one format (-f)");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_mkdir_with_parents (output->output_dir, 0755) != 0)
+    {
+      kg_cli_error ("%s: cannot create the output directory: %s", output->output_dir, g_strerror (errno));
+      return FALSE;
+    }
+  if (access (output->output_dir, W_OK | X_OK) != 0)
+    {
+      kg_cli_error ("%s: cannot write into the output directory: %s", output->output_dir, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+KgExit
+kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
+{
+  gboolean wanted[KG_FORMAT_N_FORMATS] = { FALSE };
+  parse_formats (output->formats, wanted);
+  KgExportOptions options = export_options (output);
+
+  g_autoptr (GString) written = g_string_new (NULL);
+  for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
+    {
+      if (!wanted[f])
+        continue;
+      g_autofree char *file = g_strdup_printf ("%s.%s", output->name, kg_format_to_string (f));
+      g_autofree char *path = to_stdout (output) ? g_strdup ("-") : g_build_filename (output->output_dir, file, NULL);
+      g_autoptr (GError) error = NULL;
+      if (!kg_export_write (graph, f, &options, path, &error))
+        {
+          kg_cli_error ("%s", error->message);
+          return KG_EXIT_OUTPUT;
+        }
+      g_string_append_printf (written, "%s%s", written->len ? ", " : "", path);
+    }
+  if (!output->quiet && !to_stdout (output))
+    fprintf (stderr, "kgraph: %u nodes, %u edges, %u documents -> %s\n", kg_graph_get_n_nodes (graph),
+             kg_graph_get_n_edges (graph), kg_graph_get_n_documents (graph), written->str);
+  return KG_EXIT_OK;
+}

@@ -1,0 +1,65 @@
+/* cli.h: what the subcommands of the kgraph program share: exit codes,
+ * messages, and the output options of the commands that write a graph.
+ * Only the program (main.c, cli-*.c) prints and chooses exit codes; the
+ * library reports through GError.
+ */
+#ifndef KG_CLI_H
+#define KG_CLI_H
+
+#include <kgraph.h>
+
+/* Exit codes, documented in `kgraph --help` and README.md. */
+typedef enum {
+  KG_EXIT_OK = 0,        /* done */
+  KG_EXIT_PROBLEMS = 1,  /* lint found problems in the file it checked */
+  KG_EXIT_USAGE = 2,     /* bad command line */
+  KG_EXIT_INPUT = 3,     /* no usable input: every input was missing or malformed */
+  KG_EXIT_OUTPUT = 4,    /* an output could not be written */
+  KG_EXIT_MODEL = 5,     /* a model or lexicon is missing or incompatible */
+  KG_EXIT_PARTIAL = 6,   /* outputs written, but some inputs were skipped (see stderr) */
+} KgExit;
+
+#define KG_EXIT_CODES_HELP \
+  "Exit status:\n" \
+  "  0  done\n" \
+  "  1  lint found problems\n" \
+  "  2  bad command line\n" \
+  "  3  no usable input (every input missing or malformed)\n" \
+  "  4  an output could not be written\n" \
+  "  5  a model or lexicon is missing or incompatible\n" \
+  "  6  outputs written, but some inputs were skipped\n"
+
+/* "kgraph: error: ..." on stderr. */
+void kg_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* "kgraph: warning: ..." on stderr. */
+void kg_cli_warning (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses argv with context; on failure prints the error and a hint and
+ * returns FALSE.  The context's help includes the exit codes. */
+gboolean kg_cli_parse (GOptionContext *context, int *argc, char ***argv);
+
+/* Options of the commands that write a graph (build, import). */
+typedef struct {
+  char *output_dir;
+  char *name;
+  char *formats;
+  char *base_iri;
+  char *layout;
+  gboolean collapse_parallel;
+  gboolean quiet;
+} KgCliOutput;
+
+void kg_cli_output_clear (KgCliOutput *output);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliOutput, kg_cli_output_clear)
+/* The option group for output, for g_option_context_add_group (transfer full). */
+GOptionGroup *kg_cli_output_group (KgCliOutput *output);
+/* Checks the options before the input is read: formats, layout, base IRI,
+ * and that the output directory exists (creating it) and is writable. */
+gboolean kg_cli_output_check (KgCliOutput *output);
+/* Writes every requested format; returns an exit code. */
+KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
+
+int kg_cmd_import (int argc, char **argv);
+int kg_cmd_lint (int argc, char **argv);
+
+#endif

@@ -1,0 +1,17 @@
+/* export-private.h: the writers behind kg_export_write(), one per file.
+ * Each writes the whole graph to an open stream and reports failures with
+ * KG_ERROR_EXPORT or KG_ERROR_IO; export.c makes the write atomic. */
+#ifndef KG_EXPORT_PRIVATE_H
+#define KG_EXPORT_PRIVATE_H
+
+#include "kgraph/export.h"
+#include <stdio.h>
+
+gboolean kg__export_dot (KgGraph *graph, const KgExportOptions *options, FILE *out, GError **error);
+gboolean kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out,
+                            GError **error);
+gboolean kg__export_graphml (KgGraph *graph, const KgExportOptions *options, FILE *out, GError **error);
+gboolean kg__export_rdf (KgGraph *graph, gboolean quads, const KgExportOptions *options, FILE *out,
+                         GError **error);
+
+#endif
