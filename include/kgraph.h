@@ -12,5 +12,7 @@
 #include <kgraph/graph.h>
 #include <kgraph/import.h>
 #include <kgraph/export.h>
+#include <kgraph/document.h>
+#include <kgraph/conllu.h>
 
 #endif

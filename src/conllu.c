@@ -1,0 +1,313 @@
+/* conllu.c: reading and writing CoNLL-U (see kgraph/conllu.h). */
+#include "kgraph/conllu.h"
+#include "kgraph/error.h"
+#include "read-file.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CONLLU_BYTES ((gsize) 2 << 30)
+
+/* ---- reading ------------------------------------------------------------- */
+
+typedef struct {
+  const char *path;
+  GPtrArray *documents;
+  GString *raw;           /* text of the document being read */
+  GArray *words;          /* KgToken of the document, strings in `strings` */
+  GArray *sentence_ends;  /* word count at the end of each sentence */
+  GStringChunk *strings;
+  char *doc_id;
+  guint n_docs;
+  /* the multiword token being read, if any */
+  guint mwt_last;
+  guint64 mwt_start, mwt_end;
+} Reader;
+
+static const char *
+column_or_null (Reader *reader, const char *value)
+{
+  return strcmp (value, "_") == 0 ? NULL : g_string_chunk_insert_const (reader->strings, value);
+}
+
+static void
+flush_document (Reader *reader)
+{
+  if (reader->words->len > 0)
+    {
+      g_autoptr (GBytes) raw = g_bytes_new (reader->raw->str, reader->raw->len);
+      g_autofree char *id = reader->doc_id ? g_strdup (reader->doc_id)
+                                           : g_strdup_printf ("doc%u", reader->n_docs + 1);
+      KgDocument *doc = kg_document_new (id, raw);
+      guint w = 0;
+      for (guint s = 0; s < reader->sentence_ends->len; s++)
+        {
+          guint end = g_array_index (reader->sentence_ends, guint, s);
+          for (; w < end; w++)
+            {
+              const KgToken *src = &g_array_index (reader->words, KgToken, w);
+              KgToken *dst = kg_document_get_token_mut (
+                  doc, kg_document_add_token (doc, src->form, src->start, src->end, src->space_after));
+              dst->upos = src->upos;
+              dst->xpos = kg_document_intern (doc, src->xpos);
+              dst->feats = kg_document_intern (doc, src->feats);
+              dst->lemma = kg_document_intern (doc, src->lemma);
+              dst->head = src->head;
+              dst->deprel = kg_document_intern (doc, src->deprel);
+            }
+          kg_document_add_sentence (doc, KG_SENTENCE_BODY);
+        }
+      g_ptr_array_add (reader->documents, doc);
+      reader->n_docs++;
+    }
+  g_string_truncate (reader->raw, 0);
+  g_array_set_size (reader->words, 0);
+  g_array_set_size (reader->sentence_ends, 0);
+  g_string_chunk_clear (reader->strings);
+  g_clear_pointer (&reader->doc_id, g_free);
+}
+
+static gboolean
+fail_line (Reader *reader, guint line, GError **error, const char *what)
+{
+  g_set_error (error, KG_ERROR, KG_ERROR_INPUT, "%s:%u: %s", kg_read_file_display_name (reader->path),
+               line, what);
+  return FALSE;
+}
+
+static gboolean
+has_space_after_no (const char *misc)
+{
+  for (const char *p = misc; (p = strstr (p, "SpaceAfter=No")) != NULL; p++)
+    if ((p == misc || p[-1] == '|') && (p[13] == '\0' || p[13] == '|'))
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends surface text for a token, separated from what came before. */
+static void
+append_surface (Reader *reader, const char *form, gboolean space_after, guint64 *start, guint64 *end)
+{
+  *start = reader->raw->len;
+  g_string_append (reader->raw, form);
+  *end = reader->raw->len;
+  if (space_after)
+    g_string_append_c (reader->raw, ' ');
+}
+
+static gboolean
+read_word_line (Reader *reader, char *line, guint line_number, GError **error)
+{
+  char *cols[10];
+  guint n = 0;
+  for (char *p = line; n < 10; n++)
+    {
+      cols[n] = p;
+      char *tab = strchr (p, '\t');
+      if (tab == NULL)
+        {
+          n++;
+          break;
+        }
+      *tab = '\0';
+      p = tab + 1;
+    }
+  if (n != 10)
+    return fail_line (reader, line_number, error, "expected 10 tab-separated columns");
+
+  const char *id = cols[0];
+  if (strchr (id, '.'))
+    return TRUE; /* empty node of the enhanced graph */
+  gboolean space_after = !has_space_after_no (cols[9]);
+  const char *dash = strchr (id, '-');
+  if (dash)
+    {
+      reader->mwt_last = (guint) strtoul (dash + 1, NULL, 10);
+      append_surface (reader, cols[1], space_after, &reader->mwt_start, &reader->mwt_end);
+      return TRUE;
+    }
+
+  char *end = NULL;
+  guint index = (guint) strtoul (id, &end, 10);
+  long head = strtol (cols[6], NULL, 10);
+  if (end == id || *end != '\0' || index == 0)
+    return fail_line (reader, line_number, error, "bad word id in column 1");
+  if (strcmp (cols[6], "_") != 0 && (head < 0 || cols[6][0] == '\0'))
+    return fail_line (reader, line_number, error, "bad head in column 7");
+
+  KgToken word = {
+    .form = g_string_chunk_insert_const (reader->strings, cols[1]),
+    .lemma = column_or_null (reader, cols[2]),
+    .upos = kg_upos_from_string (cols[3]),
+    .xpos = column_or_null (reader, cols[4]),
+    .feats = column_or_null (reader, cols[5]),
+    .head = strcmp (cols[6], "_") == 0 ? -1 : (int) head,
+    .deprel = column_or_null (reader, cols[7]),
+    .space_after = space_after,
+  };
+  if (index <= reader->mwt_last)
+    {
+      /* a word of a multiword token spans the whole token */
+      word.start = reader->mwt_start;
+      word.end = reader->mwt_end;
+      word.space_after = FALSE;
+    }
+  else
+    append_surface (reader, cols[1], space_after, &word.start, &word.end);
+  g_array_append_val (reader->words, word);
+  return TRUE;
+}
+
+static void
+end_sentence (Reader *reader)
+{
+  guint n = reader->words->len;
+  guint last = reader->sentence_ends->len ? g_array_index (reader->sentence_ends, guint, reader->sentence_ends->len - 1) : 0;
+  if (n > last)
+    {
+      g_array_append_val (reader->sentence_ends, n);
+      if (reader->raw->len > 0 && reader->raw->str[reader->raw->len - 1] != ' ')
+        g_string_append_c (reader->raw, ' ');
+    }
+  reader->mwt_last = 0;
+}
+
+GPtrArray *
+kg_conllu_read (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  g_autoptr (GBytes) bytes = kg_read_file (path, MAX_CONLLU_BYTES, error);
+  if (bytes == NULL)
+    return NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  if (!kg_check_utf8 (path, data, length, error))
+    return NULL;
+
+  Reader reader = {
+    .path = path,
+    .documents = g_ptr_array_new_with_free_func ((GDestroyNotify) kg_document_free),
+    .raw = g_string_new (NULL),
+    .words = g_array_new (FALSE, FALSE, sizeof (KgToken)),
+    .sentence_ends = g_array_new (FALSE, FALSE, sizeof (guint)),
+    .strings = g_string_chunk_new (65536),
+  };
+  g_autofree char *copy = g_strndup (data, length);
+  gboolean ok = TRUE;
+  guint line_number = 0;
+  for (char *line = copy, *next; ok && line && *line; line = next)
+    {
+      line_number++;
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      gsize len = strlen (line);
+      if (len > 0 && line[len - 1] == '\r')
+        line[--len] = '\0';
+
+      if (len == 0)
+        end_sentence (&reader);
+      else if (line[0] == '#')
+        {
+          if (g_str_has_prefix (line, "# newdoc"))
+            {
+              end_sentence (&reader);
+              flush_document (&reader);
+              const char *eq = strstr (line, "id =");
+              if (eq)
+                reader.doc_id = g_strstrip (g_strdup (eq + 4));
+            }
+        }
+      else
+        ok = read_word_line (&reader, line, line_number, error);
+    }
+  if (ok)
+    {
+      end_sentence (&reader);
+      flush_document (&reader);
+      if (reader.documents->len == 0)
+        ok = fail_line (&reader, line_number, error, "no sentences");
+    }
+
+  g_string_free (reader.raw, TRUE);
+  g_array_unref (reader.words);
+  g_array_unref (reader.sentence_ends);
+  g_string_chunk_free (reader.strings);
+  g_free (reader.doc_id);
+  if (!ok)
+    {
+      g_ptr_array_unref (reader.documents);
+      return NULL;
+    }
+  return reader.documents;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+static void
+append_column (GString *out, const char *value)
+{
+  g_string_append (out, value && *value ? value : "_");
+  g_string_append_c (out, '\t');
+}
+
+/* The sentence's original text on one line: runs of white space (line
+ * breaks included) become one space. */
+static void
+append_text_comment (GString *out, const char *raw, gsize raw_length, const KgSentence *sentence)
+{
+  g_string_append (out, "# text = ");
+  gboolean in_space = FALSE;
+  for (guint64 i = sentence->start; i < sentence->end && i < raw_length; i++)
+    {
+      char c = raw[i];
+      if (c == '\n' || c == '\r' || c == '\t' || c == ' ')
+        {
+          if (!in_space)
+            g_string_append_c (out, ' ');
+          in_space = TRUE;
+          continue;
+        }
+      in_space = FALSE;
+      g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '\n');
+}
+
+void
+kg_conllu_write (const KgDocument *document, GString *out)
+{
+  gsize raw_length;
+  const char *raw = g_bytes_get_data (kg_document_get_raw (document), &raw_length);
+  const char *id = kg_document_get_id (document);
+
+  g_string_append_printf (out, "# newdoc id = %s\n", id);
+  for (guint s = 0; s < kg_document_get_n_sentences (document); s++)
+    {
+      const KgSentence *sentence = kg_document_get_sentence (document, s);
+      g_string_append_printf (out, "# sent_id = %s-%u\n", id, s + 1);
+      if (sentence->kind != KG_SENTENCE_BODY)
+        g_string_append_printf (out, "# kind = %s\n", kg_sentence_kind_to_string (sentence->kind));
+      append_text_comment (out, raw, raw_length, sentence);
+      for (guint i = 0; i < sentence->n_tokens; i++)
+        {
+          const KgToken *t = kg_document_get_token (document, sentence->first_token + i);
+          g_string_append_printf (out, "%u\t", i + 1);
+          append_column (out, t->form);
+          append_column (out, t->lemma);
+          append_column (out, t->upos ? kg_upos_to_string (t->upos) : NULL);
+          append_column (out, t->xpos);
+          append_column (out, t->feats);
+          if (t->head >= 0)
+            g_string_append_printf (out, "%d\t", t->head);
+          else
+            g_string_append (out, "_\t");
+          append_column (out, t->deprel);
+          g_string_append (out, "_\t");
+          g_string_append_printf (out, "TokenRange=%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT "%s\n",
+                                  t->start, t->end, t->space_after ? "" : "|SpaceAfter=No");
+        }
+      g_string_append_c (out, '\n');
+    }
+}
