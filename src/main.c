@@ -15,6 +15,7 @@ typedef struct {
 static const KgCommand commands[] = {
   { "import", kg_cmd_import, "Build a graph from triples in TSV" },
   { "lint", kg_cmd_lint, "Check a DOT, GraphML or N-Triples file" },
+  { "train", kg_cmd_train, "Train a model from annotated corpora" },
 };
 
 static const KgCommand *
