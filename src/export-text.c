@@ -7,9 +7,16 @@
 #include <string.h>
 
 gboolean
+kg__text_is_xml_char (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+         || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+gboolean
 kg__text_is_dropped (gunichar c)
 {
-  return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0xFFFE || c == 0xFFFF;
+  return !kg__text_is_xml_char (c) || c == '\r' || c == 0x7F;
 }
 
 void

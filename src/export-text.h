@@ -11,7 +11,10 @@
 
 #include <kgraph/graph.h>
 
-/* Does every export drop c from text? */
+/* Is c a character XML 1.0 can carry (the Char production)? */
+gboolean kg__text_is_xml_char (gunichar c);
+
+/* Does every export drop c from text?  (Not XML, or CR, or DEL.) */
 gboolean kg__text_is_dropped (gunichar c);
 
 /* Appends text (valid UTF-8) to out without the dropped characters. */
