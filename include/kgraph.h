@@ -15,5 +15,6 @@
 #include <kgraph/lint.h>
 #include <kgraph/document.h>
 #include <kgraph/conllu.h>
+#include <kgraph/pipeline.h>
 
 #endif

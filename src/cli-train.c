@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "atomic-file.h"
 #include "lemmatizer.h"
+#include "parser.h"
 #include "tagger.h"
 
 #include <stdio.h>
@@ -39,26 +40,82 @@ read_corpora (const char *list)
 }
 
 typedef struct {
+  KgTrainOptions base;
+  const char *tagger_path;
+  guint jackknife;
+} TrainArgs;
+
+static GBytes *
+train_tagger (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error)
+{
+  return kg_tagger_train (train, dev, &args->base);
+}
+
+static GBytes *
+train_lemmatizer (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error)
+{
+  return kg_lemmatizer_train (train, dev, &args->base);
+}
+
+/* Gives the training data jackknifed tags and the dev data the tagger's,
+ * for the models that learn from predicted tags. */
+static gboolean
+predict_tags (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error)
+{
+  if (args->jackknife >= 2)
+    {
+      KgTrainOptions options = args->base;
+      options.iterations = 10;
+      kg_tagger_jackknife (train, args->jackknife, &options);
+    }
+  if (args->tagger_path && dev)
+    {
+      g_autoptr (KgTagger) tagger = kg_tagger_load (args->tagger_path, error);
+      if (tagger == NULL)
+        return FALSE;
+      for (guint d = 0; d < dev->len; d++)
+        kg_tagger_tag (tagger, dev->pdata[d]);
+    }
+  return TRUE;
+}
+
+static GBytes *
+train_parser (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error)
+{
+  if (!predict_tags (train, dev, args, error))
+    return NULL;
+  return kg_parser_train (train, dev, &args->base);
+}
+
+typedef struct {
   const char *kind;
-  GBytes *(*train) (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *options);
+  GBytes *(*train) (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error);
 } Trainer;
 
 static const Trainer trainers[] = {
-  { "tagger", kg_tagger_train },
-  { "lemmatizer", kg_lemmatizer_train },
+  { "tagger", train_tagger },
+  { "lemmatizer", train_lemmatizer },
+  { "parser", train_parser },
 };
 
 int
 kg_cmd_train (int argc, char **argv)
 {
   g_autofree char *train_list = NULL, *dev_list = NULL, *output = NULL;
-  int iterations = 10, seed = 1;
+  g_autofree char *tagger_path = NULL;
+  int iterations = 10, seed = 1, jackknife = 0;
+  double min_weight = 0.0;
   const GOptionEntry entries[] = {
     { "train", 0, 0, G_OPTION_ARG_STRING, &train_list, "Training corpora, comma-separated CoNLL-U files", "A[,B...]" },
     { "dev", 0, 0, G_OPTION_ARG_STRING, &dev_list, "Development corpora: the best iteration on them is kept", "C[,D...]" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The model file to write", "FILE" },
     { "iterations", 'i', 0, G_OPTION_ARG_INT, &iterations, "Passes over the training data (default: 10)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the shuffling (default: 1)", "N" },
+    { "min-weight", 0, 0, G_OPTION_ARG_DOUBLE, &min_weight,
+      "Drop averaged weights smaller than W from the model, for size and speed (default: 0)", "W" },
+    { "tagger", 0, 0, G_OPTION_ARG_FILENAME, &tagger_path, "parser: the tagger model that tags the dev data", "FILE" },
+    { "jackknife", 0, 0, G_OPTION_ARG_INT, &jackknife,
+      "parser: tag the training data with taggers trained on the other N folds (default: gold tags)", "N" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("tagger --train A.conllu[,B.conllu] --dev C.conllu -o FILE"
@@ -68,14 +125,15 @@ kg_cmd_train (int argc, char **argv)
     "The same data and options always give the same file.\n\n"
     "Models:\n"
     "  tagger      UPOS, XPOS and FEATS (averaged perceptron)\n"
-    "  lemmatizer  lemmas from forms and tags (edit rules)");
+    "  lemmatizer  lemmas from forms and tags (edit rules)\n"
+    "  parser      labelled dependency trees (arc-hybrid, averaged perceptron)");
   g_option_context_set_description (context,
     "Example:\n  kgraph train tagger --train ewt-train.conllu,gum-train.conllu --dev ewt-dev.conllu "
     "-o data/models/tagger.bin\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;
-  if (argc != 2 || train_list == NULL || output == NULL || iterations < 1)
+  if (argc != 2 || train_list == NULL || output == NULL || iterations < 1 || jackknife < 0 || min_weight < 0)
     {
       kg_cli_error ("give a model kind, --train and -o (try 'kgraph train --help')");
       return KG_EXIT_USAGE;
@@ -86,7 +144,7 @@ kg_cmd_train (int argc, char **argv)
       trainer = &trainers[i];
   if (trainer == NULL)
     {
-      kg_cli_error ("unknown model kind '%s' (tagger, lemmatizer)", argv[1]);
+      kg_cli_error ("unknown model kind '%s' (tagger, lemmatizer, parser)", argv[1]);
       return KG_EXIT_USAGE;
     }
 
@@ -95,10 +153,16 @@ kg_cmd_train (int argc, char **argv)
   if (train == NULL || (dev_list && dev == NULL))
     return KG_EXIT_INPUT;
 
-  KgTrainOptions options = { .iterations = iterations, .seed = seed, .progress = print_progress };
-  g_autoptr (GBytes) model = trainer->train (train, dev, &options);
-
+  TrainArgs args = { { .iterations = iterations, .seed = seed, .min_weight = min_weight, .progress = print_progress },
+                     tagger_path, jackknife };
   g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) model = trainer->train (train, dev, &args, &error);
+  if (model == NULL)
+    {
+      kg_cli_error ("%s", error->message);
+      return KG_EXIT_MODEL;
+    }
+
   gsize length;
   const void *data = g_bytes_get_data (model, &length);
   if (!kg_atomic_file_write (output, data, length, &error))

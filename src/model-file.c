@@ -179,6 +179,12 @@ kg_model_get_path (const KgModel *model)
   return model->path;
 }
 
+gboolean
+kg_model_has_section (const KgModel *model, const char *name)
+{
+  return g_hash_table_contains (model->sections, name);
+}
+
 const void *
 kg_model_get_section (const KgModel *model, const char *name, gsize *length, GError **error)
 {

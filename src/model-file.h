@@ -39,6 +39,7 @@ KgModel *kg_model_new_from_bytes (GBytes *bytes, const char *name, const char *k
 void kg_model_free (KgModel *model);
 
 const char *kg_model_get_path (const KgModel *model);
+gboolean kg_model_has_section (const KgModel *model, const char *name);
 /* The bytes of a section; NULL with KG_ERROR_MODEL if the model lacks it. */
 const void *kg_model_get_section (const KgModel *model, const char *name, gsize *length, GError **error);
 

@@ -349,28 +349,55 @@ kg_perceptron_load (KgPerceptron *p, const KgModel *model, const char *prefix, g
   return TRUE;
 }
 
+/* Finds the weights of one feature, or NULL. */
+static inline const guint16 *
+probe (const KgPerceptron *p, guint64 key, guint32 i)
+{
+  guint32 fp = fingerprint (key);
+  for (;;)
+    {
+      guint32 slot_fp = p->slots[2 * i];
+      if (slot_fp == 0)
+        return NULL;
+      if (slot_fp == fp)
+        return p->weights + p->slots[2 * i + 1];
+      i = (i + 1) & p->mask;
+    }
+}
+
+#define SCORE_BATCH 64
+
+/* Scoring is bound by cache misses in a table of megabytes, so it goes in
+ * three passes over a batch of features: prefetch every slot, then find
+ * every feature and prefetch its weights, then add them up.  The misses of
+ * a batch overlap instead of following one another. */
 void
 kg_perceptron_score (const KgPerceptron *p, const guint64 *features, guint n, gint32 *scores)
 {
-  for (guint f = 0; f < n; f++)
+  for (guint start = 0; start < n; start += SCORE_BATCH)
     {
-      guint64 key = nonzero (features[f]);
-      guint32 fp = fingerprint (key);
-      guint32 i = key & p->mask;
-      for (;;)
+      guint count = MIN (SCORE_BATCH, n - start);
+      guint32 home[SCORE_BATCH];
+      const guint16 *found[SCORE_BATCH];
+      for (guint f = 0; f < count; f++)
         {
-          guint32 slot_fp = p->slots[2 * i];
-          if (slot_fp == 0)
-            break;
-          if (slot_fp == fp)
-            {
-              const guint16 *w = p->weights + p->slots[2 * i + 1];
-              guint count = w[0];
-              for (guint k = 0; k < count; k++)
-                scores[w[1 + 2 * k]] += (gint16) w[2 + 2 * k];
-              break;
-            }
-          i = (i + 1) & p->mask;
+          home[f] = nonzero (features[start + f]) & p->mask;
+          __builtin_prefetch (&p->slots[2 * home[f]]);
+        }
+      for (guint f = 0; f < count; f++)
+        {
+          found[f] = probe (p, nonzero (features[start + f]), home[f]);
+          if (found[f])
+            __builtin_prefetch (found[f]);
+        }
+      for (guint f = 0; f < count; f++)
+        {
+          const guint16 *w = found[f];
+          if (w == NULL)
+            continue;
+          guint entries = w[0];
+          for (guint k = 0; k < entries; k++)
+            scores[w[1 + 2 * k]] += (gint16) w[2 + 2 * k];
         }
     }
 }

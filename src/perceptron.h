@@ -69,7 +69,8 @@ guint kg_perceptron_trainer_get_n_features (const KgPerceptronTrainer *trainer);
 
 /* Adds the averaged weights to a model as sections PREFIX.table and
  * PREFIX.weights, dropping averaged weights smaller than min_weight in
- * magnitude.  Returns the number of features kept. */
+ * magnitude (and features left with none).  Returns the number of
+ * features kept. */
 guint kg_perceptron_trainer_save (const KgPerceptronTrainer *trainer, KgModelWriter *writer,
                                   const char *prefix, float min_weight);
 

@@ -28,7 +28,7 @@ enum {
 #define MAX_FEATURES N_TEMPLATES
 
 /* Words a tag dictionary settles: seen this often, with one tag this much. */
-#define AMBIGUITY_MIN_COUNT 6
+#define AMBIGUITY_MIN_COUNT 3
 #define AMBIGUITY_MIN_SHARE 0.05
 #define TAGDICT_MIN_COUNT 20
 #define TAGDICT_MIN_SHARE 0.97
@@ -307,8 +307,8 @@ tagger_from_model (KgModel *model, GError **error)
   return g_steal_pointer (&tagger);
 }
 
-static KgTagger *
-tagger_from_bytes (GBytes *bytes, GError **error)
+KgTagger *
+kg_tagger_new_from_bytes (GBytes *bytes, GError **error)
 {
   KgModel *model = kg_model_new_from_bytes (bytes, "(tagger in training)", KG_TAGGER_MODEL_KIND,
                                             feature_hash (), error);
@@ -525,7 +525,13 @@ build_inventory (GArray *sentences)
             if (same && n > best_count)
               best = c + 1, best_count = n;
           }
-      g_hash_table_insert (inv.index, g_strdup (tag), GUINT_TO_POINTER (best ? best : 1));
+      if (best == 0)
+        {
+          /* nothing to fold it into: a class of its own after all */
+          g_ptr_array_add (inv.names, g_strdup (tag));
+          best = inv.names->len;
+        }
+      g_hash_table_insert (inv.index, g_strdup (tag), GUINT_TO_POINTER (best));
     }
   return inv;
 }
@@ -616,7 +622,7 @@ add_tables (KgModelWriter *writer, GArray *sentences, const Inventory *inv)
 }
 
 static GBytes *
-serialise (const KgPerceptronTrainer *trainer, GArray *sentences, const Inventory *inv)
+serialise (const KgPerceptronTrainer *trainer, GArray *sentences, const Inventory *inv, float min_weight)
 {
   KgModelWriter *writer = kg_model_writer_new (KG_TAGGER_MODEL_KIND, feature_hash ());
   g_autoptr (GString) classes = g_string_new (NULL);
@@ -624,7 +630,7 @@ serialise (const KgPerceptronTrainer *trainer, GArray *sentences, const Inventor
     g_string_append_printf (classes, "%s%s", c ? "\n" : "", (char *) inv->names->pdata[c]);
   kg_model_writer_add (writer, "classes", classes->str, classes->len);
   add_tables (writer, sentences, inv);
-  kg_perceptron_trainer_save (trainer, writer, "weights", 0.0f);
+  kg_perceptron_trainer_save (trainer, writer, "weights", min_weight);
   return kg_model_writer_finish (writer);
 }
 
@@ -721,8 +727,8 @@ kg_tagger_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *options
   /* The tag dictionary and tag sets the trainer uses are the ones the
    * model will hold: read them back from a model with no weights yet. */
   g_autoptr (KgPerceptronTrainer) trainer = kg_perceptron_trainer_new (inv.names->len);
-  g_autoptr (GBytes) empty = serialise (trainer, sentences, &inv);
-  g_autoptr (KgTagger) lexicon = tagger_from_bytes (empty, NULL);
+  g_autoptr (GBytes) empty = serialise (trainer, sentences, &inv, 0.0f);
+  g_autoptr (KgTagger) lexicon = kg_tagger_new_from_bytes (empty, NULL);
   g_assert (lexicon != NULL);
 
   /* document -> DocumentCase */
@@ -737,11 +743,11 @@ kg_tagger_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *options
     {
       kg_train_shuffle (sentences, options->seed, epoch);
       double train_acc = train_epoch (trainer, sentences, &inv, lexicon, cases);
-      g_autoptr (GBytes) bytes = serialise (trainer, sentences, &inv);
+      g_autoptr (GBytes) bytes = serialise (trainer, sentences, &inv, options->min_weight);
       double dev_acc = -1.0, dev_xpos = -1.0;
       if (dev)
         {
-          g_autoptr (KgTagger) tagger = tagger_from_bytes (bytes, NULL);
+          g_autoptr (KgTagger) tagger = kg_tagger_new_from_bytes (bytes, NULL);
           dev_acc = evaluate (tagger, dev, &dev_xpos);
         }
       kg_train_report (options, "tagger: iteration %u: train %.2f%%, dev UPOS %.2f%% XPOS %.2f%%, %u features",
@@ -756,4 +762,30 @@ kg_tagger_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *options
     }
   inventory_clear (&inv);
   return best;
+}
+
+void
+kg_tagger_jackknife (GPtrArray *documents, guint folds, const KgTrainOptions *options)
+{
+  g_return_if_fail (folds >= 2);
+  KgTrainOptions quiet = *options;
+  quiet.progress = NULL;
+  g_autoptr (GPtrArray) models = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (guint fold = 0; fold < folds; fold++)
+    {
+      g_autoptr (GPtrArray) rest = g_ptr_array_new ();
+      for (guint d = 0; d < documents->len; d++)
+        if (d % folds != fold)
+          g_ptr_array_add (rest, documents->pdata[d]);
+      g_ptr_array_add (models, kg_tagger_train (rest, NULL, &quiet));
+      kg_train_report (options, "tagger: fold %u of %u trained", fold + 1, folds);
+    }
+  /* Tag only after every fold's tagger has learnt from gold tags. */
+  for (guint fold = 0; fold < folds; fold++)
+    {
+      g_autoptr (KgTagger) tagger = kg_tagger_new_from_bytes (models->pdata[fold], NULL);
+      g_assert (tagger != NULL);
+      for (guint d = fold; d < documents->len; d += folds)
+        kg_tagger_tag (tagger, documents->pdata[d]);
+    }
 }

@@ -19,6 +19,8 @@ typedef struct _KgTagger KgTagger;
 
 /* (transfer full); NULL with KG_ERROR_MODEL */
 KgTagger *kg_tagger_load (const char *path, GError **error);
+/* The same from a model's bytes (as kg_tagger_train returns them). */
+KgTagger *kg_tagger_new_from_bytes (GBytes *bytes, GError **error);
 void kg_tagger_free (KgTagger *tagger);
 
 /* Sets upos, xpos and feats of every token of document.  Thread-safe: a
@@ -29,6 +31,11 @@ void kg_tagger_tag (const KgTagger *tagger, KgDocument *document);
  * may be NULL: then the last), and returns the model file's bytes.
  * (transfer full) */
 GBytes *kg_tagger_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *options);
+
+/* Replaces the tags of documents by those of taggers trained on the other
+ * folds (jackknifing), so that the stages trained on them (parser, entity
+ * recogniser) see tags as wrong as they will be on new text. */
+void kg_tagger_jackknife (GPtrArray *documents, guint folds, const KgTrainOptions *options);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgTagger, kg_tagger_free)
 

@@ -11,6 +11,7 @@ typedef void (*KgTrainProgress) (const char *message, gpointer user_data);
 
 typedef struct {
   guint iterations;          /* passes over the training data */
+  float min_weight;          /* averaged weights smaller than this are dropped from the model */
   guint32 seed;              /* for shuffling and exploration */
   KgTrainProgress progress;  /* nullable */
   gpointer user_data;

@@ -1,0 +1,43 @@
+/* kgraph/pipeline.h: the stages of kgraph in the one order data flows
+ * through them, and the models they share.
+ *
+ *   tokens    reading, cleaning, sentences and tokens (the reader)
+ *   tags      part of speech, features and lemmas
+ *   parse     labelled dependency trees
+ *
+ * A pipeline loads the models of the stages it needs once, read-only, so
+ * one pipeline can serve any number of documents and threads.
+ */
+#ifndef KGRAPH_PIPELINE_H
+#define KGRAPH_PIPELINE_H
+
+#include <kgraph/document.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KG_STAGE_TOKENS = 0,
+  KG_STAGE_TAGS,
+  KG_STAGE_PARSE,
+  KG_STAGE_N_STAGES
+} KgStage;
+
+typedef struct _KgPipeline KgPipeline;
+
+const char *kg_stage_to_string (KgStage stage);   /* "tokens", "tags", "parse" */
+gboolean kg_stage_from_string (const char *name, KgStage *stage);
+
+/* Loads the models of every stage up to last from model_dir.  Fails with
+ * KG_ERROR_MODEL naming the missing or bad model file.  (transfer full) */
+KgPipeline *kg_pipeline_new (const char *model_dir, KgStage last, GError **error);
+void kg_pipeline_free (KgPipeline *pipeline);
+
+/* Runs the stages after tokens, up to the pipeline's last, on a document
+ * that has its sentences and tokens.  Thread-safe for distinct documents. */
+void kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgPipeline, kg_pipeline_free)
+
+G_END_DECLS
+
+#endif
