@@ -33,18 +33,27 @@ cp "$work/bad.nt" "$work/bad-nt.txt"
 cp "$work/good.nt" "$work/triples.dot"
 printf 'hello\n' > "$work/mystery.txt"
 
-run_lint () {
-    "$KGRAPH" lint "$@" > "$work/stdout" 2> "$work/stderr"
+# expect DESCRIPTION STATUS [PATTERN] -- ARGS...: runs `kgraph lint ARGS`
+# (standard input from $stdin), checks its exit status and, if given, that
+# a line of its output (stdout, then stderr) matches the regex PATTERN.
+stdin=/dev/null
+expect () {
+    what=$1 want=$2 pattern=$3
+    shift 3
+    [ "$1" = "--" ] && shift
+    "$KGRAPH" lint "$@" < "$stdin" > "$work/stdout" 2> "$work/stderr"
     status=$?
+    check "$what: exit $want (got $status)" [ "$status" -eq "$want" ]
+    if [ -n "$pattern" ]; then
+        check "$what: prints /$pattern/" sh -c "cat '$work/stdout' '$work/stderr' | grep -Eq -- \"\$1\"" - "$pattern"
+    fi
 }
 
-run_lint "$work/good.nt"
-check "a clean file: exit 0 (got $status)" [ "$status" -eq 0 ]
+expect "a clean file" 0 "1 file checked: 0 errors, 0 warnings" -- "$work/good.nt"
 check "a clean file: nothing on stdout" [ ! -s "$work/stdout" ]
-check "a clean file: a summary on stderr" grep -q "1 file checked: 0 errors, 0 warnings" "$work/stderr"
 
-run_lint "$work/bad.nt" "$work/bad.dot" "$work/bad.graphml" "$work/bad.nq"
-check "files with problems: exit 1 (got $status)" [ "$status" -eq 1 ]
+expect "files with problems" 1 "4 files checked: 6 errors, 1 warning" -- \
+    "$work/bad.nt" "$work/bad.dot" "$work/bad.graphml" "$work/bad.nq"
 check "every line is FILE:LINE:COL: error|warning: message" \
     sh -c "! grep -Ev '^[^:]+:[0-9]+:[0-9]+: (error|warning): .+$' '$work/stdout'"
 for line in \
@@ -58,33 +67,18 @@ for line in \
 do
     check "reports ${line#$work/}" grep -qxF "$line" "$work/stdout"
 done
-check "the summary counts them" grep -q "4 files checked: 6 errors, 1 warning" "$work/stderr"
 
-run_lint "$work/bad-nt.txt"
-check "a .txt file is told by its content: exit 1 (got $status)" [ "$status" -eq 1 ]
-check "a .txt file of N-Triples: the problem on line 2" grep -q "bad-nt.txt:2:55: error" "$work/stdout"
-run_lint "$work/mystery.txt"
-check "an unknown extension and content: exit 3 (got $status)" [ "$status" -eq 3 ]
-check "an unknown format: says to use --format" grep -q "cannot tell the format.*--format" "$work/stderr"
-run_lint "$work/triples.dot"
-check "N-Triples named .dot are checked as DOT: exit 1 (got $status)" [ "$status" -eq 1 ]
-run_lint --format nt "$work/triples.dot"
-check "--format nt overrides the name: exit 0 (got $status)" [ "$status" -eq 0 ]
-"$KGRAPH" lint --format nt - < "$work/bad.nt" > "$work/stdout" 2> "$work/stderr"
-status=$?
-check "standard input: exit 1 (got $status)" [ "$status" -eq 1 ]
-check "standard input: named <stdin>" grep -q "^<stdin>:2:55: error" "$work/stdout"
-run_lint "$work/missing.nt"
-check "a missing file: exit 3 (got $status)" [ "$status" -eq 3 ]
-check "a missing file: named" grep -q "missing.nt: cannot open" "$work/stderr"
-run_lint "$work/warning.nt"
-check "a warning only: exit 1 (got $status)" [ "$status" -eq 1 ]
-check "a warning only: reported as a warning" grep -q "warning.nt:1:1: warning: blank node _:b" "$work/stdout"
-run_lint --errors-only "$work/warning.nt"
-check "--errors-only ignores warnings: exit 0 (got $status)" [ "$status" -eq 0 ] && [ ! -s "$work/stdout" ]
-run_lint --format png "$work/good.nt"
-check "--format png: exit 2 (got $status)" [ "$status" -eq 2 ]
-run_lint
-check "no file: exit 2 (got $status)" [ "$status" -eq 2 ]
+expect "a .txt file of N-Triples, told by its content" 1 "bad-nt.txt:2:55: error" -- "$work/bad-nt.txt"
+expect "an unknown extension and content" 3 "cannot tell the format.*--format" -- "$work/mystery.txt"
+expect "N-Triples named .dot, checked as DOT" 1 "triples.dot:1:[0-9]+: error: Graphviz: syntax error" -- "$work/triples.dot"
+expect "--format nt overrides the name" 0 "" -- --format nt "$work/triples.dot"
+stdin="$work/bad.nt"
+expect "standard input" 1 "^<stdin>:2:55: error" -- --format nt -
+stdin=/dev/null
+expect "a missing file" 3 "missing.nt: cannot open" -- "$work/missing.nt"
+expect "a warning only" 1 "warning.nt:1:1: warning: blank node _:b" -- "$work/warning.nt"
+expect "--errors-only ignores warnings" 0 "0 errors, 0 warnings" -- --errors-only "$work/warning.nt"
+expect "--format png" 2 "unknown lint format 'png'" -- --format png "$work/good.nt"
+expect "no file" 2 "no file to check" --
 
 tap_done

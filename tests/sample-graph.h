@@ -45,7 +45,7 @@ static const KgDocumentInfo sample_documents[] = {
 };
 
 /* The sample graph, its facts added forwards or backwards. */
-static KgGraph *
+G_GNUC_UNUSED static KgGraph *
 sample_graph_new (gboolean reversed)
 {
   KgGraph *graph = kg_graph_new ();
@@ -83,7 +83,7 @@ sample_graph_new (gboolean reversed)
 
 /* Writes graph in format through kg_export_write into a temporary file
  * and returns the bytes.  (transfer full) */
-static char *
+G_GNUC_UNUSED static char *
 sample_export (KgGraph *graph, KgFormat format, const KgExportOptions *options, gsize *length)
 {
   g_autoptr (GError) error = NULL;
@@ -99,6 +99,33 @@ sample_export (KgGraph *graph, KgFormat format, const KgExportOptions *options, 
   g_remove (path);
   g_rmdir (dir);
   return data;
+}
+
+/* Fails the test, showing them, if lint finds problems in data. */
+G_GNUC_UNUSED static void
+assert_lint_clean (KgFormat format, const char *data, gsize length)
+{
+  g_autoptr (GPtrArray) problems = kg_lint_check (format, data, length);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const KgLintProblem *problem = problems->pdata[i];
+      g_test_message ("%s %u:%u: %s", kg_format_to_string (format), problem->line, problem->column, problem->message);
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* The sample graph built forwards and backwards exports to the same bytes;
+ * returns them.  (transfer full) */
+G_GNUC_UNUSED static char *
+assert_same_export (KgFormat format, const KgExportOptions *options, gsize *length)
+{
+  g_autoptr (KgGraph) forward = sample_graph_new (FALSE);
+  g_autoptr (KgGraph) backward = sample_graph_new (TRUE);
+  gsize n;
+  char *a = sample_export (forward, format, options, length);
+  g_autofree char *b = sample_export (backward, format, options, &n);
+  g_assert_cmpmem (a, *length, b, n);
+  return a;
 }
 
 #endif

@@ -21,9 +21,9 @@ not_ok () {
 }
 
 check () {
-    description=$1
+    tap_description=$1
     shift
-    if "$@"; then ok "$description"; else not_ok "$description"; fi
+    if "$@"; then ok "$tap_description"; else not_ok "$tap_description"; fi
 }
 
 tap_include () {

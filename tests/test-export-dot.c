@@ -154,28 +154,11 @@ test_long_label_wraps (void)
 }
 
 static void
-test_deterministic (void)
+test_deterministic_and_clean (void)
 {
-  g_autoptr (KgGraph) forward = sample_graph_new (FALSE);
-  g_autoptr (KgGraph) backward = sample_graph_new (TRUE);
-  gsize n1, n2, n3;
-  g_autofree char *a = sample_export (forward, KG_FORMAT_DOT, NULL, &n1);
-  g_autofree char *b = sample_export (backward, KG_FORMAT_DOT, NULL, &n2);
-  g_autofree char *c = sample_export (forward, KG_FORMAT_DOT, NULL, &n3);
-  g_assert_cmpmem (a, n1, b, n2);
-  g_assert_cmpmem (a, n1, c, n3);
-}
-
-static void
-test_lint_clean (void)
-{
-  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
   gsize length;
-  g_autofree char *dot = sample_export (graph, KG_FORMAT_DOT, NULL, &length);
-  g_autoptr (GPtrArray) problems = kg_lint_check (KG_FORMAT_DOT, dot, length);
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("%s", ((KgLintProblem *) problems->pdata[i])->message);
-  g_assert_cmpuint (problems->len, ==, 0);
+  g_autofree char *dot = assert_same_export (KG_FORMAT_DOT, NULL, &length);
+  assert_lint_clean (KG_FORMAT_DOT, dot, length);
 }
 
 int
@@ -186,7 +169,6 @@ main (int argc, char **argv)
   g_test_add_func ("/export/dot/edges", test_edges);
   g_test_add_func ("/export/dot/legend", test_legend);
   g_test_add_func ("/export/dot/long-label-wraps", test_long_label_wraps);
-  g_test_add_func ("/export/dot/deterministic", test_deterministic);
-  g_test_add_func ("/export/dot/lint-clean", test_lint_clean);
+  g_test_add_func ("/export/dot/deterministic-and-clean", test_deterministic_and_clean);
   return g_test_run ();
 }
