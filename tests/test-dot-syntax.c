@@ -159,6 +159,9 @@ svg_node_text (const char *svg, gsize length)
 static void
 test_graphviz_renders_exactly (void)
 {
+  /* one context: Graphviz 2.42 reads freed memory when a second context
+   * renders after the first was freed (see export-render.c) */
+  GVC_t *gvc = gvContext ();
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autofree char *value = escape (hostile[i], 0);
@@ -174,7 +177,6 @@ test_graphviz_renders_exactly (void)
 
       kg__cgraph_begin_messages ();
       g_autoptr (Agraph_t) read = agmemread (written);
-      GVC_t *gvc = gvContext ();
       g_assert_cmpint (gvLayout (gvc, read, "dot"), ==, 0);
       char *svg = NULL;
       unsigned int svg_length = 0;
@@ -187,9 +189,9 @@ test_graphviz_renders_exactly (void)
       g_assert_cmpstr (shown, ==, clean);
       gvFreeRenderData (svg);
       gvFreeLayout (gvc, read);
-      gvFreeContext (gvc);
       free (written);
     }
+  gvFreeContext (gvc);
 }
 
 int
