@@ -11,13 +11,13 @@ tap_failed=0
 
 ok () {
     tap_count=$((tap_count + 1))
-    echo "ok $tap_count - $*"
+    printf 'ok %d - %s\n' "$tap_count" "$*"
 }
 
 not_ok () {
     tap_count=$((tap_count + 1))
     tap_failed=$((tap_failed + 1))
-    echo "not ok $tap_count - $*"
+    printf 'not ok %d - %s\n' "$tap_count" "$*"
 }
 
 check () {
@@ -31,13 +31,13 @@ tap_include () {
         case $line in
             "not ok "*) not_ok "${line#not ok - }" ;;
             "ok "*) ok "${line#ok - }" ;;
-            *) echo "# $line" ;;
+            *) printf '# %s\n' "$line" ;;
         esac
     done < "$1"
 }
 
 tap_done () {
-    echo "1..$tap_count"
+    printf '1..%d\n' "$tap_count"
     [ "$tap_failed" -eq 0 ]
 }
 
