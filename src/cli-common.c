@@ -132,8 +132,9 @@ to_stdout (const KgCliOutput *output)
 }
 
 gboolean
-kg_cli_output_check (KgCliOutput *output)
+kg_cli_output_check (KgCliOutput *output, KgExit *status)
 {
+  *status = KG_EXIT_USAGE;
   if (output->output_dir == NULL)
     output->output_dir = g_strdup (".");
   if (output->name == NULL)
@@ -168,8 +169,10 @@ kg_cli_output_check (KgCliOutput *output)
           kg_cli_error ("-o - writes to standard output, which takes exactly one format (-f)");
           return FALSE;
         }
+      *status = KG_EXIT_OK;
       return TRUE;
     }
+  *status = KG_EXIT_OUTPUT;
   if (g_mkdir_with_parents (output->output_dir, 0755) != 0)
     {
       kg_cli_error ("%s: cannot create the output directory: %s", output->output_dir, g_strerror (errno));
@@ -180,6 +183,7 @@ kg_cli_output_check (KgCliOutput *output)
       kg_cli_error ("%s: cannot write into the output directory: %s", output->output_dir, g_strerror (errno));
       return FALSE;
     }
+  *status = KG_EXIT_OK;
   return TRUE;
 }
 

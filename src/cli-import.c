@@ -24,8 +24,9 @@ kg_cmd_import (int argc, char **argv)
       kg_cli_error ("no input file (try 'kgraph import --help')");
       return KG_EXIT_USAGE;
     }
-  if (!kg_cli_output_check (&output))
-    return KG_EXIT_USAGE;
+  KgExit status;
+  if (!kg_cli_output_check (&output, &status))
+    return status;
 
   g_autoptr (KgGraph) graph = kg_graph_new ();
   guint failed = 0;
@@ -44,6 +45,6 @@ kg_cmd_import (int argc, char **argv)
       kg_cli_error ("no usable input: nothing written");
       return KG_EXIT_INPUT;
     }
-  KgExit status = kg_cli_output_write (&output, graph);
+  status = kg_cli_output_write (&output, graph);
   return status == KG_EXIT_OK && failed > 0 ? KG_EXIT_PARTIAL : status;
 }

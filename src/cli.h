@@ -54,8 +54,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliOutput, kg_cli_output_clear)
 /* The option group for output, for g_option_context_add_group (transfer full). */
 GOptionGroup *kg_cli_output_group (KgCliOutput *output);
 /* Checks the options before the input is read: formats, layout, base IRI,
- * and that the output directory exists (creating it) and is writable. */
-gboolean kg_cli_output_check (KgCliOutput *output);
+ * and that the output directory exists (creating it) and is writable.  On
+ * failure prints why and sets *status: KG_EXIT_USAGE for a bad option,
+ * KG_EXIT_OUTPUT for a directory that cannot be made or written. */
+gboolean kg_cli_output_check (KgCliOutput *output, KgExit *status);
 /* Writes every requested format; returns an exit code. */
 KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
 

@@ -1,8 +1,8 @@
 /* export-graphml.c: the graph as GraphML for Gephi, networkx and igraph
  * (export stage), written with libxml2's xmlTextWriter.
  *
- * What Gephi's importer does decides the shape (facts in
- * ../shared/tools/validate/GEPHI_GRAPHML_NOTES.md, from Gephi's source):
+ * What Gephi's importer does decides the shape (read from Gephi's source,
+ * gephi/gephi ImporterGraphML.java and ImportContainerImpl.java):
  * it picks the charset from the XML declaration, maps keys named label,
  * weight, r/g/b, x/y/z, size and color to built-in properties (so those
  * names are used for nothing else), drops edges of weight 0, ignores
@@ -17,9 +17,10 @@
  * modality, attributed_to and attributed_to_id (when the fact is someone's
  * claim), facts (1, or the number merged), evidence (one line per record:
  * document id, sentence index, byte range start-end and sentence text,
- * separated by tabs).  Collapsed edges list their facts' values separated
- * by "; " in the same order, and start each evidence line with the fact's
- * label and a tab.  Text is cleaned (export-text.h) and XML-escaped.
+ * separated by tabs).  A collapsed edge sums the weights, keeps the highest
+ * confidence, lists its facts' other values separated by "; " in the same
+ * order (labels as "not p" / "p (future)"), and starts each evidence line
+ * with the fact's label and a tab.  Text is cleaned (export-text.h) and XML-escaped.
  */
 #include "export-private.h"
 #include "export-text.h"

@@ -20,7 +20,20 @@
 #include <graphviz/gvc.h>
 #include <string.h>
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVC_t, gvFreeContext)
+/* One Graphviz context for the whole process.  Graphviz 2.42's pango
+ * plugin caches a pointer into its context's font table in a static
+ * variable, so rendering after one context was freed reads freed memory;
+ * a context that lives until exit (as in Graphviz's own programs) avoids
+ * it.  Like the rest of Graphviz's state it is not thread-safe (see
+ * export-cgraph.h): one render at a time. */
+static GVC_t *
+shared_context (void)
+{
+  static GVC_t *gvc;
+  if (g_once_init_enter (&gvc))
+    g_once_init_leave (&gvc, gvContext ());
+  return gvc;
+}
 
 /* Graphviz's output format for each of ours. */
 static const char *
@@ -158,7 +171,7 @@ kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *optio
   g_return_val_if_fail (renderer != NULL, FALSE);
 
   kg__cgraph_begin_messages ();
-  g_autoptr (GVC_t) gvc = gvContext ();
+  GVC_t *gvc = shared_context ();
   g_autoptr (Agraph_t) g = kg__cgraph_build (graph);
   char *data = NULL;
   unsigned int length = 0;

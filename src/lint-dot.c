@@ -254,6 +254,7 @@ typedef struct {
 typedef struct {
   char *message;
   int line, column;
+  char *entity;   /* for an undefined entity: its name, to point at its '&' */
 } XmlProblem;
 
 /* The element the label's content is parsed in. */
@@ -271,6 +272,8 @@ collect_xml_error (void *data, xmlErrorPtr error)
     first->message = g_strdup_printf ("</%s> closes no element", error->str2);
   else
     first->message = g_strchomp (g_strdup (error->message ? error->message : "not well-formed"));
+  if (error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY)
+    first->entity = g_strdup_printf ("&%s;", error->str1 ? error->str1 : "");
   first->line = error->line;
   first->column = error->int2;
 }
@@ -342,16 +345,22 @@ check_html (Lexer *lx, const Token *t)
     }
   g_string_append (doc, "</" WRAPPER ">");
 
-  XmlProblem problem = { NULL, 0, 0 };
+  XmlProblem problem = { NULL, 0, 0, NULL };
   xmlSetStructuredErrorFunc (&problem, collect_xml_error);
   xmlDocPtr parsed = xmlReadMemory (doc->str, doc->len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING);
   xmlSetStructuredErrorFunc (NULL, NULL);
   if (problem.message)
-    kg__lint_report (lx->ctx, html_file_offset (t, doc, shifts, problem.line, problem.column), KG_LINT_ERROR,
-                     "HTML-like label is not well-formed: %s", problem.message);
+    {
+      gsize at = html_file_offset (t, doc, shifts, problem.line, problem.column);
+      /* libxml2 reports an undefined entity after reading it */
+      const char *entity = problem.entity ? g_strrstr_len (lx->data + t->start, at + 1 - t->start, problem.entity) : NULL;
+      kg__lint_report (lx->ctx, entity ? (gsize) (entity - lx->data) : at, KG_LINT_ERROR,
+                       "HTML-like label is not well-formed: %s", problem.message);
+    }
   else if (parsed)
     check_html_elements (lx, t, xmlDocGetRootElement (parsed));
   g_free (problem.message);
+  g_free (problem.entity);
   xmlFreeDoc (parsed);
 }
 
@@ -412,7 +421,8 @@ check_tokens (Lexer *lx)
                                  "Graphviz would misread its text (use charset=\"UTF-8\")", value);
             }
         }
-      else if (!(is_punct (lx, &previous[1], '+') && t.kind == TOKEN_STRING))
+      else if (!(is_punct (lx, &previous[1], '+') && t.kind == TOKEN_STRING)
+               && !(is_punct (lx, &t, '+') && previous[1].kind == TOKEN_STRING))
         g_clear_pointer (&attribute, g_free);
       if (attribute && t.kind == TOKEN_STRING && is_text_attribute (attribute))
         check_text_value (lx, &t, attribute);
@@ -430,10 +440,10 @@ check_tokens (Lexer *lx)
 
 /* cgraph's messages look like "Error: syntax error in line 3 near 'x'". */
 static void
-report_cgraph_message (KgLintContext *ctx, const char *message)
+report_cgraph_message (KgLintContext *ctx, const char *line_text)
 {
-  KgLintSeverity severity = g_str_has_prefix (message, "Warning") ? KG_LINT_WARNING : KG_LINT_ERROR;
-  const char *text = strchr (message, ':') ? strchr (message, ':') + 1 : message;
+  KgLintSeverity severity = g_str_has_prefix (line_text, "Warning") ? KG_LINT_WARNING : KG_LINT_ERROR;
+  const char *text = strchr (line_text, ':') ? strchr (line_text, ':') + 1 : line_text;
   while (*text == ' ')
     text++;
   const char *in_line = strstr (text, "in line ");
@@ -443,20 +453,37 @@ report_cgraph_message (KgLintContext *ctx, const char *message)
       kg__lint_report (ctx, 0, severity, "Graphviz: %s", text);
       return;
     }
-  /* the column of the token cgraph names, if it is on that line */
+  /* The token cgraph quotes, on that line or, since its parser may have
+   * read ahead past line ends, on one of the two before. */
   gsize offset = kg__lint_offset_of (ctx, line, 1);
-  const char *near = strstr (text, "near '");
-  if (near)
+  const char *quote = strchr (text, '\'');
+  const char *name = quote ? quote + 1 : NULL, *name_end = name ? strchr (name, '\'') : NULL;
+  g_autofree char *token = name_end && name_end > name ? g_strndup (name, name_end - name) : NULL;
+  for (guint back = 0; token && back < 3 && back < line; back++)
     {
-      const char *name = near + 6, *name_end = strchr (name, '\'');
-      const char *nl = memchr (ctx->data + offset, '\n', ctx->length - offset);
-      gsize line_length = (nl ? (gsize) (nl - ctx->data) : ctx->length) - offset;
-      g_autofree char *token = name_end && name_end > name ? g_strndup (name, name_end - name) : NULL;
-      const char *hit = token ? g_strstr_len (ctx->data + offset, line_length, token) : NULL;
+      gsize start = kg__lint_offset_of (ctx, line - back, 1);
+      const char *nl = memchr (ctx->data + start, '\n', ctx->length - start);
+      gsize line_length = (nl ? (gsize) (nl - ctx->data) : ctx->length) - start;
+      const char *hit = g_strrstr_len (ctx->data + start, line_length, token);
       if (hit)
-        offset = hit - ctx->data;
+        {
+          offset = hit - ctx->data;
+          break;
+        }
     }
-  kg__lint_report (ctx, offset, severity, "Graphviz: %s", text);
+  /* the position replaces cgraph's line number in the message */
+  g_autoptr (GString) message = g_string_new (text);
+  const char *where = strstr (message->str, " in line ");
+  if (where)
+    {
+      gsize from = where - message->str, to = from + 9;
+      while (to < message->len && g_ascii_isdigit (message->str[to]))
+        to++;
+      if (g_str_has_prefix (message->str + to, " of input"))
+        to += 9;
+      g_string_erase (message, from, to - from);
+    }
+  kg__lint_report (ctx, offset, severity, "Graphviz: %s", message->str);
 }
 
 static void

@@ -41,6 +41,8 @@ typedef struct {
   const Key *last_key;            /* the one a <default> belongs to */
   guint graphs;
   gboolean directed;
+  gboolean broken;                /* not well-formed: what the reader says next is noise */
+  gsize root_at;
   char *parents[64];              /* element local name at each depth */
 } Lint;
 
@@ -148,6 +150,8 @@ static void
 structured_error (void *data, xmlErrorPtr error)
 {
   Lint *l = data;
+  if (error->level >= XML_ERR_ERROR)
+    l->broken = TRUE;
   g_autofree char *message = g_strchomp (g_strdup (error->message ? error->message : "XML error"));
   kg__lint_report_at (l->ctx, error->line, error->int2,
                       error->level == XML_ERR_WARNING ? KG_LINT_WARNING : KG_LINT_ERROR,
@@ -328,6 +332,8 @@ check_edge (Lint *l, gsize tag)
 static void
 check_value (Lint *l, const Key *key, const char *value, gsize at)
 {
+  if (l->broken)
+    return;
   if (*value == '\0')
     {
       kg__lint_report (l->ctx, at, KG_LINT_WARNING, "empty value of key \"%s\" (Gephi and networkx drop it)",
@@ -387,8 +393,11 @@ static void
 check_element (Lint *l, const char *name, gboolean in_graphml_ns, int depth, gsize tag)
 {
   const char *parent = depth > 0 && depth <= (int) G_N_ELEMENTS (l->parents) ? l->parents[depth - 1] : NULL;
+  if (l->broken)
+    return;
   if (depth == 0)
     {
+      l->root_at = tag;
       if (strcmp (name, "graphml") != 0 || !in_graphml_ns)
         kg__lint_report (l->ctx, tag, KG_LINT_ERROR, "the root element must be <graphml xmlns=\"" KG_GRAPHML_NS "\">");
       return;
@@ -485,10 +494,10 @@ kg__lint_graphml (KgLintContext *ctx)
         }
     }
 
-  if (status == 0)
+  if (status == 0 && !l.broken)
     {
       if (l.graphs == 0)
-        kg__lint_report (ctx, ctx->length, KG_LINT_ERROR, "no <graph> element");
+        kg__lint_report (ctx, l.root_at, KG_LINT_ERROR, "no <graph> element");
       for (guint i = 0; i < l.edges->len; i++)
         {
           const Edge *edge = &g_array_index (l.edges, Edge, i);

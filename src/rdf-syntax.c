@@ -230,7 +230,10 @@ kg__rdf_iri_check (const char *iri, gsize length, gsize *where, const char **why
       while (s.pos < length && (g_ascii_isalnum (iri[s.pos]) || strchr ("+-.", iri[s.pos])))
         s.pos++;
       if (s.pos >= length || iri[s.pos] != ':')
-        s.why = "relative IRI: no scheme (N-Triples needs absolute IRIs)";
+        {
+          s.why = "relative IRI: no scheme (N-Triples needs absolute IRIs)";
+          s.pos = 0;
+        }
       else
         {
           s.pos++;
@@ -381,8 +384,8 @@ scan_time (const char **p)
     {
       (*p)++;
       const char *start = *p;
-      while (g_ascii_isdigit (**p))
-        fraction_zero = fraction_zero && *(*p)++ == '0';
+      for (; g_ascii_isdigit (**p); (*p)++)
+        fraction_zero = fraction_zero && **p == '0';
       if (*p == start)
         return FALSE;
     }

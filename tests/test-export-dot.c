@@ -1,0 +1,174 @@
+/* test-export-dot.c: the DOT export read back by cgraph: one Graphviz node
+ * per entity (the legend adds none), labels, shapes and colours by type,
+ * edge styles for negated and modal facts, tooltips with the evidence,
+ * the legend, determinism, and a clean lint. */
+#include "sample-graph.h"
+#include "dot-syntax.h"
+#include "export-cgraph.h"
+#include "export-text.h"
+
+#include <string.h>
+
+static Agraph_t *
+read_dot (KgGraph *graph)
+{
+  gsize length;
+  g_autofree char *dot = sample_export (graph, KG_FORMAT_DOT, NULL, &length);
+  Agraph_t *g = agmemread (dot);
+  g_assert_nonnull (g);
+  return g;
+}
+
+/* What Graphviz shows for attribute name of obj.  (transfer full) */
+static char *
+shown (void *obj, const char *name)
+{
+  return kg__dot_render_text (agget (obj, (char *) name));
+}
+
+static void
+test_nodes (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  g_autoptr (Agraph_t) g = read_dot (graph);
+  g_assert_cmpint (agnnodes (g), ==, kg_graph_get_n_nodes (graph));
+  g_assert_cmpint (agnedges (g), ==, kg_graph_get_n_edges (graph));
+  g_assert_cmpstr (agget (g, "charset"), ==, "UTF-8");
+
+  static const struct { const char *key, *label, *shape, *fill, *style; } cases[] = {
+    { "alexander lukashenko", "Alexander Lukashenko", "ellipse", "lightblue", "filled" },
+    { "sco", "SCO", "box", "palegreen", "filled" },
+    { "iran", "Iran", "hexagon", "khaki", "filled" },
+    { "roadmap", "roadmap", "box", "whitesmoke", "filled,rounded" },
+    { "<b>ärzte co< b>", "<b>Ärzte & Co</b>", "box", "palegreen", "filled" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KgNode *node = kg_graph_lookup_node (graph, cases[i].key);
+      g_assert_nonnull (node);
+      Agnode_t *n = agnode (g, (char *) kg_node_get_id (node), FALSE);
+      g_assert_nonnull (n);
+      g_autofree char *label = shown (n, "label");
+      g_autofree char *tooltip = shown (n, "tooltip");
+      g_assert_cmpstr (label, ==, cases[i].label);
+      g_assert_cmpstr (agget (n, "shape"), ==, cases[i].shape);
+      g_assert_cmpstr (agget (n, "fillcolor"), ==, cases[i].fill);
+      g_assert_cmpstr (agget (n, "style"), ==, cases[i].style);
+      g_assert_true (g_str_has_prefix (tooltip, kg_entity_type_to_string (kg_node_get_entity_type (node))));
+      g_assert_nonnull (strstr (tooltip, cases[i].label));
+    }
+}
+
+static Agedge_t *
+find_edge (Agraph_t *g, KgGraph *graph, const char *subject, const char *predicate, const char *object)
+{
+  GPtrArray *edges = kg_graph_get_edges (graph);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      KgEdge *edge = edges->pdata[i];
+      if (strcmp (kg_node_get_key (kg_edge_get_subject (edge)), subject) == 0
+          && strcmp (kg_edge_get_predicate (edge), predicate) == 0
+          && strcmp (kg_node_get_key (kg_edge_get_object (edge)), object) == 0)
+        {
+          Agnode_t *t = agnode (g, (char *) kg_node_get_id (kg_edge_get_subject (edge)), FALSE);
+          Agnode_t *h = agnode (g, (char *) kg_node_get_id (kg_edge_get_object (edge)), FALSE);
+          Agedge_t *e = agedge (g, t, h, (char *) kg_edge_get_id (edge), FALSE);
+          g_assert_nonnull (e);
+          return e;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_edges (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  g_autoptr (Agraph_t) g = read_dot (graph);
+  static const struct {
+    const char *s, *p, *o, *label, *style, *color, *penwidth, *in_tooltip;
+  } cases[] = {
+    { "alexander lukashenko", "meet", "seyed abbas araghchi", "meet", "solid", "black", "2",
+      "weight 2, confidence 0.98\nbelta-1 #2 [200-260]: Lukashenko met Araghchi in Minsk.\nirna-7 #0 [0-60]: The two met on Tuesday." },
+    { "iran", "join", "sco", "not join", "dashed", "firebrick", "1", "Iran has not joined the SCO." },
+    { "iran", "sign", "roadmap", "sign (future)", "dotted", "black", "1",
+      "according to Seyed Abbas Araghchi\nirna-7 #4 [400-460]: Araghchi said Iran will sign the \"roadmap\"." },
+    { "iran", "trade with", "belarus", "trade with", "solid", "black", "1",
+      "Trade\twith tabs & \"quotes\"\nand C:\\news." },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Agedge_t *e = find_edge (g, graph, cases[i].s, cases[i].p, cases[i].o);
+      g_autofree char *label = shown (e, "label");
+      g_autofree char *tooltip = shown (e, "tooltip");
+      g_assert_cmpstr (label, ==, cases[i].label);
+      g_assert_cmpstr (agget (e, "style"), ==, cases[i].style);
+      g_assert_cmpstr (agget (e, "color"), ==, cases[i].color);
+      g_assert_cmpstr (agget (e, "penwidth"), ==, cases[i].penwidth);
+      g_assert_nonnull (strstr (tooltip, cases[i].in_tooltip));
+    }
+}
+
+static void
+test_legend (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  g_autoptr (Agraph_t) g = read_dot (graph);
+  g_autofree char *legend = shown (g, "label");
+  g_assert_cmpstr (legend, ==,
+                   "Legend\nPERSON: ellipse, lightblue\nORG: box, palegreen\nGPE: hexagon, khaki\n"
+                   "CONCEPT: rounded box, whitesmoke\ndashed red edge: negated fact (not …)\n"
+                   "dotted edge: not asserted (future, possible, …)\n");
+
+  /* only what is present: no edge styles for a graph of stated facts */
+  g_autoptr (KgGraph) plain = kg_graph_new ();
+  KgDocumentInfo d = { .id = "d" };
+  KgMention a = { NULL, "A", KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "B", KG_ENTITY_LOC, NULL, TRUE };
+  KgFact f = { kg_graph_add_mention (plain, &a), "visit", NULL, kg_graph_add_mention (plain, &b), 0, 0, NULL, 1 };
+  KgEvidence ev = { .document = kg_graph_add_document (plain, &d), .confidence = 1 };
+  kg_graph_add_fact (plain, &f, &ev);
+  g_autoptr (Agraph_t) gp = read_dot (plain);
+  g_autofree char *plain_legend = shown (gp, "label");
+  g_assert_cmpstr (plain_legend, ==, "Legend\nPERSON: ellipse, lightblue\nLOC: house, wheat\n");
+  g_assert_cmpint (agnnodes (gp), ==, 2);
+}
+
+static void
+test_long_label_wraps (void)
+{
+  g_autoptr (KgGraph) graph = kg_graph_new ();
+  GString *words = g_string_new (NULL);
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (words, "%sword%u", i ? " " : "", i);
+  KgMention m = { NULL, words->str, KG_ENTITY_CONCEPT, NULL, TRUE };
+  KgNode *node = kg_graph_add_mention (graph, &m);
+  g_autoptr (Agraph_t) g = read_dot (graph);
+  g_autofree char *label = shown (agnode (g, (char *) kg_node_get_id (node), FALSE), "label");
+  g_auto (GStrv) lines = g_strsplit (label, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 40);
+  for (guint i = 0; lines[i]; i++)
+    g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, KG_DOT_WRAP_COLUMNS);
+  g_autofree char *joined = g_strjoinv (" ", lines);
+  g_assert_cmpstr (joined, ==, words->str);
+  g_string_free (words, TRUE);
+}
+
+static void
+test_deterministic_and_clean (void)
+{
+  gsize length;
+  g_autofree char *dot = assert_same_export (KG_FORMAT_DOT, NULL, &length);
+  assert_lint_clean (KG_FORMAT_DOT, dot, length);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/dot/nodes", test_nodes);
+  g_test_add_func ("/export/dot/edges", test_edges);
+  g_test_add_func ("/export/dot/legend", test_legend);
+  g_test_add_func ("/export/dot/long-label-wraps", test_long_label_wraps);
+  g_test_add_func ("/export/dot/deterministic-and-clean", test_deterministic_and_clean);
+  return g_test_run ();
+}

@@ -1,0 +1,207 @@
+/* test-export-rdf.c: the N-Triples and N-Quads exports: which statements
+ * are asserted directly, the reification and evidence of every fact, the
+ * documents, the IRI scheme, sorted unique lines, named graphs per
+ * document, determinism and a clean lint. */
+#include "sample-graph.h"
+#include "rdf-syntax.h"
+
+#include <string.h>
+
+#define B "https://kgraph.example.org/"
+#define KG "<" B "ontology#"
+#define RDF "<" KG_RDF_NS
+#define XSD "^^<" KG_XSD_NS
+
+static GStrv
+export_lines (KgGraph *graph, KgFormat format, const char *base)
+{
+  KgExportOptions options = { base ? base : KG_DEFAULT_BASE_IRI, KG_DEFAULT_LAYOUT, FALSE };
+  gsize length;
+  g_autofree char *text = sample_export (graph, format, &options, &length);
+  g_assert_true (length > 0 && text[length - 1] == '\n');
+  assert_lint_clean (format, text, length);
+  text[length - 1] = '\0';
+  return g_strsplit (text, "\n", -1);
+}
+
+static gboolean
+has_line (GStrv lines, const char *line)
+{
+  return g_strv_contains ((const char *const *) lines, line);
+}
+
+static guint
+count_containing (GStrv lines, const char *needle)
+{
+  guint n = 0;
+  for (guint i = 0; lines[i]; i++)
+    n += strstr (lines[i], needle) != NULL;
+  return n;
+}
+
+static const char *
+fact_iri (KgGraph *graph, const char *subject, const char *predicate)
+{
+  GPtrArray *edges = kg_graph_get_edges (graph);
+  for (guint i = 0; i < edges->len; i++)
+    if (strcmp (kg_node_get_key (kg_edge_get_subject (edges->pdata[i])), subject) == 0
+        && strcmp (kg_edge_get_predicate (edges->pdata[i]), predicate) == 0)
+      {
+        g_autofree char *iri = g_strdup_printf ("<" B "fact/%s>", kg_edge_get_id (edges->pdata[i]));
+        return g_intern_string (iri);
+      }
+  g_assert_not_reached ();
+}
+
+static void
+test_statements (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  g_auto (GStrv) lines = export_lines (graph, KG_FORMAT_NTRIPLES, NULL);
+
+  /* stated facts directly; negated and modal ones never */
+  g_assert_true (has_line (lines, "<" B "entity/alexander_lukashenko> <" B "relation/meet> <" B "entity/seyed_abbas_araghchi> ."));
+  g_assert_true (has_line (lines, "<" B "entity/iran> <" B "relation/border> <" B "entity/belarus> ."));
+  g_assert_false (has_line (lines, "<" B "entity/iran> <" B "relation/join> <" B "entity/sco> ."));
+  g_assert_false (has_line (lines, "<" B "entity/iran> <" B "relation/sign> <" B "entity/roadmap> ."));
+
+  /* every fact reified */
+  g_assert_cmpuint (count_containing (lines, RDF "type> " RDF "Statement>"), ==, kg_graph_get_n_edges (graph));
+  const char *join = fact_iri (graph, "iran", "join");
+  const char *sign = fact_iri (graph, "iran", "sign");
+  const char *meet = fact_iri (graph, "alexander lukashenko", "meet");
+  g_autofree char *l1 = g_strdup_printf ("%s " KG "polarity> \"negative\" .", join);
+  g_autofree char *l2 = g_strdup_printf ("%s " RDF "subject> <" B "entity/iran> .", join);
+  g_autofree char *l3 = g_strdup_printf ("%s " KG "modality> \"future\" .", sign);
+  g_autofree char *l4 = g_strdup_printf ("%s " KG "attributedTo> <" B "entity/seyed_abbas_araghchi> .", sign);
+  g_autofree char *l5 = g_strdup_printf ("%s " KG "weight> \"2\"" XSD "integer> .", meet);
+  g_autofree char *l6 = g_strdup_printf ("%s " KG "confidence> \"0.98\"" XSD "double> .", meet);
+  g_autofree char *l7 = g_strdup_printf ("%s " RDF "predicate> <" B "relation/meet> .", meet);
+  const char *expected[] = { l1, l2, l3, l4, l5, l6, l7 };
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (has_line (lines, expected[i]));
+  g_assert_cmpuint (count_containing (lines, " " KG "evidence> <" B "evidence/"), ==, 7);
+
+  /* entities, relations, documents */
+  static const char *const more[] = {
+    "<" B "entity/seyed_abbas_araghchi> " RDF "type> <http://schema.org/Person> .",
+    "<" B "entity/iran> " RDF "type> <http://schema.org/AdministrativeArea> .",
+    "<" B "entity/sco> " RDF "type> <http://schema.org/Organization> .",
+    "<" B "entity/iran> <http://www.w3.org/2000/01/rdf-schema#label> \"Iran\" .",
+    "<" B "entity/iran> " KG "entityType> \"GPE\" .",
+    "<" B "entity/iran> " KG "mentions> \"4\"" XSD "integer> .",
+    "<" B "entity/%3Cb%3E%C3%A4rzte_co%3C_b%3E> <http://www.w3.org/2000/01/rdf-schema#label> \"<b>Ärzte & Co</b>\" .",
+    "<" B "relation/trade_with> " RDF "type> " RDF "Property> .",
+    "<" B "relation/trade_with> <http://www.w3.org/2000/01/rdf-schema#label> \"trade with\" .",
+    "<" B "document/belta-1> <http://schema.org/datePublished> \"2024-04-16\"" XSD "date> .",
+    "<" B "document/irna-7> <http://schema.org/datePublished> \"April 2024\" .",
+    "<" B "document/belta-1> <http://schema.org/url> <https://www.belta.by/news/1> .",
+    "<" B "document/irna-7> " KG "source> \"corpus/irna 7.txt\" .",
+    "<" B "document/belta-1> " RDF "type> <http://schema.org/NewsArticle> .",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    g_assert_true (has_line (lines, more[i]));
+  g_assert_cmpuint (count_containing (lines, "<roadmap> " RDF "type> <http://schema.org/"), ==, 0);
+  g_assert_cmpuint (count_containing (lines, "document/irna-7> <http://schema.org/url>"), ==, 0);
+  /* the sentence: tab and line feed escaped, the control character gone */
+  g_assert_cmpuint (count_containing (lines, KG "sentenceText> \"Trade\\twith tabs & \\\"quotes\\\"\\nand C:\\\\news.\" ."), ==, 1);
+  g_assert_cmpuint (count_containing (lines, "_:"), ==, 0);
+}
+
+static void
+test_sorted_unique (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  static const KgFormat formats[] = { KG_FORMAT_NTRIPLES, KG_FORMAT_NQUADS };
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_auto (GStrv) lines = export_lines (graph, formats[f], NULL);
+      for (guint i = 1; lines[i]; i++)
+        g_assert_cmpint (strcmp (lines[i - 1], lines[i]), <, 0);
+    }
+}
+
+/* The statement of an N-Quads line without its graph label.  (transfer full) */
+static char *
+without_graph (const char *line)
+{
+  const char *p = line, *ends[5];
+  guint terms = 0;
+  while (*p && *p != '.' && terms < 5)
+    {
+      if (*p == '<')
+        p = strchr (p, '>') + 1;
+      else if (*p == '"')
+        {
+          for (p++; *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+          p++;
+          if (*p == '^')
+            p = strchr (p, '>') + 1;
+        }
+      ends[terms++] = p;
+      while (*p == ' ')
+        p++;
+    }
+  g_assert_cmpuint (terms, >=, 3);
+  g_assert_cmpuint (terms, <=, 4);
+  return g_strdup_printf ("%.*s .", (int) (ends[2] - line), line);
+}
+
+static void
+test_quads (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  g_auto (GStrv) triples = export_lines (graph, KG_FORMAT_NTRIPLES, NULL);
+  g_auto (GStrv) quads = export_lines (graph, KG_FORMAT_NQUADS, NULL);
+  /* meet is supported by both documents: its triple is in both graphs */
+  const char *meet = "<" B "entity/alexander_lukashenko> <" B "relation/meet> <" B "entity/seyed_abbas_araghchi>";
+  g_autofree char *in_belta = g_strdup_printf ("%s <" B "document/belta-1> .", meet);
+  g_autofree char *in_irna = g_strdup_printf ("%s <" B "document/irna-7> .", meet);
+  g_autofree char *in_default = g_strdup_printf ("%s .", meet);
+  g_assert_true (has_line (quads, in_belta));
+  g_assert_true (has_line (quads, in_irna));
+  g_assert_false (has_line (quads, in_default));
+  /* dropping the graph gives back the N-Triples */
+  g_autoptr (GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; quads[i]; i++)
+    g_hash_table_add (set, without_graph (quads[i]));
+  g_assert_cmpuint (g_hash_table_size (set), ==, g_strv_length (triples));
+  for (guint i = 0; triples[i]; i++)
+    g_assert_true (g_hash_table_contains (set, triples[i]));
+  /* evidence lives in its document's graph */
+  g_assert_cmpuint (count_containing (quads, KG "sentenceIndex> \"3\"" XSD "integer> <" B "document/irna-7> ."), ==, 1);
+}
+
+static void
+test_base_with_hash (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  g_auto (GStrv) lines = export_lines (graph, KG_FORMAT_NTRIPLES, "urn:x-kg:news#");
+  g_assert_true (has_line (lines, "<urn:x-kg:news#entity/iran> <urn:x-kg:news#ontology/entityType> \"GPE\" ."));
+  g_assert_cmpuint (count_containing (lines, "ontology#"), ==, 0);
+}
+
+static void
+test_deterministic (void)
+{
+  static const KgFormat formats[] = { KG_FORMAT_NTRIPLES, KG_FORMAT_NQUADS };
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      gsize length;
+      g_free (assert_same_export (formats[f], NULL, &length));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/rdf/statements", test_statements);
+  g_test_add_func ("/export/rdf/sorted-unique", test_sorted_unique);
+  g_test_add_func ("/export/rdf/quads", test_quads);
+  g_test_add_func ("/export/rdf/base-with-hash", test_base_with_hash);
+  g_test_add_func ("/export/rdf/deterministic", test_deterministic);
+  return g_test_run ();
+}
