@@ -13,6 +13,7 @@
 #include <kgraph/import.h>
 #include <kgraph/export.h>
 #include <kgraph/document.h>
+#include <kgraph/reader.h>
 #include <kgraph/conllu.h>
 
 #endif

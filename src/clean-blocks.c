@@ -1,0 +1,687 @@
+/* clean-blocks.c: what each block of an article is (reading stage, after
+ * tokenize.c, before segment.c).
+ *
+ * News pages carry more than the story: headlines, section labels, bylines,
+ * credits, page numbers, logos, time stamps.  Each block (a paragraph, a
+ * line, a list item) is classified from its tokens with general patterns,
+ * and becomes one or more units:
+ *
+ *   FURNITURE  "By NAME [DATE]" bylines; credit lines "Name Name - name name";
+ *              "Page N [of M]"; short lines ending in logo/icon/photo and
+ *              "Photo:"/"Credit:" captions; "Advertisement", "Read more",
+ *              "Share", copyright lines; time stamps (an optional label such
+ *              as "Last update:" and nothing but a date and time); lines with
+ *              no word at all; an all-capitals dateline at the start of the
+ *              first paragraph ("WASHINGTON (Reuters) -", "WNAM REPORT:").
+ *   HEADING    a label line ending in ':' (at most four words, or a name
+ *              in capitals: "Go deeper:", "First Vice President X:"); a short
+ *              line without final punctuation ("Why it matters") or a line
+ *              in title case; HTML headings.
+ *   TITLE      the first line, when it looks like a headline and more text
+ *              follows: it becomes the document title, and a TITLE sentence
+ *              if it is a clause (cheap rule: an auxiliary, or a common
+ *              headline verb in verb position), else a HEADING.
+ *   BULLET     a line that starts with a list marker (- * • ...), <li>.
+ *   BODY       everything else, to be split into sentences.
+ * A stray separator after the last full stop of a paragraph ("... 2023. /")
+ * is left out of the sentence.
+ */
+#include "reader-private.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *text;
+  const KgRawToken *tokens;
+  guint first, n;    /* the block's tokens */
+} Block;
+
+static inline const KgRawToken *
+tok (const Block *b, guint i)
+{
+  return &b->tokens[b->first + i];
+}
+
+static inline gsize
+tok_len (const Block *b, guint i)
+{
+  return tok (b, i)->end - tok (b, i)->start;
+}
+
+static gboolean
+tok_is (const Block *b, guint i, const char *s)
+{
+  gsize n = strlen (s);
+  return i < b->n && tok_len (b, i) == n && g_ascii_strncasecmp (b->text + tok (b, i)->start, s, n) == 0;
+}
+
+static gboolean
+tok_in (const Block *b, guint i, const char *const *list)
+{
+  for (guint k = 0; list[k]; k++)
+    if (tok_is (b, i, list[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+tok_flag (const Block *b, guint i, guint flag)
+{
+  return i < b->n && (tok (b, i)->flags & flag) != 0;
+}
+
+static guint
+count_words (const Block *b, guint from, guint to)
+{
+  guint n = 0;
+  for (guint i = from; i < to; i++)
+    n += tok_flag (b, i, KG_TOK_WORD) && !tok_flag (b, i, KG_TOK_JOINS_NEXT);
+  return n;
+}
+
+/* ---- dates and times ------------------------------------------------------- */
+
+static const char *const months[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december", NULL,
+};
+static const char *const month_abbreviations[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL,
+};
+static const char *const weekdays[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL,
+};
+
+/* 1..12 for a month name or abbreviation (with or without its full stop). */
+static int
+month_of (const char *s, gsize n)
+{
+  if (n > 0 && s[n - 1] == '.')
+    n--;
+  for (int m = 0; m < 12; m++)
+    if ((strlen (months[m]) == n && g_ascii_strncasecmp (s, months[m], n) == 0)
+        || (n == 3 && g_ascii_strncasecmp (s, month_abbreviations[m], 3) == 0)
+        || (m == 8 && n == 4 && g_ascii_strncasecmp (s, "sept", 4) == 0))
+      return m + 1;
+  return 0;
+}
+
+static gboolean
+is_datetime_token (const Block *b, guint i)
+{
+  const KgRawToken *t = tok (b, i);
+  const char *s = b->text + t->start;
+  gsize n = t->end - t->start;
+  if (t->flags & KG_TOK_DIGIT)
+    return TRUE;
+  if (month_of (s, n))
+    return TRUE;
+  gsize bare = n > 0 && s[n - 1] == '.' ? n - 1 : n;
+  for (guint k = 0; weekdays[k]; k++)
+    if (strlen (weekdays[k]) == bare && g_ascii_strncasecmp (s, weekdays[k], bare) == 0)
+      return TRUE;
+  static const char *const others[] = {
+    "am", "pm", "a.m.", "p.m.", "at", "on", "of", "th", "st", "nd", "rd", "utc", "gmt", "z", NULL,
+  };
+  if (tok_in (b, i, others))
+    return TRUE;
+  /* Time zones: EST, CEST, IRST ... */
+  if ((t->flags & KG_TOK_ALL_UPPER) && n >= 3 && n <= 4 && s[n - 1] == 'T')
+    return TRUE;
+  if (n == 1 && strchr (",/-.:|", s[0]))
+    return TRUE;
+  if (n == 3 && (memcmp (s, "\xe2\x80\x93", 3) == 0 || memcmp (s, "\xe2\x80\x94", 3) == 0))
+    return TRUE;
+  return FALSE;
+}
+
+/* Whether tokens [from, to) are a date or time and nothing else. */
+static gboolean
+is_datetime (const Block *b, guint from, guint to)
+{
+  gboolean digit = FALSE;
+  if (from >= to)
+    return FALSE;
+  for (guint i = from; i < to; i++)
+    {
+      if (!is_datetime_token (b, i))
+        return FALSE;
+      digit |= tok_flag (b, i, KG_TOK_DIGIT);
+    }
+  return digit;
+}
+
+static int
+parse_number (const char *s, gsize n, gsize *used)
+{
+  int v = 0;
+  gsize i = 0;
+  while (i < n && i < 5 && g_ascii_isdigit (s[i]))
+    v = v * 10 + (s[i++] - '0');
+  *used = i;
+  return i ? v : -1;
+}
+
+char *
+kg__parse_date (const char *text, gsize length)
+{
+  int year = 0, month = 0, day = 0;
+  gsize i = 0;
+  while (i < length)
+    {
+      if (g_ascii_isdigit (text[i]))
+        {
+          gsize used;
+          int v = parse_number (text + i, length - i, &used);
+          if (used == 4 && i + 9 < length + 1 && text[i + 4] == '-' && length - i >= 10
+              && g_ascii_isdigit (text[i + 5]) && g_ascii_isdigit (text[i + 6]) && text[i + 7] == '-'
+              && g_ascii_isdigit (text[i + 8]) && g_ascii_isdigit (text[i + 9]))
+            {
+              /* ISO 8601: 2023-03-15 */
+              year = v;
+              month = (text[i + 5] - '0') * 10 + (text[i + 6] - '0');
+              day = (text[i + 8] - '0') * 10 + (text[i + 9] - '0');
+              break;
+            }
+          if (used == 4 && year == 0)
+            year = v;
+          else if (used <= 2 && day == 0 && v >= 1 && v <= 31 && (i + used >= length || text[i + used] != ':'))
+            day = v;
+          i += used;
+          while (i < length && g_ascii_isalnum (text[i]))
+            i++; /* ordinal suffixes, times */
+          continue;
+        }
+      if (g_ascii_isalpha (text[i]))
+        {
+          gsize j = i;
+          while (j < length && g_ascii_isalpha (text[j]))
+            j++;
+          int m = month_of (text + i, j - i);
+          if (m && month == 0)
+            month = m;
+          i = j;
+          continue;
+        }
+      i++;
+    }
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31)
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* ---- furniture ------------------------------------------------------------- */
+
+/* Name particles that may be lower case inside a name. */
+static const char *const name_particles[] = {
+  "al", "el", "bin", "ibn", "de", "da", "di", "del", "der", "la", "le", "van", "von", "ul", "and", "of", NULL,
+};
+
+static gboolean
+is_name_word (const Block *b, guint i)
+{
+  return tok_flag (b, i, KG_TOK_UPPER) || tok_in (b, i, name_particles) || tok_is (b, i, "-")
+         || tok_is (b, i, ".") || tok_flag (b, i, KG_TOK_ABBREV);
+}
+
+/* "By NAME [, NAME] [DATE]": returns TRUE and the name's token range. */
+static gboolean
+is_byline (const Block *b, guint *name_first, guint *name_end, guint *date_first)
+{
+  if (b->n < 2 || b->n > 20 || !tok_is (b, 0, "by") || !tok_flag (b, 0, KG_TOK_UPPER))
+    return FALSE;
+  guint i = 1;
+  while (i < b->n && (is_name_word (b, i) || tok_is (b, i, ",")) && !(month_of (b->text + tok (b, i)->start, tok_len (b, i)) && tok_flag (b, i + 1, KG_TOK_DIGIT)))
+    i++;
+  guint end = i;
+  while (end > 1 && (tok_is (b, end - 1, ",") || tok_is (b, end - 1, "and")))
+    end--;
+  if (end <= 1 || !tok_flag (b, 1, KG_TOK_UPPER))
+    return FALSE;
+  /* The rest: a date, or "|"/"-"/"," and a date, or nothing. */
+  guint rest = i;
+  while (rest < b->n && (tok_is (b, rest, "|") || tok_is (b, rest, "-") || tok_is (b, rest, ",")))
+    rest++;
+  if (rest < b->n && !is_datetime (b, rest, b->n))
+    return FALSE;
+  *name_first = 1;
+  *name_end = end;
+  *date_first = rest;
+  return TRUE;
+}
+
+/* "Hossein Vaez - ahmad shirzadian": two short names around a separator. */
+static gboolean
+is_credit (const Block *b)
+{
+  guint sep = 0, left = 0, right = 0;
+  for (guint i = 0; i < b->n; i++)
+    {
+      const KgRawToken *t = tok (b, i);
+      if (t->flags & KG_TOK_WORD)
+        {
+          if (t->flags & (KG_TOK_DIGIT | KG_TOK_JOINS_NEXT | KG_TOK_ABBREV))
+            return FALSE;
+          for (gsize k = t->start; k < t->end; k++)
+            if (g_ascii_isdigit (b->text[k]))
+              return FALSE;
+          if (sep)
+            right++;
+          else
+            left++;
+        }
+      else if (!sep && i > 0 && (tok_is (b, i, "-") || tok_is (b, i, "/") || tok_is (b, i, "|")
+                                 || tok_is (b, i, "\xe2\x80\x93") || tok_is (b, i, "\xe2\x80\x94")))
+        sep = i;
+      else
+        return FALSE;
+    }
+  if (!sep || left < 1 || right < 1 || left > 4 || right > 4 || left + right < 3)
+    return FALSE;
+  /* Spaced separator: "Name - name", not "Iran-Belarus". */
+  return tok_flag (b, sep, KG_TOK_SPACE_BEFORE) && tok_flag (b, sep, KG_TOK_SPACE_AFTER)
+         && tok_flag (b, 0, KG_TOK_UPPER);
+}
+
+static gboolean
+is_page_furniture (const Block *b)
+{
+  /* Page N, Page N of M */
+  if ((tok_is (b, 0, "page") || tok_is (b, 0, "pages")) && b->n >= 2 && b->n <= 4)
+    {
+      for (guint i = 1; i < b->n; i++)
+        if (!tok_flag (b, i, KG_TOK_DIGIT) && !tok_is (b, i, "of") && !tok_is (b, i, "/") && !tok_is (b, i, "-"))
+          return FALSE;
+      return TRUE;
+    }
+  guint words = count_words (b, 0, b->n);
+  /* "Newsroom logo", "Author photo" */
+  static const char *const image_words[] = {
+    "logo", "icon", "banner", "thumbnail", "avatar", "image", "photo", "picture", NULL,
+  };
+  if (words <= 4 && tok_in (b, b->n - 1, image_words) && tok_flag (b, b->n - 1, KG_TOK_LOWER))
+    return TRUE;
+  /* Captions and credits: "Photo: ...", "Source: AFP" */
+  static const char *const caption_labels[] = {
+    "photo", "image", "picture", "video", "credit", "credits", "source", "caption", "illustration",
+    "file", "photograph", "graphic", NULL,
+  };
+  if (b->n >= 2 && tok_in (b, 0, caption_labels) && tok_is (b, 1, ":") && words <= 12)
+    return TRUE;
+  /* Page chrome that is only a phrase. */
+  static const char *const chrome[][4] = {
+    { "advertisement" }, { "advertising" }, { "sponsored" }, { "share" }, { "share", "this" },
+    { "share", "this", "article" }, { "read", "more" }, { "read", "also" }, { "see", "also" },
+    { "related" }, { "related", "articles" }, { "related", "stories" }, { "follow", "us" },
+    { "subscribe" }, { "sign", "up" }, { "print" }, { "comments" }, { "back", "to", "top" },
+    { "skip", "to", "content" }, { "all", "rights", "reserved" },
+  };
+  guint end = b->n;
+  while (end > 0 && !tok_flag (b, end - 1, KG_TOK_WORD))
+    end--;
+  for (guint k = 0; k < G_N_ELEMENTS (chrome); k++)
+    {
+      guint len = 0;
+      while (len < 4 && chrome[k][len])
+        len++;
+      if (end != len)
+        continue;
+      gboolean match = TRUE;
+      for (guint i = 0; i < len && match; i++)
+        match = tok_is (b, i, chrome[k][i]);
+      if (match)
+        return TRUE;
+    }
+  /* Copyright lines; "Reporting by X; Editing by Y" */
+  if (tok_is (b, 0, "\xc2\xa9") || tok_is (b, 0, "copyright"))
+    return TRUE;
+  static const char *const credit_verbs[] = { "reporting", "editing", "writing", "compiled", "additional", NULL };
+  if (tok_in (b, 0, credit_verbs) && (tok_is (b, 1, "by") || tok_is (b, 2, "by")) && words <= 16)
+    return TRUE;
+  return FALSE;
+}
+
+/* "Last update: April 16, 2024 01:19", "Updated 10:30 GMT", "15 March 2023":
+ * a date and time, after a label that ends in ':' or starts with a word
+ * that labels time stamps. */
+static gboolean
+is_timestamp (const Block *b)
+{
+  static const char *const stamp_words[] = {
+    "updated", "update", "published", "posted", "modified", "created", "issued", "date", "last", "first", NULL,
+  };
+  if (is_datetime (b, 0, b->n))
+    return TRUE;
+  guint i = 0;
+  while (i < b->n && i < 5 && tok_flag (b, i, KG_TOK_WORD) && !is_datetime_token (b, i))
+    i++;
+  if (i == 0)
+    return FALSE;
+  if (tok_is (b, i, ":"))
+    i++;
+  else if (!tok_in (b, 0, stamp_words))
+    return FALSE;
+  return is_datetime (b, i, b->n);
+}
+
+/* ---- headings and titles --------------------------------------------------- */
+
+static gboolean
+ends_sentence (const Block *b)
+{
+  guint last = b->n - 1;
+  while (last > 0 && tok_flag (b, last, KG_TOK_CLOSE))
+    last--;
+  if (tok_is (b, last, "\"") || tok_is (b, last, "'"))
+    return TRUE;
+  return tok_flag (b, last, KG_TOK_FINAL) && !tok_is (b, last, "...") && !tok_is (b, last, "\xe2\x80\xa6");
+}
+
+/* Title case: most longer words capitalised. */
+static gboolean
+is_title_case (const Block *b)
+{
+  guint long_words = 0, capitalised = 0;
+  for (guint i = 0; i < b->n; i++)
+    if (tok_flag (b, i, KG_TOK_WORD) && !tok_flag (b, i, KG_TOK_DIGIT) && tok_len (b, i) >= 4)
+      {
+        long_words++;
+        capitalised += tok_flag (b, i, KG_TOK_UPPER);
+      }
+  return long_words >= 2 && capitalised * 4 >= long_words * 3;
+}
+
+static gboolean
+is_heading (const Block *b, KgBlockHint hint)
+{
+  if (hint == KG_BLOCK_HEADING)
+    return TRUE;
+  guint words = count_words (b, 0, b->n);
+  if (words == 0)
+    return FALSE;
+  if (tok_is (b, b->n - 1, ":"))
+    {
+      if (words <= 4)
+        return TRUE;
+      if (words > 10)
+        return FALSE;
+      for (guint i = 0; i + 1 < b->n; i++)
+        if (!is_name_word (b, i) && !tok_is (b, i, ","))
+          return FALSE;
+      return TRUE;
+    }
+  if (ends_sentence (b) || words > 12)
+    return FALSE;
+  for (guint i = 0; i + 1 < b->n; i++)
+    if (tok_flag (b, i, KG_TOK_FINAL) && tok_flag (b, i + 1, KG_TOK_UPPER))
+      return FALSE; /* more than one sentence */
+  if (tok_is (b, b->n - 1, ",") || tok_is (b, b->n - 1, ";"))
+    return FALSE;
+  return (words <= 5 && tok_flag (b, 0, KG_TOK_UPPER)) || is_title_case (b);
+}
+
+static const char *const auxiliaries[] = {
+  "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
+  "have", "had", "does", "did", "be", "been", "won't", "can't", "set", NULL,
+};
+
+/* Verbs that headlines use most, in the base form. */
+static const char *const headline_verbs[] = {
+  "say", "sign", "meet", "hold", "discuss", "agree", "call", "urge", "warn", "vow", "plan", "seek",
+  "reject", "accept", "launch", "open", "close", "win", "lose", "kill", "attack", "strike", "hit", "ban",
+  "approve", "back", "boost", "cut", "raise", "rise", "fall", "drop", "slam", "deny", "claim", "face",
+  "join", "leave", "visit", "host", "welcome", "condemn", "expand", "strengthen", "deepen", "mark",
+  "reach", "unveil", "announce", "report", "show", "find", "reveal", "name", "elect", "appoint", "resign",
+  "arrest", "charge", "sue", "order", "ask", "tell", "push", "pledge", "promise", "threaten", "target",
+  "begin", "start", "end", "halt", "resume", "extend", "discuss", "seal", "forge", "boost", "bolster",
+  "eye", "mull", "weigh", "hail", "praise", "blame", "accuse", "stress", "emphasize", "emphasise",
+  "review", "explore", "seek", "pursue", "release", "receive", "send", "take", "make", "give", "get",
+  "see", "become", "remain", "keep", "stay", "lead", "help", "need", "want", "move", "set", "cooperate",
+  "sign", "ink", "conclude", "fail", "die", "survive", "return", "arrive", "depart", "travel", NULL,
+};
+
+static const char *const irregular_verbs[] = {
+  "said", "says", "met", "held", "won", "lost", "hit", "cut", "struck", "took", "made", "gave", "told",
+  "began", "left", "led", "sent", "sought", "brought", "found", "rose", "fell", "drew", "went", "came",
+  "saw", "chose", "spoke", "broke", "kept", "became", "got", "goes", "does", "has", NULL,
+};
+
+/* 1 for a base form, 2 for an inflected form of a headline verb. */
+static int
+headline_verb (const char *s, gsize n)
+{
+  char w[32];
+  if (n == 0 || n >= sizeof w)
+    return 0;
+  for (gsize i = 0; i < n; i++)
+    w[i] = g_ascii_tolower (s[i]);
+  w[n] = '\0';
+  for (guint k = 0; irregular_verbs[k]; k++)
+    if (strcmp (w, irregular_verbs[k]) == 0)
+      return 2;
+  for (guint k = 0; headline_verbs[k]; k++)
+    {
+      const char *v = headline_verbs[k];
+      gsize m = strlen (v);
+      if (strcmp (w, v) == 0)
+        return 1;
+      if (n <= m || strncmp (w, v, m) != 0)
+        {
+          /* y -> ies, ied; final e dropped before -ing */
+          if (m >= 2 && v[m - 1] == 'y' && n == m + 2 && strncmp (w, v, m - 1) == 0
+              && (strcmp (w + m - 1, "ies") == 0 || strcmp (w + m - 1, "ied") == 0))
+            return 2;
+          continue;
+        }
+      const char *suffix = w + m;
+      if (strcmp (suffix, "s") == 0 || strcmp (suffix, "es") == 0 || strcmp (suffix, "ed") == 0
+          || strcmp (suffix, "d") == 0 || strcmp (suffix, "ing") == 0)
+        return 2;
+      /* doubled consonant: plan -> planned, ban -> banned */
+      if (n == m + 3 && w[m] == v[m - 1] && strcmp (suffix + 1, "ed") == 0)
+        return 2;
+    }
+  return 0;
+}
+
+static const char *const noun_markers[] = {
+  "the", "a", "an", "'s", "its", "his", "her", "their", "our", "my", "your", "this", "that", "new", NULL,
+};
+
+/* The cheap clause test for a headline (see the top of the file). */
+static gboolean
+is_clause (const Block *b)
+{
+  for (guint i = 1; i < b->n; i++)
+    {
+      const KgRawToken *t = tok (b, i);
+      if (!(t->flags & KG_TOK_WORD))
+        continue;
+      if (tok_in (b, i, auxiliaries) && !tok_flag (b, i - 1, KG_TOK_JOINS_NEXT))
+        return TRUE;
+      int verb = headline_verb (b->text + t->start, t->end - t->start);
+      if (verb == 0 || tok_in (b, i - 1, noun_markers))
+        continue;
+      if (verb == 2)
+        return TRUE;
+      for (guint j = i + 1; j < b->n; j++)
+        if (tok_flag (b, j, KG_TOK_WORD))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the first block can be the document's headline: short, not a
+ * label, not ending in a full stop, one sentence. */
+static gboolean
+is_title_candidate (const Block *b)
+{
+  guint words = count_words (b, 0, b->n);
+  if (words == 0 || words > 25)
+    return FALSE;
+  guint last = b->n - 1;
+  while (last > 0 && (tok_flag (b, last, KG_TOK_CLOSE) || tok_is (b, last, "\"") || tok_is (b, last, "'")))
+    last--;
+  if (tok_is (b, last, ":") || tok_is (b, last, ",") || tok_is (b, last, ";") || tok_is (b, last, "."))
+    return FALSE;
+  for (guint i = 0; i + 1 < b->n; i++)
+    if (tok_flag (b, i, KG_TOK_FINAL) && tok_flag (b, i + 1, KG_TOK_UPPER) && !tok_is (b, i, "..."))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- list items and datelines ---------------------------------------------- */
+
+static gboolean
+starts_with_marker (const Block *b)
+{
+  static const char *const markers[] = {
+    "-", "*", "\xe2\x80\xa2" /* • */, "\xc2\xb7" /* · */, "\xe2\x96\xaa" /* ▪ */, "\xe2\x96\xba" /* ► */,
+    "\xe2\x80\xa3" /* ‣ */, "\xe2\x97\xa6" /* ◦ */, "\xe2\x80\x93" /* – */, "\xe2\x80\x94" /* — */,
+    "\xe2\x96\xa0" /* ■ */, "\xe2\x97\x8f" /* ● */, NULL,
+  };
+  return b->n >= 2 && tok_in (b, 0, markers) && tok_flag (b, 0, KG_TOK_SPACE_AFTER)
+         && tok_flag (b, 1, KG_TOK_WORD | KG_TOK_OPEN);
+}
+
+/* An all-capitals dateline before ':' or a dash: the number of its tokens
+ * (separator included), or 0. */
+static guint
+dateline_length (const Block *b)
+{
+  guint capitals = 0;
+  gboolean in_parens = FALSE;
+  for (guint i = 0; i < b->n && i < 10; i++)
+    {
+      const KgRawToken *t = tok (b, i);
+      if (tok_is (b, i, "("))
+        in_parens = TRUE;
+      else if (tok_is (b, i, ")"))
+        in_parens = FALSE;
+      else if (!in_parens && i > 0
+               && (tok_is (b, i, ":") || tok_is (b, i, "-") || tok_is (b, i, "--")
+                   || tok_is (b, i, "\xe2\x80\x93") || tok_is (b, i, "\xe2\x80\x94")))
+        {
+          if (capitals == 0 || !tok_flag (b, i + 1, KG_TOK_UPPER | KG_TOK_OPEN))
+            return 0;
+          if (!(t->flags & KG_TOK_SPACE_AFTER))
+            return 0;
+          return i + 1;
+        }
+      else if (t->flags & KG_TOK_WORD)
+        {
+          if (in_parens)
+            continue;
+          if (t->flags & KG_TOK_ALL_UPPER)
+            capitals++;
+          else if (!(t->flags & KG_TOK_DIGIT) && !month_of (b->text + t->start, t->end - t->start))
+            return 0;
+        }
+      else if (!tok_is (b, i, ","))
+        return 0;
+    }
+  return 0;
+}
+
+/* ---- the blocks of a document ---------------------------------------------- */
+
+static void
+add_unit (GArray *units, guint first, guint n, KgSentenceKind kind, gboolean split)
+{
+  if (n == 0)
+    return;
+  KgUnit unit = { first, n, kind, split };
+  g_array_append_val (units, unit);
+}
+
+static char *
+slice (const char *text, const KgRawToken *first, const KgRawToken *last)
+{
+  return g_strndup (text + first->start, last->end - first->start);
+}
+
+void
+kg__found_metadata_clear (KgFoundMetadata *found)
+{
+  g_clear_pointer (&found->title, g_free);
+  g_clear_pointer (&found->byline, g_free);
+  g_clear_pointer (&found->date, g_free);
+}
+
+void
+kg__clean_blocks (const char *text, const GArray *blocks, const KgRawToken *tokens, const guint *block_first,
+                  GArray *units, KgFoundMetadata *found)
+{
+  gboolean seen_content = FALSE;  /* a title, heading or body block came before */
+  gboolean seen_body = FALSE;
+  for (guint k = 0; k < blocks->len; k++)
+    {
+      const KgBlock *block = &g_array_index (blocks, KgBlock, k);
+      Block b = { text, tokens, block_first[k], block_first[k + 1] - block_first[k] };
+      if (b.n == 0)
+        continue;
+
+      /* A stray separator after the final full stop: "... 2023. /" */
+      if (b.n >= 2 && (tok_is (&b, b.n - 1, "/") || tok_is (&b, b.n - 1, "|") || tok_is (&b, b.n - 1, "\\"))
+          && tok_flag (&b, b.n - 1, KG_TOK_SPACE_BEFORE)
+          && (tok_flag (&b, b.n - 2, KG_TOK_FINAL) || tok_flag (&b, b.n - 2, KG_TOK_CLOSE)
+              || tok_is (&b, b.n - 2, "\"")))
+        b.n--;
+
+      guint name_first, name_end, date_first;
+      if (block->hint == KG_BLOCK_FURNITURE || count_words (&b, 0, b.n) == 0)
+        {
+          add_unit (units, b.first, b.n, KG_SENTENCE_FURNITURE, FALSE);
+          continue;
+        }
+      if (is_byline (&b, &name_first, &name_end, &date_first))
+        {
+          if (found->byline == NULL)
+            found->byline = slice (text, tok (&b, name_first), tok (&b, name_end - 1));
+          if (found->date == NULL && date_first < b.n)
+            {
+              g_autofree char *date = slice (text, tok (&b, date_first), tok (&b, b.n - 1));
+              found->date = kg__parse_date (date, strlen (date));
+            }
+          add_unit (units, b.first, b.n, KG_SENTENCE_FURNITURE, FALSE);
+          continue;
+        }
+      if (is_credit (&b) || is_page_furniture (&b) || is_timestamp (&b))
+        {
+          add_unit (units, b.first, b.n, KG_SENTENCE_FURNITURE, FALSE);
+          continue;
+        }
+      if (block->hint == KG_BLOCK_ITEM || starts_with_marker (&b))
+        {
+          add_unit (units, b.first, b.n, KG_SENTENCE_BULLET, TRUE);
+          seen_content = TRUE;
+          continue;
+        }
+
+      gboolean heading = is_heading (&b, block->hint);
+      if (!seen_content && k + 1 < blocks->len && is_title_candidate (&b))
+        {
+          if (found->title == NULL)
+            found->title = slice (text, tok (&b, 0), tok (&b, b.n - 1));
+          add_unit (units, b.first, b.n, is_clause (&b) ? KG_SENTENCE_TITLE : KG_SENTENCE_HEADING, FALSE);
+          seen_content = TRUE;
+          continue;
+        }
+      seen_content = TRUE;
+      if (heading)
+        {
+          add_unit (units, b.first, b.n, KG_SENTENCE_HEADING, FALSE);
+          continue;
+        }
+      guint dateline = seen_body ? 0 : dateline_length (&b);
+      seen_body = TRUE;
+      if (dateline > 0 && dateline < b.n)
+        {
+          add_unit (units, b.first, dateline, KG_SENTENCE_FURNITURE, FALSE);
+          add_unit (units, b.first + dateline, b.n - dateline, KG_SENTENCE_BODY, TRUE);
+          continue;
+        }
+      add_unit (units, b.first, b.n, KG_SENTENCE_BODY, TRUE);
+    }
+}

@@ -1,0 +1,100 @@
+/* read-document.c: from a working text with blocks to a KgDocument of
+ * sentences and tokens (reading stage, the step every format shares).
+ *
+ * Order: tokenize every block (tokenize.c), classify the blocks into units
+ * (clean-blocks.c), split the running-text units into sentences
+ * (segment.c), and add the tokens with their offsets mapped back to the
+ * original bytes (clean-normalize.c).  A token's form is its normalised
+ * working text; space_after says whether white space (or the end of a
+ * block) follows it.
+ */
+#include "reader-private.h"
+#include "read-file.h"
+
+#include <string.h>
+
+/* Adds tokens [first, first + n) of a unit, cut into sentences at starts. */
+static void
+add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint first, guint n,
+            const gboolean *starts, KgSentenceKind kind, GString *form)
+{
+  const char *s = text->text->str;
+  for (guint i = 0; i < n; i++)
+    {
+      const KgRawToken *t = &tokens[first + i];
+      if (i > 0 && starts && starts[i])
+        kg_document_add_sentence (document, kind);
+      g_string_truncate (form, 0);
+      g_string_append_len (form, s + t->start, t->end - t->start);
+      guint64 start = kg__text_map_start (text, t->start);
+      guint64 end = kg__text_map_end (text, t->end);
+      gboolean joins = (t->flags & KG_TOK_JOINS_NEXT) && i + 1 < n;
+      guint index = kg_document_add_token (document, form->str, start, MAX (start, end),
+                                           (t->flags & KG_TOK_SPACE_AFTER) != 0);
+      if (joins)
+        kg_document_get_token_mut (document, index)->joins_next = TRUE;
+    }
+  kg_document_add_sentence (document, kind);
+}
+
+gboolean
+kg__document_fill (KgDocument *document, KgText *text, GError **error)
+{
+  const char *s = text->text->str;
+  GArray *blocks = text->blocks;
+  g_autoptr (GArray) tokens = g_array_sized_new (FALSE, FALSE, sizeof (KgRawToken), text->text->len / 5 + 16);
+  g_autofree guint *block_first = g_new (guint, blocks->len + 1);
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const KgBlock *block = &g_array_index (blocks, KgBlock, b);
+      if (block->end - block->start > KG_READER_MAX_PARAGRAPH_BYTES)
+        {
+          gsize raw_length;
+          const char *raw = g_bytes_get_data (kg_document_get_raw (document), &raw_length);
+          guint64 at = kg__text_map_start (text, block->start);
+          guint line, column;
+          kg_text_position (raw, MIN (at, raw_length), &line, &column);
+          g_set_error (error, KG_ERROR, KG_ERROR_LIMIT,
+                       "%s:%u: a paragraph of %" G_GSIZE_FORMAT " bytes from byte %" G_GUINT64_FORMAT
+                       ", beyond the limit of %" G_GSIZE_FORMAT " (not article text?)",
+                       kg_document_get_id (document), line, block->end - block->start, at,
+                       (gsize) KG_READER_MAX_PARAGRAPH_BYTES);
+          return FALSE;
+        }
+      block_first[b] = tokens->len;
+      kg__tokenize (s, block->start, block->end, tokens);
+    }
+  block_first[blocks->len] = tokens->len;
+
+  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (KgUnit));
+  KgFoundMetadata found = { NULL, NULL, NULL };
+  const KgRawToken *all = (const KgRawToken *) tokens->data;
+  kg__clean_blocks (s, blocks, all, block_first, units, &found);
+
+  g_autoptr (GString) form = g_string_sized_new (64);
+  g_autofree gboolean *starts = NULL;
+  guint starts_size = 0;
+  for (guint u = 0; u < units->len; u++)
+    {
+      const KgUnit *unit = &g_array_index (units, KgUnit, u);
+      if (unit->split)
+        {
+          if (unit->n > starts_size)
+            {
+              starts_size = MAX (unit->n, starts_size * 2);
+              starts = g_renew (gboolean, starts, starts_size);
+            }
+          kg__segment (s, all + unit->first, unit->n, starts);
+        }
+      add_tokens (document, text, all, unit->first, unit->n, unit->split ? starts : NULL, unit->kind, form);
+    }
+
+  if (kg_document_get_title (document) == NULL && found.title)
+    kg_document_set_title (document, found.title);
+  if (kg_document_get_byline (document) == NULL && found.byline)
+    kg_document_set_byline (document, found.byline);
+  if (kg_document_get_date (document) == NULL && found.date)
+    kg_document_set_date (document, found.date);
+  kg__found_metadata_clear (&found);
+  return TRUE;
+}
