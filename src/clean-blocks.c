@@ -213,6 +213,9 @@ kg__parse_date (const char *text, gsize length)
 
 /* ---- furniture ------------------------------------------------------------- */
 
+static gboolean is_page_furniture (const Block *b);
+static gboolean is_byline (const Block *b, guint *name_first, guint *name_end, guint *date_first);
+
 /* Name particles that may be lower case inside a name. */
 static const char *const name_particles[] = {
   "al", "el", "bin", "ibn", "de", "da", "di", "del", "der", "la", "le", "van", "von", "ul", "and", "of", NULL,
@@ -284,6 +287,26 @@ is_credit (const Block *b)
          && tok_flag (b, 0, KG_TOK_UPPER);
 }
 
+static const char *const caption_labels[] = {
+  "photo", "image", "picture", "video", "credit", "credits", "source", "caption", "illustration",
+  "file", "photograph", "graphic", NULL,
+};
+
+gboolean
+kg__is_caption_label (const char *text, const KgRawToken *tokens, guint n, guint i)
+{
+  Block b = { text, tokens, 0, n };
+  return tok_flag (&b, i, KG_TOK_UPPER) && tok_in (&b, i, caption_labels) && tok_is (&b, i + 1, ":");
+}
+
+gboolean
+kg__is_furniture_sentence (const char *text, const KgRawToken *tokens, guint n)
+{
+  Block b = { text, tokens, 0, n };
+  guint name_first, name_end, date_first;
+  return n > 0 && (is_page_furniture (&b) || is_byline (&b, &name_first, &name_end, &date_first));
+}
+
 static gboolean
 is_page_furniture (const Block *b)
 {
@@ -303,10 +326,6 @@ is_page_furniture (const Block *b)
   if (words <= 4 && tok_in (b, b->n - 1, image_words) && tok_flag (b, b->n - 1, KG_TOK_LOWER))
     return TRUE;
   /* Captions and credits: "Photo: ...", "Source: AFP" */
-  static const char *const caption_labels[] = {
-    "photo", "image", "picture", "video", "credit", "credits", "source", "caption", "illustration",
-    "file", "photograph", "graphic", NULL,
-  };
   if (b->n >= 2 && tok_in (b, 0, caption_labels) && tok_is (b, 1, ":") && words <= 12)
     return TRUE;
   /* Page chrome that is only a phrase. */
@@ -545,14 +564,18 @@ starts_with_marker (const Block *b)
          && tok_flag (b, 1, KG_TOK_WORD | KG_TOK_OPEN);
 }
 
-/* An all-capitals dateline before ':' or a dash: the number of its tokens
- * (separator included), or 0. */
+/* A dateline at the start of the first paragraph: the number of its
+ * tokens (separator included), or 0.  Three shapes: place names in
+ * capitals before ':' or a dash ("WASHINGTON (Reuters) -", "WNAM REPORT:");
+ * capitalised place names before a spaced dash ("Evansville, Indiana,
+ * United States - This"); a full date before the first capitalised word
+ * ("Thursday, May 7, 2015 On Tuesday"). */
 static guint
 dateline_length (const Block *b)
 {
-  guint capitals = 0;
-  gboolean in_parens = FALSE;
-  for (guint i = 0; i < b->n && i < 10; i++)
+  guint capitals = 0, words = 0;
+  gboolean in_parens = FALSE, all_capitalised = TRUE;
+  for (guint i = 0; i < b->n && i < 12; i++)
     {
       const KgRawToken *t = tok (b, i);
       if (tok_is (b, i, "("))
@@ -563,19 +586,35 @@ dateline_length (const Block *b)
                && (tok_is (b, i, ":") || tok_is (b, i, "-") || tok_is (b, i, "--")
                    || tok_is (b, i, "\xe2\x80\x93") || tok_is (b, i, "\xe2\x80\x94")))
         {
-          if (capitals == 0 || !tok_flag (b, i + 1, KG_TOK_UPPER | KG_TOK_OPEN))
+          if (!tok_flag (b, i + 1, KG_TOK_UPPER | KG_TOK_OPEN) || !(t->flags & KG_TOK_SPACE_AFTER))
             return 0;
-          if (!(t->flags & KG_TOK_SPACE_AFTER))
-            return 0;
-          return i + 1;
+          if (capitals > 0 && capitals == words)
+            return i + 1;
+          /* Mixed case only before a dash with space on both sides. */
+          if (!tok_is (b, i, ":") && all_capitalised && words > 0 && (t->flags & KG_TOK_SPACE_BEFORE))
+            return i + 1;
+          return 0;
         }
       else if (t->flags & KG_TOK_WORD)
         {
           if (in_parens)
             continue;
+          if (t->flags & KG_TOK_DIGIT || month_of (b->text + t->start, t->end - t->start))
+            {
+              /* A date ending in a year, then the sentence. */
+              if (t->end - t->start == 4 && (t->flags & KG_TOK_DIGIT) && i > 0 && is_datetime (b, 0, i + 1)
+                  && tok_flag (b, i + 1, KG_TOK_UPPER))
+                return i + 1;
+              continue;
+            }
+          if (is_datetime_token (b, i))
+            continue;
+          words++;
           if (t->flags & KG_TOK_ALL_UPPER)
             capitals++;
-          else if (!(t->flags & KG_TOK_DIGIT) && !month_of (b->text + t->start, t->end - t->start))
+          else if (!(t->flags & KG_TOK_UPPER))
+            all_capitalised = FALSE;
+          if (!all_capitalised && capitals == 0)
             return 0;
         }
       else if (!tok_is (b, i, ","))

@@ -13,6 +13,20 @@
 
 #include <string.h>
 
+/* The kind of the sentence of a split unit that ends before token end:
+ * a caption or byline inside running text is furniture. */
+static KgSentenceKind
+sentence_kind (const char *s, const KgRawToken *tokens, guint first, guint n, const gboolean *starts, guint end,
+               KgSentenceKind kind)
+{
+  guint start = end - 1;
+  while (start > 0 && !starts[start])
+    start--;
+  if (kg__is_furniture_sentence (s, tokens + first + start, end - start))
+    return KG_SENTENCE_FURNITURE;
+  return kind;
+}
+
 /* Adds tokens [first, first + n) of a unit, cut into sentences at starts. */
 static void
 add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint first, guint n,
@@ -23,7 +37,7 @@ add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint 
     {
       const KgRawToken *t = &tokens[first + i];
       if (i > 0 && starts && starts[i])
-        kg_document_add_sentence (document, kind);
+        kg_document_add_sentence (document, sentence_kind (s, tokens, first, n, starts, i, kind));
       g_string_truncate (form, 0);
       g_string_append_len (form, s + t->start, t->end - t->start);
       guint64 start = kg__text_map_start (text, t->start);
@@ -34,7 +48,7 @@ add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint 
       if (joins)
         kg_document_get_token_mut (document, index)->joins_next = TRUE;
     }
-  kg_document_add_sentence (document, kind);
+  kg_document_add_sentence (document, starts ? sentence_kind (s, tokens, first, n, starts, n, kind) : kind);
 }
 
 gboolean

@@ -180,6 +180,12 @@ void kg__clean_blocks (const char *text, const GArray *blocks, const KgRawToken 
                        const guint *block_first, GArray *units, KgFoundMetadata *found);
 void kg__found_metadata_clear (KgFoundMetadata *found);
 
+/* Whether token i starts a caption label ("Image:", "Photo:"). */
+gboolean kg__is_caption_label (const char *text, const KgRawToken *tokens, guint n, guint i);
+/* Whether the sentence of n tokens is page furniture (a caption, a byline,
+ * page chrome). */
+gboolean kg__is_furniture_sentence (const char *text, const KgRawToken *tokens, guint n);
+
 /* A date in text ("March 15, 2023", "15 March 2023", "2023-03-15") as
  * YYYY-MM-DD, or NULL.  (transfer full) */
 char *kg__parse_date (const char *text, gsize length);

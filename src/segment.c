@@ -19,7 +19,7 @@
 /* Words that start sentences far more often than they follow an
  * abbreviation inside one. */
 static const char *const sentence_starters[] = {
-  "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
+  "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "You",
   "His", "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "However",
   "Meanwhile", "In", "On", "At", "For", "With", "By", "From", "As", "If", "When", "While", "After",
   "Before", "Since", "Although", "Though", "Because", "Despite", "During", "Some", "Many", "Most", "All",
@@ -54,6 +54,16 @@ is_char (const char *text, const KgRawToken *t, char c)
   return t->end == t->start + 1 && text[t->start] == c;
 }
 
+static gboolean
+is_ellipsis (const char *text, const KgRawToken *t)
+{
+  gsize n = t->end - t->start;
+  const char *s = text + t->start;
+  if (n >= 2 && (s[0] == '[' || s[0] == '('))
+    s++, n--;
+  return (n >= 2 && s[0] == '.' && s[1] == '.') || (n >= 3 && memcmp (s, "\xe2\x80\xa6", 3) == 0);
+}
+
 /* A quote that closes: attached to what comes before it. */
 static gboolean
 is_closing (const char *text, const KgRawToken *t)
@@ -82,6 +92,32 @@ can_start (const char *text, const KgRawToken *tokens, guint n, guint i)
          && !is_char (text, t, ':') && !is_char (text, t, ')');
 }
 
+/* The number of tokens of a citation mark "[12]", "[3, 4]", "[a]" at i. */
+static guint
+citation_length (const char *text, const KgRawToken *tokens, guint n, guint i)
+{
+  if (i >= n || !is_char (text, &tokens[i], '['))
+    return 0;
+  for (guint j = i + 1; j < n && j <= i + 6; j++)
+    {
+      if (is_char (text, &tokens[j], ']'))
+        return j > i + 1 ? j + 1 - i : 0;
+      if (!(tokens[j].flags & KG_TOK_DIGIT) && !is_char (text, &tokens[j], ',')
+          && !(tokens[j].end - tokens[j].start == 1 && g_ascii_islower (text[tokens[j].start])))
+        return 0;
+    }
+  return 0;
+}
+
+/* A full stop the tokenizer split off a run-together "quality.You'll". */
+static gboolean
+missing_space (const char *text, const KgRawToken *stop, const KgRawToken *next)
+{
+  return is_char (text, stop, '.') && (next->flags & KG_TOK_UPPER) && next->start == stop->end
+         && stop->start > 0 && g_ascii_islower (text[stop->start - 1]) && next->end > next->start + 1
+         && g_ascii_islower (text[next->start + 1]);
+}
+
 void
 kg__segment (const char *text, const KgRawToken *tokens, guint n, gboolean *starts)
 {
@@ -92,21 +128,33 @@ kg__segment (const char *text, const KgRawToken *tokens, guint n, gboolean *star
   for (guint i = 0; i < n; i++)
     {
       const KgRawToken *t = &tokens[i];
+      /* A caption credit after a caption: "Belle Image: Nick Moreau." */
+      if (i > 1 && kg__is_caption_label (text, tokens, n, i) && (tokens[i - 1].flags & KG_TOK_WORD)
+          && !(tokens[i - 1].flags & KG_TOK_JOINS_NEXT))
+        starts[i] = TRUE;
       gboolean final = (t->flags & KG_TOK_FINAL) != 0;
       gboolean abbrev = (t->flags & KG_TOK_ABBREV) != 0;
       if (!final && !abbrev)
         continue;
-      /* The closing quotes and brackets after the full stop stay with it. */
+      /* The closing quotes and brackets after the full stop stay with it,
+       * and so do citation marks: "... in 2009. [3] The". */
       guint j = i + 1;
       while (j < n && is_closing (text, &tokens[j]))
         j++;
+      j += citation_length (text, tokens, n, j);
       if (j >= n)
         break;
       const KgRawToken *next = &tokens[j];
-      if (!(next->flags & KG_TOK_SPACE_BEFORE) && j == i + 1)
+      if (!(next->flags & KG_TOK_SPACE_BEFORE) && j == i + 1 && !missing_space (text, t, next))
         continue; /* "3.5", "Yahoo!Inc" */
       if (!can_start (text, tokens, n, j))
-        continue;
+        {
+          /* Informal text starts sentences in lower case too: after a
+           * full stop, question or exclamation mark (not an ellipsis or an
+           * abbreviation) a lower-case word still begins one. */
+          if (!final || !(next->flags & KG_TOK_LOWER) || is_ellipsis (text, t))
+            continue;
+        }
       if (abbrev && !final)
         {
           if (token_in (text, t, titles))

@@ -114,7 +114,7 @@ word_in (const char *s, gsize n, const char *const *list, gboolean fold)
 /* Abbreviations written with a full stop; titles, months and days, company
  * and address words, Latin, the AP state abbreviations that are not words. */
 static const char *const abbreviations[] = {
-  "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Rev", "Hon", "Gen", "Col", "Lt", "Maj",
+  "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Gens", "Prof", "Rev", "Hon", "Gen", "Col", "Lt", "Maj",
   "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps",
   "Pres", "Amb", "Supt", "Insp", "Fr", "Sr", "Jr", "St", "Ste", "Mt", "Ft", "Esq", "Mme", "Mlle",
   "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -123,6 +123,7 @@ static const char *const abbreviations[] = {
   "Ave", "Blvd", "Rd", "Hwy", "Apt", "Bldg", "Sq",
   "etc", "vs", "viz", "cf", "al", "approx", "ca", "ed", "eds", "vol", "vols", "pp", "pg", "fig", "figs",
   "Fig", "Figs", "Vol", "Vols", "Ch", "ch", "Sec", "sec", "Art", "No", "Nos", "no", "nos", "Op", "op",
+  "div", "fl",
   "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ind", "Kan", "Kans", "Ky", "Md", "Mich", "Minn",
   "Nev", "Okla", "Penn", "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo",
   "min", "max", "est", "dept", "misc", "yr", "yrs", "hr", "hrs", "lb", "lbs", "oz", "ft", "sq", "mph",
@@ -131,7 +132,7 @@ static const char *const abbreviations[] = {
 
 /* Abbreviations that need a number after them (No. 5, Art. 3, Vol. 2). */
 static const char *const number_abbreviations[] = {
-  "No", "Nos", "no", "nos", "Art", "Vol", "Vols", "vol", "Op", "op", "Ch", "ch", "Sec", "sec", "pp", "Fig", "fig",
+  "div", "fl", "No", "Nos", "no", "nos", "Art", "Vol", "Vols", "vol", "Op", "op", "Ch", "ch", "Sec", "sec", "pp", "Fig", "fig",
   NULL,
 };
 
@@ -144,8 +145,16 @@ kg__is_abbreviation (const char *s, gsize n)
 /* Prefixes after which EWT and GUM keep a hyphenated word whole. */
 static const char *const hyphen_prefixes[] = {
   "non", "pre", "post", "re", "co", "anti", "pro", "semi", "mid", "sub", "ex", "multi", "cross", "e",
-  "over", "neo", "counter", "mini", "inter", "un", "quasi", "intra", "trans", "ultra", "hyper", "micro",
+  "over", "neo", "counter", "mini", "inter", "un", "intra", "trans", "ultra", "hyper", "micro",
   NULL,
+};
+
+/* Number words that make hyphenated numbers (ninety-nine). */
+static const char *const tens[] = {
+  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL,
+};
+static const char *const units[] = {
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", NULL,
 };
 
 /* Run-together spellings that EWT splits as contractions, with the length
@@ -162,6 +171,7 @@ static const Contraction contractions[] = {
   { "hadnt", 3 }, { "couldnt", 5 }, { "wouldnt", 5 }, { "shouldnt", 6 },
   { "im", 1 }, { "ive", 1 }, { "youre", 3 }, { "theyre", 4 }, { "youll", 3 }, { "itll", 2 },
   { "thats", 4 }, { "whats", 4 }, { "theres", 5 }, { "heres", 4 },
+  { "kinda", 4 }, { "sorta", 4 }, { "lotta", 3 },
   { NULL, 0 },
 };
 
@@ -249,7 +259,12 @@ keep_hyphenated (const char *s, gsize start, gsize end)
 {
   const char *first_hyphen = memchr (s + start, '-', end - start);
   gsize first_len = first_hyphen - (s + start);
-  if (word_in (s + start, first_len, hyphen_prefixes, TRUE))
+  gboolean one_hyphen = memchr (first_hyphen + 1, '-', s + end - first_hyphen - 1) == NULL;
+  /* A bound prefix keeps one hyphen: "non-profit", but "non-adult-like". */
+  if (one_hyphen && word_in (s + start, first_len, hyphen_prefixes, TRUE))
+    return TRUE;
+  if (one_hyphen && word_in (s + start, first_len, tens, TRUE)
+      && word_in (first_hyphen + 1, s + end - first_hyphen - 1, units, TRUE))
     return TRUE;
   /* Digit groups: telephone numbers, dates, codes (713-853-3989,
    * 11-20-2000, 646-8420); two groups only in the telephone shape, since a
@@ -271,11 +286,37 @@ keep_hyphenated (const char *s, gsize start, gsize end)
   return groups >= 3 || (groups == 2 && group_digits[0] == 3 && group_digits[1] == 4);
 }
 
+/* Where a number with a unit or time of day written on ("6:00am",
+ * "375mm") splits, or 0; ordinals and decades (20th, 1990s) stay. */
+static gsize
+unit_split (const char *s, gsize start, gsize end)
+{
+  gsize i = start;
+  while (i < end && (is_digit_byte (s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == ':') && i > start)))
+    i++;
+  if (i == start || i + 2 > end || !is_digit_byte (s[i - 1]))
+    return 0;
+  for (gsize j = i; j < end; j++)
+    if (!g_ascii_isalpha (s[j]))
+      return 0;
+  static const char *const suffixes[] = { "th", "st", "nd", "rd", NULL };
+  if (word_in (s + i, end - i, suffixes, TRUE))
+    return 0;
+  return i;
+}
+
 /* Emits a word, splitting its hyphens and its clitic. */
 static void
 emit_word (Tokenizer *t, gsize start, gsize end, guint flags)
 {
   const char *s = t->text;
+  gsize unit = flags & KG_TOK_ABBREV ? 0 : unit_split (s, start, end);
+  if (unit)
+    {
+      emit (t, start, unit, 0);
+      emit (t, unit, end, 0);
+      return;
+    }
   if (flags & KG_TOK_ABBREV || !memchr (s + start, '-', end - start) || keep_hyphenated (s, start, end))
     {
       emit_with_clitic (t, start, end, flags);
@@ -293,6 +334,30 @@ emit_word (Tokenizer *t, gsize start, gsize end, guint flags)
 }
 
 /* ---- scanning ------------------------------------------------------------- */
+
+/* Whether the full stop at i ends a sentence whose next one starts right
+ * after it: a lower-case word of two or more letters before, a capitalised
+ * word (capital, then lower case) after. */
+static gboolean
+missing_space (const char *s, gsize i, gsize end)
+{
+  if (i + 2 >= end || !g_ascii_isupper (s[i + 1]) || !g_ascii_islower (s[i + 2]))
+    return FALSE;
+  guint letters = 0;
+  for (gsize j = i; j > 0 && g_ascii_isalpha (s[j - 1]); j--)
+    {
+      if (!g_ascii_islower (s[j - 1]))
+        return FALSE;
+      letters++;
+    }
+  if (letters < 2 || (i > letters && s[i - letters - 1] == '.'))
+    return FALSE;
+  /* The word after must end within the chunk like a word, not a domain. */
+  gsize j = i + 1;
+  while (j < end && g_ascii_isalpha (s[j]))
+    j++;
+  return j >= end || s[j] != '.';
+}
 
 /* The end of the word that starts at i: letters, digits and marks, and the
  * inside characters EWT keeps: O'Brien, U.S, 3.5, 10,000, self-made, AT&T,
@@ -319,6 +384,9 @@ scan_word (const char *s, gsize i, gsize end)
           join = (next & C_ALPHA) != 0;
           break;
         case '.':
+          /* "quality.You'll": a full stop without its space, not an inside one. */
+          join = (next & (C_ALPHA | C_DIGIT)) != 0 && !missing_space (s, i, end);
+          break;
         case '-':
           join = (next & (C_ALPHA | C_DIGIT)) != 0;
           break;
@@ -401,6 +469,18 @@ scan_url (const char *s, gsize i, gsize end, gboolean may_be_email)
   return j;
 }
 
+static gboolean
+starts_month (const char *s, gsize n)
+{
+  static const char *const months[] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", NULL,
+  };
+  for (guint i = 0; months[i]; i++)
+    if (n >= 3 && memcmp (s, months[i], 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether the word [start, end) takes the full stop after it. */
 static gboolean
 takes_full_stop (const char *s, gsize start, gsize end, gsize block_end, guint *flags)
@@ -434,15 +514,18 @@ takes_full_stop (const char *s, gsize start, gsize end, gsize block_end, guint *
       *flags |= KG_TOK_ABBREV | KG_TOK_INITIAL;
       return TRUE;
     }
-  if (!word_in (w, n, abbreviations, FALSE))
+  gboolean lower_letter = n == 1 && g_ascii_islower (w[0]);
+  if (!lower_letter && !word_in (w, n, abbreviations, FALSE))
     return FALSE;
-  if (word_in (w, n, number_abbreviations, FALSE))
+  if (lower_letter || word_in (w, n, number_abbreviations, FALSE))
     {
-      /* "No. 5", but "said no." */
+      /* "No. 5", "p. 330", "b. March 2009", but "said no." */
       gsize j = end + 1;
       while (j < block_end && (s[j] == ' ' || s[j] == '\n'))
         j++;
-      if (j >= block_end || !is_digit_byte (s[j]))
+      if (j >= block_end)
+        return FALSE;
+      if (!is_digit_byte (s[j]) && !(lower_letter && starts_month (s + j, block_end - j)))
         return FALSE;
     }
   *flags |= KG_TOK_ABBREV;
@@ -525,6 +608,32 @@ scan_punct (const char *s, gsize i, gsize end, guint *flags)
   return j;
 }
 
+static gboolean
+all_upper (const char *s, gsize start, gsize end)
+{
+  for (gsize i = start; i < end; i++)
+    if (!g_ascii_isupper (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A word cut off and restarted: "th- the", "f- for" (GUM keeps the
+ * hyphen on the fragment). */
+static gboolean
+is_truncation (const char *s, gsize start, gsize end, gsize block_end)
+{
+  gsize n = end - start;
+  if (n == 0 || n > 3)
+    return FALSE;
+  for (gsize i = start; i < end; i++)
+    if (!g_ascii_isalpha (s[i]))
+      return FALSE;
+  gsize next = end + 1;
+  while (next < block_end && s[next] == ' ')
+    next++;
+  return next + n < block_end && g_ascii_strncasecmp (s + start, s + next, n) == 0;
+}
+
 static void
 tokenize_chunk (Tokenizer *t, gsize i, gsize end)
 {
@@ -536,7 +645,7 @@ tokenize_chunk (Tokenizer *t, gsize i, gsize end)
       gboolean starts_number = s[i] == '.' && i + 1 < end && is_digit_byte (s[i + 1])
                                && !(class_before (s, t->block_start, i) & (C_ALPHA | C_DIGIT));
       if ((c & (C_ALPHA | C_DIGIT)) || starts_number
-          || ((s[i] == '#' || s[i] == '@') && (class_at (s, i + 1, end) & (C_ALPHA | C_DIGIT))
+          || ((s[i] == '#' || s[i] == '@') && (class_at (s, i + 1, end) & C_ALPHA)
               && !(class_before (s, t->block_start, i) & (C_ALPHA | C_DIGIT))))
         {
           gsize url_end = (c & (C_ALPHA | C_DIGIT)) ? scan_url (s, i, end, t->chunk_has_at) : i;
@@ -551,11 +660,55 @@ tokenize_chunk (Tokenizer *t, gsize i, gsize end)
           if (word_end < end && s[word_end] == '.' && (c & C_ALPHA)
               && takes_full_stop (s, i, word_end, t->block_end, &flags))
             word_end++;
+          else if (word_end + 1 == end && s[word_end] == '.' && i == t->block_start && (c & C_DIGIT)
+                   && word_end - i <= 6)
+            {
+              /* A list number at the start of a block: "1.", "2.1." */
+              word_end++;
+              flags |= KG_TOK_ABBREV;
+            }
+          else if (word_end + 1 == end && word_end == i + 1 && s[word_end] == ')' && g_ascii_islower (s[i])
+                   && (i == t->block_start || strchr (".:;", s[i - 2])))
+            {
+              /* A list label "a) Leaving" (GUM keeps it whole). */
+              emit (t, i, word_end + 1, 0);
+              i = word_end + 1;
+              continue;
+            }
+          else if (word_end < end && s[word_end] == '$' && word_end - i <= 3 && (c & C_UPPER)
+                   && all_upper (s, i, word_end))
+            {
+              /* A currency with its country: US$, HK$, A$ */
+              emit (t, i, word_end + 1, 0);
+              i = word_end + 1;
+              continue;
+            }
+          else if (word_end + 1 == end && s[word_end] == '-' && is_truncation (s, i, word_end, t->block_end))
+            {
+              emit (t, i, word_end + 1, 0);
+              i = word_end + 1;
+              continue;
+            }
           emit_word (t, i, word_end, flags);
           i = word_end;
           continue;
         }
 
+      if (s[i] == '(' && i + 3 == end && s[i + 2] == ')' && g_ascii_islower (s[i + 1]))
+        {
+          /* A list label: "(a) the quantity", GUM's single token. */
+          emit (t, i, i + 3, 0);
+          i += 3;
+          continue;
+        }
+      if ((s[i] == '[' || s[i] == '(') && end - i >= 5 && memcmp (s + i + 1, "...", 3) == 0
+          && s[i + 4] == (s[i] == '[' ? ']' : ')'))
+        {
+          /* An elision mark in a quotation: "[...]"; it may end a sentence. */
+          emit (t, i, i + 5, KG_TOK_FINAL);
+          i += 5;
+          continue;
+        }
       guint flags = 0;
       gsize punct_end = scan_punct (s, i, end, &flags);
       if (s[i] == '\'' && punct_end == i + 1)
