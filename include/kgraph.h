@@ -12,6 +12,7 @@
 #include <kgraph/graph.h>
 #include <kgraph/import.h>
 #include <kgraph/export.h>
+#include <kgraph/lint.h>
 #include <kgraph/document.h>
 #include <kgraph/reader.h>
 #include <kgraph/conllu.h>

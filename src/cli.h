@@ -62,5 +62,6 @@ KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
 int kg_cmd_annotate (int argc, char **argv);
 int kg_cmd_import (int argc, char **argv);
 int kg_cmd_lint (int argc, char **argv);
+int kg_cmd_train (int argc, char **argv);
 
 #endif

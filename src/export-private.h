@@ -14,4 +14,9 @@ gboolean kg__export_graphml (KgGraph *graph, const KgExportOptions *options, FIL
 gboolean kg__export_rdf (KgGraph *graph, gboolean quads, const KgExportOptions *options, FILE *out,
                          GError **error);
 
+/* A copy of a PDF with its /CreationDate and /ModDate set to the Unix
+ * epoch and its cross-reference offsets moved to match (export-render.c).
+ * A PDF without a classic xref table keeps its offsets.  (transfer full) */
+GByteArray *kg__render_pdf_fix_dates (const guint8 *data, gsize length);
+
 #endif

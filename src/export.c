@@ -2,6 +2,7 @@
  * format's writer (export stage; see kgraph/export.h). */
 #include "export-private.h"
 #include "atomic-file.h"
+#include "rdf-syntax.h"
 #include "kgraph/error.h"
 
 #include <string.h>
@@ -31,24 +32,14 @@ kg_format_from_string (const char *name, KgFormat *format)
   return FALSE;
 }
 
-/* An absolute IRI: a scheme (RFC 3987: ALPHA *( ALPHA / DIGIT / "+" / "-" /
- * "." )) and a colon, no characters that IRIs forbid, and a last character
- * that lets us append local names. */
+/* An absolute IRI by the same rule `kgraph lint` applies to N-Triples,
+ * whose last character lets us append local names. */
 static gboolean
 base_iri_is_usable (const char *iri)
 {
-  if (!g_ascii_isalpha (iri[0]))
-    return FALSE;
-  const char *p = iri + 1;
-  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
-    p++;
-  if (*p != ':' || p[1] == '\0')
-    return FALSE;
-  for (const char *q = iri; *q; q++)
-    if ((guchar) *q <= 0x20 || strchr ("<>\"{}|^`\\", *q))
-      return FALSE;
-  char last = iri[strlen (iri) - 1];
-  return (last == '/' || last == '#') && g_utf8_validate (iri, -1, NULL);
+  gsize length = strlen (iri);
+  return length > 0 && (iri[length - 1] == '/' || iri[length - 1] == '#')
+         && kg__rdf_iri_check (iri, length, NULL, NULL);
 }
 
 gboolean
@@ -69,7 +60,8 @@ kg_export_options_check (const KgExportOptions *options, GError **error)
   if (options->base_iri == NULL || !base_iri_is_usable (options->base_iri))
     {
       g_set_error (error, KG_ERROR, KG_ERROR_OPTION,
-                   "base IRI '%s' must be absolute, without spaces or <>\"{}|^`\\, and end in '/' or '#' "
+                   "base IRI '%s' must be an absolute IRI (RFC 3987: a scheme, no spaces or <>\"{}|^`\\, "
+                   "%%XX escapes with two hex digits) that ends in '/' or '#' "
                    "(for example " KG_DEFAULT_BASE_IRI ")", options->base_iri ? options->base_iri : "");
       return FALSE;
     }

@@ -1,0 +1,81 @@
+/* cli-lint.c: `kgraph lint`, which checks DOT, GraphML, N-Triples and
+ * N-Quads files against the rules kgraph's exporters follow and prints
+ * each problem as FILE:LINE:COLUMN: error|warning: message. */
+#include "cli.h"
+
+#include <kgraph/lint.h>
+#include <stdio.h>
+
+int
+kg_cmd_lint (int argc, char **argv)
+{
+  g_autofree char *format_name = NULL;
+  gboolean errors_only = FALSE, quiet = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      "Check as dot, graphml, nt or nq (default: from the file name, then the content)", "FORMAT" },
+    { "errors-only", 'e', 0, G_OPTION_ARG_NONE, &errors_only, "Report errors only, not warnings", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No summary line on stderr", NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("FILE... - check exported graph files");
+  g_option_context_set_summary (context,
+    "Checks DOT, GraphML, N-Triples and N-Quads files ('-' reads standard input)\n"
+    "against the rules kgraph's exporters follow: what Graphviz, Gephi, networkx,\n"
+    "igraph, rapper, rdflib and triple stores accept and read back unchanged.\n"
+    "Prints FILE:LINE:COLUMN: error|warning: message for each problem.");
+  g_option_context_set_description (context,
+    "Examples:\n"
+    "  kgraph lint out/kgraph.dot out/kgraph.graphml out/kgraph.nt\n"
+    "  curl -s https://example.org/data.nt | kgraph lint --format nt -\n\n"
+    "Exit status: 0 no problems, 1 problems found, 2 bad command line,\n"
+    "3 a file could not be read or its format is unknown.\n");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!kg_cli_parse (context, &argc, &argv))
+    return KG_EXIT_USAGE;
+  if (argc < 2)
+    {
+      kg_cli_error ("no file to check (try 'kgraph lint --help')");
+      return KG_EXIT_USAGE;
+    }
+  KgFormat format = KG_FORMAT_N_FORMATS;
+  if (format_name && (!kg_format_from_string (format_name, &format) || !kg_lint_supports (format)))
+    {
+      kg_cli_error ("unknown lint format '%s' (use dot, graphml, nt or nq)", format_name);
+      return KG_EXIT_USAGE;
+    }
+
+  guint errors = 0, warnings = 0, unreadable = 0;
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) problems = kg_lint_file (argv[i], format, &error);
+      if (problems == NULL)
+        {
+          kg_cli_error ("%s", error->message);
+          unreadable++;
+          continue;
+        }
+      const char *shown = g_strcmp0 (argv[i], "-") == 0 ? "<stdin>" : argv[i];
+      for (guint p = 0; p < problems->len; p++)
+        {
+          const KgLintProblem *problem = problems->pdata[p];
+          if (errors_only && problem->severity != KG_LINT_ERROR)
+            continue;
+          printf ("%s:%u:%u: %s: %s\n", shown, problem->line, problem->column,
+                  kg_lint_severity_to_string (problem->severity), problem->message);
+          if (problem->severity == KG_LINT_ERROR)
+            errors++;
+          else
+            warnings++;
+        }
+    }
+  fflush (stdout);
+  if (!quiet)
+    fprintf (stderr, "kgraph: %d file%s checked: %u error%s, %u warning%s%s\n", argc - 1, argc == 2 ? "" : "s",
+             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+             unreadable ? ", some files unreadable" : "");
+  if (unreadable)
+    return KG_EXIT_INPUT;
+  return errors + warnings > 0 ? KG_EXIT_PROBLEMS : KG_EXIT_OK;
+}

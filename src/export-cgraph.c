@@ -1,0 +1,266 @@
+/* export-cgraph.c: builds the Graphviz graph of a knowledge graph with
+ * cgraph (export stage; conventions in export-cgraph.h).
+ *
+ * Attributes are declared once with agattr and set with agxset, so that
+ * agwrite writes the defaults in one statement and only the differences on
+ * each node and edge.  Every text value goes through kg__dot_append_text.
+ */
+#include "export-cgraph.h"
+#include "dot-syntax.h"
+#include "export-text.h"
+
+#include <string.h>
+
+#define FONT "DejaVu Sans"
+/* Tooltips list at most this many aliases and evidence records. */
+#define TOOLTIP_MAX_ITEMS 100
+
+typedef struct {
+  const char *shape;        /* Graphviz shape */
+  const char *shape_words;  /* how the legend names it */
+  const char *fill;         /* an X11 colour name, which the legend also shows */
+  const char *style;
+} TypeStyle;
+
+static const TypeStyle type_styles[KG_ENTITY_N_TYPES] = {
+  [KG_ENTITY_UNKNOWN] = { "ellipse", "ellipse", "white", "filled" },
+  [KG_ENTITY_PERSON] = { "ellipse", "ellipse", "lightblue", "filled" },
+  [KG_ENTITY_ORG] = { "box", "box", "palegreen", "filled" },
+  [KG_ENTITY_GPE] = { "hexagon", "hexagon", "khaki", "filled" },
+  [KG_ENTITY_LOC] = { "house", "house", "wheat", "filled" },
+  [KG_ENTITY_NORP] = { "octagon", "octagon", "plum", "filled" },
+  [KG_ENTITY_EVENT] = { "parallelogram", "parallelogram", "lightsalmon", "filled" },
+  [KG_ENTITY_DATE] = { "note", "note", "lightgrey", "filled" },
+  [KG_ENTITY_TIME] = { "note", "note", "gainsboro", "filled" },
+  [KG_ENTITY_MONEY] = { "cds", "arrow box", "gold", "filled" },
+  [KG_ENTITY_PERCENT] = { "cds", "arrow box", "lightyellow", "filled" },
+  [KG_ENTITY_QUANTITY] = { "cds", "arrow box", "lemonchiffon", "filled" },
+  [KG_ENTITY_ORDINAL] = { "egg", "egg", "mistyrose", "filled" },
+  [KG_ENTITY_CARDINAL] = { "egg", "egg", "lavender", "filled" },
+  [KG_ENTITY_CONCEPT] = { "box", "rounded box", "whitesmoke", "filled,rounded" },
+};
+
+#define NEGATED_COLOR "firebrick"
+
+/* The attributes we set, declared with their defaults. */
+typedef struct {
+  Agsym_t *node_label, *node_shape, *node_style, *node_fill, *node_tooltip, *node_id;
+  Agsym_t *edge_label, *edge_style, *edge_color, *edge_fontcolor, *edge_penwidth, *edge_tooltip;
+} Symbols;
+
+static Agsym_t *
+declare (Agraph_t *g, int kind, const char *name, const char *value)
+{
+  return agattr (g, kind, (char *) name, (char *) value);
+}
+
+static void
+declare_attributes (Agraph_t *g, Symbols *sym)
+{
+  declare (g, AGRAPH, "charset", "UTF-8");
+  declare (g, AGRAPH, "fontname", FONT);
+  declare (g, AGRAPH, "labelloc", "b");
+  declare (g, AGRAPH, "labeljust", "l");
+  sym->node_label = declare (g, AGNODE, "label", "\\N");
+  sym->node_shape = declare (g, AGNODE, "shape", type_styles[KG_ENTITY_UNKNOWN].shape);
+  sym->node_style = declare (g, AGNODE, "style", "filled");
+  sym->node_fill = declare (g, AGNODE, "fillcolor", type_styles[KG_ENTITY_UNKNOWN].fill);
+  sym->node_tooltip = declare (g, AGNODE, "tooltip", "");
+  sym->node_id = declare (g, AGNODE, "id", "");
+  declare (g, AGNODE, "fontname", FONT);
+  sym->edge_label = declare (g, AGEDGE, "label", "");
+  sym->edge_style = declare (g, AGEDGE, "style", "solid");
+  sym->edge_color = declare (g, AGEDGE, "color", "black");
+  sym->edge_fontcolor = declare (g, AGEDGE, "fontcolor", "black");
+  sym->edge_penwidth = declare (g, AGEDGE, "penwidth", "1");
+  sym->edge_tooltip = declare (g, AGEDGE, "tooltip", "");
+  declare (g, AGEDGE, "fontname", FONT);
+  declare (g, AGEDGE, "fontsize", "10");
+}
+
+/* Sets sym on obj to text, escaped for Graphviz. */
+static void
+set_text (void *obj, Agsym_t *sym, const char *text, guint wrap)
+{
+  g_autoptr (GString) value = g_string_new (NULL);
+  kg__dot_append_text (value, text, wrap);
+  agxset (obj, sym, value->str);
+}
+
+static void
+set_plain (void *obj, Agsym_t *sym, const char *value)
+{
+  agxset (obj, sym, (char *) value);
+}
+
+static char *
+node_tooltip (const KgNode *node)
+{
+  GString *text = g_string_new (kg_entity_type_to_string (kg_node_get_entity_type (node)));
+  guint mentions = kg_node_get_mentions (node);
+  g_string_append_printf (text, ", %u mention%s\naliases: ", mentions, mentions == 1 ? "" : "s");
+  guint n = kg_node_get_n_aliases (node);
+  for (guint i = 0; i < n && i < TOOLTIP_MAX_ITEMS; i++)
+    g_string_append_printf (text, "%s%s", i ? "; " : "", kg_node_get_alias (node, i)->form);
+  if (n > TOOLTIP_MAX_ITEMS)
+    g_string_append_printf (text, "; … and %u more", n - TOOLTIP_MAX_ITEMS);
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_node (Agraph_t *g, const Symbols *sym, const KgNode *node)
+{
+  Agnode_t *n = agnode (g, (char *) kg_node_get_id (node), TRUE);
+  const TypeStyle *style = &type_styles[kg_node_get_entity_type (node)];
+  g_autofree char *label = kg__text_node_label (node);
+  g_autofree char *tooltip = node_tooltip (node);
+  set_text (n, sym->node_label, label, KG_DOT_WRAP_COLUMNS);
+  set_plain (n, sym->node_shape, style->shape);
+  set_plain (n, sym->node_style, style->style);
+  set_plain (n, sym->node_fill, style->fill);
+  set_text (n, sym->node_tooltip, tooltip, 0);
+  set_plain (n, sym->node_id, kg_node_get_id (node));
+}
+
+static char *
+edge_tooltip (KgGraph *graph, const KgEdge *edge)
+{
+  char confidence[KG_DOUBLE_BUF_SIZE];
+  GString *text = g_string_new (NULL);
+  g_string_append_printf (text, "weight %u, confidence %s", kg_edge_get_weight (edge),
+                          kg__text_format_double (confidence, kg_edge_get_confidence (edge)));
+  const KgNode *source = kg_edge_get_attributed_to (edge);
+  if (source)
+    {
+      g_autofree char *who = kg__text_node_label (source);
+      g_string_append_printf (text, ", according to %s", who);
+    }
+  guint n = kg_edge_get_n_evidence (edge);
+  for (guint i = 0; i < n && i < TOOLTIP_MAX_ITEMS; i++)
+    {
+      const KgEvidence *ev = kg_edge_get_evidence (edge, i);
+      g_string_append_printf (text, "\n%s #%u [%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT "]",
+                              kg_graph_get_document (graph, ev->document)->id, ev->sentence, ev->start, ev->end);
+      if (ev->text)
+        g_string_append_printf (text, ": %s", ev->text);
+    }
+  if (n > TOOLTIP_MAX_ITEMS)
+    g_string_append_printf (text, "\n… and %u more", n - TOOLTIP_MAX_ITEMS);
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_edge (Agraph_t *g, const Symbols *sym, KgGraph *graph, const KgEdge *edge)
+{
+  Agnode_t *tail = agnode (g, (char *) kg_node_get_id (kg_edge_get_subject (edge)), FALSE);
+  Agnode_t *head = agnode (g, (char *) kg_node_get_id (kg_edge_get_object (edge)), FALSE);
+  Agedge_t *e = agedge (g, tail, head, (char *) kg_edge_get_id (edge), TRUE);
+  gboolean negated = kg_edge_get_polarity (edge) == KG_POLARITY_NEGATIVE;
+  gboolean modal = kg_edge_get_modality (edge) != KG_MODALITY_ASSERTED;
+
+  g_autofree char *label = kg__text_edge_label (edge);
+  g_autofree char *tooltip = edge_tooltip (graph, edge);
+  set_text (e, sym->edge_label, label, KG_DOT_WRAP_COLUMNS);
+  set_text (e, sym->edge_tooltip, tooltip, 0);
+  if (negated)
+    {
+      set_plain (e, sym->edge_style, "dashed");
+      set_plain (e, sym->edge_color, NEGATED_COLOR);
+      set_plain (e, sym->edge_fontcolor, NEGATED_COLOR);
+    }
+  else if (modal)
+    set_plain (e, sym->edge_style, "dotted");
+  /* 1 for one sentence, one more per doubling, at most 5. */
+  char width[4];
+  g_snprintf (width, sizeof width, "%u", MIN (g_bit_storage (kg_edge_get_weight (edge)), 5));
+  set_plain (e, sym->edge_penwidth, width);
+}
+
+/* The legend: one line per type present, then the edge styles present,
+ * each line left-justified (\l). */
+static void
+set_legend (Agraph_t *g, KgGraph *graph)
+{
+  gboolean present[KG_ENTITY_N_TYPES] = { FALSE };
+  GPtrArray *nodes = kg_graph_get_nodes (graph);
+  for (guint i = 0; i < nodes->len; i++)
+    present[kg_node_get_entity_type (nodes->pdata[i])] = TRUE;
+  gboolean negated = FALSE, modal = FALSE;
+  GPtrArray *edges = kg_graph_get_edges (graph);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      negated = negated || kg_edge_get_polarity (edges->pdata[i]) == KG_POLARITY_NEGATIVE;
+      modal = modal || kg_edge_get_modality (edges->pdata[i]) != KG_MODALITY_ASSERTED;
+    }
+
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint t = 0; t < KG_ENTITY_N_TYPES; t++)
+    if (present[t])
+      g_ptr_array_add (lines, g_strdup_printf ("%s: %s, %s", kg_entity_type_to_string (t),
+                                               type_styles[t].shape_words, type_styles[t].fill));
+  if (negated)
+    g_ptr_array_add (lines, g_strdup ("dashed red edge: negated fact (not …)"));
+  if (modal)
+    g_ptr_array_add (lines, g_strdup ("dotted edge: not asserted (future, possible, …)"));
+  if (lines->len == 0)
+    return;
+
+  g_autoptr (GString) value = g_string_new (NULL);
+  kg__dot_append_text (value, "Legend", 0);
+  g_string_append (value, "\\l");
+  for (guint i = 0; i < lines->len; i++)
+    {
+      kg__dot_append_text (value, lines->pdata[i], 0);
+      g_string_append (value, "\\l");
+    }
+  agsafeset (g, "label", value->str, "");
+}
+
+Agraph_t *
+kg__cgraph_build (KgGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  Agraph_t *g = agopen ("kgraph", Agdirected, NULL);
+  Symbols sym;
+  declare_attributes (g, &sym);
+
+  GPtrArray *nodes = kg_graph_get_nodes (graph);
+  for (guint i = 0; i < nodes->len; i++)
+    add_node (g, &sym, nodes->pdata[i]);
+  GPtrArray *edges = kg_graph_get_edges (graph);
+  for (guint i = 0; i < edges->len; i++)
+    add_edge (g, &sym, graph, edges->pdata[i]);
+  set_legend (g, graph);
+  return g;
+}
+
+/* ---- messages ----------------------------------------------------------- */
+
+static GString *messages;
+static agusererrf previous_handler;
+
+static int
+collect_message (char *message)
+{
+  g_string_append (messages, message);
+  return 0;
+}
+
+void
+kg__cgraph_begin_messages (void)
+{
+  g_return_if_fail (messages == NULL);
+  messages = g_string_new (NULL);
+  previous_handler = agseterrf (collect_message);
+}
+
+char *
+kg__cgraph_end_messages (void)
+{
+  g_return_val_if_fail (messages != NULL, g_strdup (""));
+  agseterrf (previous_handler);
+  previous_handler = NULL;
+  char *text = g_string_free (messages, FALSE);
+  messages = NULL;
+  return g_strchomp (text);
+}

@@ -1,0 +1,40 @@
+/* train.c: helpers shared by the trainers (see train.h). */
+#include "train.h"
+
+GArray *
+kg_train_collect_sentences (GPtrArray *documents)
+{
+  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (KgSentenceRef));
+  for (guint d = 0; d < documents->len; d++)
+    for (guint s = 0; s < kg_document_get_n_sentences (documents->pdata[d]); s++)
+      {
+        KgSentenceRef ref = { documents->pdata[d], s };
+        g_array_append_val (sentences, ref);
+      }
+  return sentences;
+}
+
+void
+kg_train_shuffle (GArray *sentences, guint32 seed, guint epoch)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 7919 + epoch);
+  for (guint i = sentences->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      KgSentenceRef tmp = g_array_index (sentences, KgSentenceRef, i - 1);
+      g_array_index (sentences, KgSentenceRef, i - 1) = g_array_index (sentences, KgSentenceRef, j);
+      g_array_index (sentences, KgSentenceRef, j) = tmp;
+    }
+}
+
+void
+kg_train_report (const KgTrainOptions *options, const char *format, ...)
+{
+  if (options->progress == NULL)
+    return;
+  va_list args;
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  options->progress (message, options->user_data);
+}

@@ -1,0 +1,32 @@
+/* train.h: what the trainers of the tagger, lemmatizer, parser and entity
+ * recogniser share: options, progress reports, and the sentences they
+ * learn from.  Training is deterministic: the same data and options give
+ * the same model bytes. */
+#ifndef KG_TRAIN_H
+#define KG_TRAIN_H
+
+#include "kgraph/document.h"
+
+typedef void (*KgTrainProgress) (const char *message, gpointer user_data);
+
+typedef struct {
+  guint iterations;          /* passes over the training data */
+  guint32 seed;              /* for shuffling and exploration */
+  KgTrainProgress progress;  /* nullable */
+  gpointer user_data;
+} KgTrainOptions;
+
+/* A sentence of a training document. */
+typedef struct {
+  KgDocument *document;
+  guint index;
+} KgSentenceRef;
+
+/* Every sentence of documents, in order.  (transfer full) */
+GArray *kg_train_collect_sentences (GPtrArray *documents);
+/* Shuffles sentences with a generator seeded by seed and epoch. */
+void kg_train_shuffle (GArray *sentences, guint32 seed, guint epoch);
+/* Calls options->progress with a formatted message, if set. */
+void kg_train_report (const KgTrainOptions *options, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+#endif
