@@ -149,10 +149,11 @@ kg__segment (const char *text, const KgRawToken *tokens, guint n, gboolean *star
         continue; /* "3.5", "Yahoo!Inc" */
       if (!can_start (text, tokens, n, j))
         {
-          /* Informal text starts sentences in lower case too: after a
-           * full stop, question or exclamation mark (not an ellipsis or an
-           * abbreviation) a lower-case word still begins one. */
-          if (!final || !(next->flags & KG_TOK_LOWER) || is_ellipsis (text, t))
+          /* Informal text starts sentences in lower case too: right after
+           * a full stop, question or exclamation mark (not an ellipsis, an
+           * abbreviation, or the end of a quotation: '"Why?" she asked')
+           * a lower-case word still begins one. */
+          if (!final || !(next->flags & KG_TOK_LOWER) || is_ellipsis (text, t) || j != i + 1)
             continue;
         }
       if (abbrev && !final)

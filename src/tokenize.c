@@ -161,19 +161,21 @@ static const char *const units[] = {
  * of the first word: "dont" = "do" + "nt". */
 typedef struct {
   const char *word;
+  guint8 length;
   guint8 split;
 } Contraction;
 
+#define C(word, split) { word, sizeof (word) - 1, split }
 static const Contraction contractions[] = {
-  { "cannot", 3 }, { "gonna", 3 }, { "wanna", 3 }, { "gotta", 3 }, { "outta", 3 },
-  { "dont", 2 }, { "wont", 2 }, { "cant", 2 }, { "aint", 2 }, { "didnt", 3 }, { "doesnt", 4 },
-  { "isnt", 2 }, { "arent", 3 }, { "wasnt", 3 }, { "werent", 4 }, { "havent", 4 }, { "hasnt", 3 },
-  { "hadnt", 3 }, { "couldnt", 5 }, { "wouldnt", 5 }, { "shouldnt", 6 },
-  { "im", 1 }, { "ive", 1 }, { "youre", 3 }, { "theyre", 4 }, { "youll", 3 }, { "itll", 2 },
-  { "thats", 4 }, { "whats", 4 }, { "theres", 5 }, { "heres", 4 },
-  { "kinda", 4 }, { "sorta", 4 }, { "lotta", 3 },
-  { NULL, 0 },
+  C ("cannot", 3), C ("gonna", 3), C ("wanna", 3), C ("gotta", 3), C ("outta", 3), C ("dont", 2),
+  C ("wont", 2), C ("cant", 2), C ("aint", 2), C ("didnt", 3), C ("doesnt", 4), C ("isnt", 2),
+  C ("arent", 3), C ("wasnt", 3), C ("werent", 4), C ("havent", 4), C ("hasnt", 3), C ("hadnt", 3),
+  C ("couldnt", 5), C ("wouldnt", 5), C ("shouldnt", 6), C ("im", 1), C ("ive", 1), C ("youre", 3),
+  C ("theyre", 4), C ("youll", 3), C ("itll", 2), C ("thats", 4), C ("whats", 4), C ("theres", 5),
+  C ("heres", 4), C ("kinda", 4), C ("sorta", 4), C ("lotta", 3),
+  { NULL, 0, 0 },
 };
+#undef C
 
 /* ---- emitting ------------------------------------------------------------- */
 
@@ -239,7 +241,7 @@ emit_with_clitic (Tokenizer *t, gsize start, gsize end, guint flags)
     split = n - 3;
   else if (n >= 2 && n <= 8)
     for (const Contraction *c = contractions; c->word; c++)
-      if (strlen (c->word) == n && g_ascii_strncasecmp (s, c->word, n) == 0)
+      if (c->length == n && g_ascii_tolower (s[0]) == c->word[0] && g_ascii_strncasecmp (s, c->word, n) == 0)
         {
           split = c->split;
           break;
