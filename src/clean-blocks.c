@@ -421,6 +421,14 @@ is_heading (const Block *b, KgBlockHint hint)
     return FALSE;
   if (tok_is (b, b->n - 1, ":"))
     {
+      /* "Mayor X said:" introduces a quotation: a clause, not a label. */
+      static const char *const reporting[] = {
+        "said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated", "states", "wrote",
+        "writes", "explained", "explains", "announced", "declared", "argued", "insisted", "warned",
+        "commented", "emphasized", "emphasised", "stressed", "continued", "replied", "answered", "asked", NULL,
+      };
+      if (b->n >= 2 && tok_flag (b, b->n - 2, KG_TOK_LOWER) && tok_in (b, b->n - 2, reporting))
+        return FALSE;
       if (words <= 4)
         return TRUE;
       if (words > 10)
@@ -512,6 +520,9 @@ static const char *const noun_markers[] = {
 static gboolean
 is_clause (const Block *b)
 {
+  /* A question: "Is the deal a good one?" */
+  if (tok_in (b, 0, auxiliaries) && b->n > 2)
+    return TRUE;
   for (guint i = 1; i < b->n; i++)
     {
       const KgRawToken *t = tok (b, i);
@@ -634,20 +645,6 @@ add_unit (GArray *units, guint first, guint n, KgSentenceKind kind, gboolean spl
   g_array_append_val (units, unit);
 }
 
-static char *
-slice (const char *text, const KgRawToken *first, const KgRawToken *last)
-{
-  return g_strndup (text + first->start, last->end - first->start);
-}
-
-void
-kg__found_metadata_clear (KgFoundMetadata *found)
-{
-  g_clear_pointer (&found->title, g_free);
-  g_clear_pointer (&found->byline, g_free);
-  g_clear_pointer (&found->date, g_free);
-}
-
 void
 kg__clean_blocks (const char *text, const GArray *blocks, const KgRawToken *tokens, const guint *block_first,
                   GArray *units, KgFoundMetadata *found)
@@ -676,13 +673,14 @@ kg__clean_blocks (const char *text, const GArray *blocks, const KgRawToken *toke
         }
       if (is_byline (&b, &name_first, &name_end, &date_first))
         {
-          if (found->byline == NULL)
-            found->byline = slice (text, tok (&b, name_first), tok (&b, name_end - 1));
-          if (found->date == NULL && date_first < b.n)
+          if (found->byline_end == found->byline_start)
             {
-              g_autofree char *date = slice (text, tok (&b, date_first), tok (&b, b.n - 1));
-              found->date = kg__parse_date (date, strlen (date));
+              found->byline_start = tok (&b, name_first)->start;
+              found->byline_end = tok (&b, name_end - 1)->end;
             }
+          if (found->date == NULL && date_first < b.n)
+            found->date = kg__parse_date (text + tok (&b, date_first)->start,
+                                          tok (&b, b.n - 1)->end - tok (&b, date_first)->start);
           add_unit (units, b.first, b.n, KG_SENTENCE_FURNITURE, FALSE);
           continue;
         }
@@ -701,8 +699,11 @@ kg__clean_blocks (const char *text, const GArray *blocks, const KgRawToken *toke
       gboolean heading = is_heading (&b, block->hint);
       if (!seen_content && k + 1 < blocks->len && is_title_candidate (&b))
         {
-          if (found->title == NULL)
-            found->title = slice (text, tok (&b, 0), tok (&b, b.n - 1));
+          if (found->title_end == found->title_start)
+            {
+              found->title_start = tok (&b, 0)->start;
+              found->title_end = tok (&b, b.n - 1)->end;
+            }
           add_unit (units, b.first, b.n, is_clause (&b) ? KG_SENTENCE_TITLE : KG_SENTENCE_HEADING, FALSE);
           seen_content = TRUE;
           continue;

@@ -51,6 +51,29 @@ add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint 
   kg_document_add_sentence (document, starts ? sentence_kind (s, tokens, first, n, starts, n, kind) : kind);
 }
 
+/* The original bytes of working text [start, end), white space runs as
+ * single spaces.  (transfer full) */
+static char *
+original_text (KgDocument *document, KgText *text, gsize start, gsize end)
+{
+  gsize length;
+  const char *raw = g_bytes_get_data (kg_document_get_raw (document), &length);
+  guint64 from = MIN (kg__text_map_start (text, start), length);
+  guint64 to = MIN (kg__text_map_end (text, end), length);
+  GString *out = g_string_sized_new (to - from);
+  for (guint64 i = from; i < to; i++)
+    {
+      if (g_ascii_isspace (raw[i]))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, raw[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 kg__document_fill (KgDocument *document, KgText *text, GError **error)
 {
@@ -81,7 +104,7 @@ kg__document_fill (KgDocument *document, KgText *text, GError **error)
   block_first[blocks->len] = tokens->len;
 
   g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (KgUnit));
-  KgFoundMetadata found = { NULL, NULL, NULL };
+  KgFoundMetadata found = { 0, 0, 0, 0, NULL };
   const KgRawToken *all = (const KgRawToken *) tokens->data;
   kg__clean_blocks (s, blocks, all, block_first, units, &found);
 
@@ -103,12 +126,18 @@ kg__document_fill (KgDocument *document, KgText *text, GError **error)
       add_tokens (document, text, all, unit->first, unit->n, unit->split ? starts : NULL, unit->kind, form);
     }
 
-  if (kg_document_get_title (document) == NULL && found.title)
-    kg_document_set_title (document, found.title);
-  if (kg_document_get_byline (document) == NULL && found.byline)
-    kg_document_set_byline (document, found.byline);
+  if (kg_document_get_title (document) == NULL && found.title_end > found.title_start)
+    {
+      g_autofree char *title = original_text (document, text, found.title_start, found.title_end);
+      kg_document_set_title (document, title);
+    }
+  if (kg_document_get_byline (document) == NULL && found.byline_end > found.byline_start)
+    {
+      g_autofree char *byline = original_text (document, text, found.byline_start, found.byline_end);
+      kg_document_set_byline (document, byline);
+    }
   if (kg_document_get_date (document) == NULL && found.date)
     kg_document_set_date (document, found.date);
-  kg__found_metadata_clear (&found);
+  g_free (found.date);
   return TRUE;
 }

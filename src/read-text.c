@@ -4,9 +4,11 @@
  * order mark is skipped and CRLF line ends are read as line ends.  The
  * paragraphs are the lines: news text copied from web pages puts one
  * paragraph (or headline, label, list item) on each line, so every line
- * break ends a block.  Hard-wrapped prose (lines of at most 100 characters,
- * most of them ending in the middle of a sentence) is the exception: there
- * only blank lines, list markers and label lines ending in ':' end a block.
+ * break ends a block.  Hard-wrapped prose is the exception: lines of at most
+ * 100 characters, two thirds of those followed by another line ending in
+ * the middle of a sentence, and half of those continued in lower case on
+ * the next line.  There only blank lines, list markers and label lines
+ * ending in ':' end a block.
  */
 #include "reader-private.h"
 
@@ -40,7 +42,7 @@ static gboolean
 is_hard_wrapped (const char *s, const GArray *lines)
 {
   gsize longest = 0;
-  guint internal = 0, open = 0;
+  guint internal = 0, open = 0, continued = 0;
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
@@ -56,9 +58,12 @@ is_hard_wrapped (const char *s, const GArray *lines)
       internal++;
       char last = s[line->end - 1];
       if (chars >= 30 && !strchr (".!?:\"')]", last))
-        open++;
+        {
+          open++;
+          continued += g_ascii_islower (s[next->start]) || g_ascii_isdigit (s[next->start]);
+        }
     }
-  return internal >= 2 && open * 2 >= internal;
+  return internal >= 2 && open * 3 >= internal * 2 && continued * 2 >= open;
 }
 
 void

@@ -168,9 +168,9 @@ typedef struct {
 } KgUnit;
 
 typedef struct {
-  char *title;    /* a title found in the text, or NULL */
-  char *byline;
-  char *date;
+  gsize title_start, title_end;    /* the title line in the working text; equal if none */
+  gsize byline_start, byline_end;  /* the name of a byline */
+  char *date;                      /* YYYY-MM-DD from a byline or time stamp */
 } KgFoundMetadata;
 
 /* Classifies the blocks of a document (tokens of block b are
@@ -178,7 +178,6 @@ typedef struct {
  * with what bylines, time stamps and the title line said. */
 void kg__clean_blocks (const char *text, const GArray *blocks, const KgRawToken *tokens,
                        const guint *block_first, GArray *units, KgFoundMetadata *found);
-void kg__found_metadata_clear (KgFoundMetadata *found);
 
 /* Whether token i starts a caption label ("Image:", "Photo:"). */
 gboolean kg__is_caption_label (const char *text, const KgRawToken *tokens, guint n, guint i);
