@@ -2,10 +2,11 @@
  * title, date and byline from a web page.
  *
  * Parsing: libxml2's HTML parser in recover mode, with network access off
- * and no entity loading (an XHTML page's DTD and its entities are never
- * read, so an XML bomb stays a few bytes of text), on bytes that are UTF-8
- * already (read-input.c checks them; a page that declares another charset
- * is transcoded first).
+ * and no entity loading, on bytes that are UTF-8 already (read-input.c
+ * checks them; a page that declares another charset is transcoded first).
+ * An XHTML page's internal DTD subset is blanked out before parsing, so
+ * that its entities (an XML bomb) are neither expanded nor read as text.
+ * Nesting beyond the parser's limit (256) ends the page there, reported.
  *
  * The article: the <article> with the most paragraph text, else <main>,
  * else the element whose <p> children hold the most text (the densest run
@@ -824,6 +825,40 @@ build (Builder *b, xmlDoc *doc, xmlNode *root)
 
 /* ---- the document ----------------------------------------------------------- */
 
+/* A copy of the page with the internal subset of its DOCTYPE ("[ <!ENTITY
+ * ...> ]") turned into spaces, or NULL if it has none.  libxml2's HTML
+ * parser does not expand those entities, but it reads the subset as text;
+ * blanking keeps every other byte where it was. */
+static char *
+blank_internal_subset (const char *data, gsize length)
+{
+  gsize n = MIN (length, 4096);
+  gsize i = 0;
+  while (i + 9 <= n && g_ascii_strncasecmp (data + i, "<!DOCTYPE", 9) != 0)
+    i++;
+  if (i + 9 > n)
+    return NULL;
+  gsize j = i + 9;
+  while (j < length && data[j] != '[' && data[j] != '>')
+    j++;
+  if (j >= length || data[j] != '[')
+    return NULL;
+  const char *close = g_strstr_len (data + j, length - j, "]>");
+  if (close == NULL)
+    {
+      const char *bracket = memchr (data + j, ']', length - j);
+      if (bracket == NULL)
+        return NULL;
+      close = bracket;
+    }
+  gsize end = close - data + 1;
+  char *copy = g_memdup2 (data, length + 1);
+  for (gsize k = j; k < end; k++)
+    if (copy[k] != '\n')
+      copy[k] = ' ';
+  return copy;
+}
+
 static char *
 clean_title (const char *title)
 {
@@ -843,9 +878,22 @@ kg__read_html (KgReadContext *context, GBytes *bytes, GError **error)
       g_set_error (error, KG_ERROR, KG_ERROR_LIMIT, "%s: too large for the HTML parser", context->display);
       return FALSE;
     }
+  /* The parser sees the page with its DTD's internal subset blanked out
+   * (same length, so offsets stay); the document keeps the original. */
+  g_autofree char *blanked = blank_internal_subset (data, length);
+  const char *parsed = blanked ? blanked : data;
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                 | HTML_PARSE_IGNORE_ENC;
-  g_autoptr (xmlDoc) doc = htmlReadMemory (data, (int) length, NULL, "UTF-8", options);
+  htmlParserCtxtPtr parser = htmlNewParserCtxt ();
+  if (parser == NULL)
+    g_error ("out of memory");
+  g_autoptr (xmlDoc) doc = htmlCtxtReadMemory (parser, parsed, (int) length, NULL, "UTF-8", options);
+  const xmlError *parse_error = xmlCtxtGetLastError (parser);
+  guint depth_line = 0;
+  if (parse_error && parse_error->level == XML_ERR_FATAL && parse_error->message
+      && strstr (parse_error->message, "depth"))
+    depth_line = MAX (parse_error->line, 1);
+  htmlFreeParserCtxt (parser);
   if (doc == NULL)
     {
       g_set_error (error, KG_ERROR, KG_ERROR_INPUT, "%s: not HTML that libxml2 can read", context->display);
@@ -859,7 +907,7 @@ kg__read_html (KgReadContext *context, GBytes *bytes, GError **error)
   xmlNode *root = choose_root (&page, doc);
 
   Builder b = {
-    .raw = data, .raw_length = length, .aligned = TRUE, .text = kg__text_new (length / 4),
+    .raw = parsed, .raw_length = length, .aligned = TRUE, .text = kg__text_new (length / 4),
     .extracted = g_string_new (NULL), .extracted_blocks = g_array_new (FALSE, FALSE, sizeof (KgBlock)),
     .block_work = G_MAXSIZE,
   };
@@ -918,9 +966,17 @@ kg__read_html (KgReadContext *context, GBytes *bytes, GError **error)
     return FALSE;
   if (kg_document_get_n_tokens (document) == 0)
     {
-      g_set_error (error, KG_ERROR, KG_ERROR_INPUT, "%s: no article text found in the page", context->display);
+      if (depth_line)
+        g_set_error (error, KG_ERROR, KG_ERROR_LIMIT,
+                     "%s:%u: elements nested deeper than the HTML parser's limit (256), and no article text before",
+                     context->display, depth_line);
+      else
+        g_set_error (error, KG_ERROR, KG_ERROR_INPUT, "%s: no article text found in the page", context->display);
       return FALSE;
     }
+  if (depth_line)
+    kg__read_problem (context, KG_ERROR_LIMIT, depth_line, G_MAXUINT64, FALSE,
+                      "elements nested deeper than the HTML parser's limit (256); the rest of the page is not read");
   g_ptr_array_add (context->documents, g_steal_pointer (&document));
   return TRUE;
 }

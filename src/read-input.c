@@ -229,8 +229,12 @@ expand_list (Expansion *expansion, const char *list, guint depth)
   g_autoptr (GBytes) bytes = kg_read_file (list, 64 << 20, &error);
   if (bytes == NULL)
     {
+      /* The message starts with the file's name, which the problem adds. */
+      const char *reason = error->message;
+      if (g_str_has_prefix (reason, list) && reason[strlen (list)] == ':')
+        reason += strlen (list) + 1;
       add_problem (expansion->problems, list, error->code, 0, G_MAXUINT64, TRUE,
-                   g_strdup ("cannot read the list file"));
+                   g_strdup_printf ("list file:%s", reason));
       return;
     }
   const char *data = g_bytes_get_data (bytes, NULL);
@@ -319,7 +323,14 @@ kg_reader_detect_format (const char *name, GBytes *bytes)
   const char *head = data + i;
   gsize n = MIN (length - i, 4096);
   if (n == 0)
-    return KG_INPUT_FORMAT_TEXT;
+    {
+      /* Nothing but white space: the extension says what it was meant to be. */
+      if (has_extension (name, html_ext))
+        return KG_INPUT_FORMAT_HTML;
+      if (has_extension (name, jsonl_ext))
+        return KG_INPUT_FORMAT_JSONL;
+      return KG_INPUT_FORMAT_TEXT;
+    }
 
   if (head[0] == '<')
     {
@@ -404,21 +415,22 @@ is_binary (const char *data, gsize length, gsize *where)
 }
 
 GBytes *
-kg__read_utf8 (const KgReader *reader, const char *display, GBytes *data, GError **error)
+kg__read_utf8 (const KgReader *reader, const char *display, GBytes *data, KgBadBytes *bad, GError **error)
 {
   gsize length;
   const char *s = g_bytes_get_data (data, &length);
   const char *end;
+  memset (bad, 0, sizeof *bad);
   if (g_utf8_validate_len (s, length, &end))
     return g_bytes_ref (data);
   gsize offset = end - s;
+  kg_text_position (s, offset, &bad->line, &bad->column);
+  bad->first = offset;
   if (!reader->lenient)
     {
-      guint line, column;
-      kg_text_position (s, offset, &line, &column);
       g_set_error (error, KG_ERROR, KG_ERROR_INPUT,
                    "%s:%u:%u: %s at byte %" G_GSIZE_FORMAT " (read leniently to replace bad bytes with U+FFFD)",
-                   display, line, column, s[offset] == '\0' ? "NUL byte" : "invalid UTF-8", offset);
+                   display, bad->line, bad->column, s[offset] == '\0' ? "NUL byte" : "invalid UTF-8", offset);
       return NULL;
     }
   GString *repaired = g_string_sized_new (length + 16);
@@ -432,6 +444,7 @@ kg__read_utf8 (const KgReader *reader, const char *display, GBytes *data, GError
         }
       g_string_append_len (repaired, s + i, end - (s + i));
       g_string_append (repaired, "\xef\xbf\xbd");
+      bad->count++;
       i = end - s + 1;
     }
   return g_string_free_to_bytes (repaired);
@@ -475,12 +488,15 @@ kg_reader_read_bytes (const KgReader *reader, const char *name, GBytes *bytes, G
     }
   if (format != KG_INPUT_FORMAT_JSONL || reader->lenient)
     {
-      checked = kg__read_utf8 (reader, display, bytes, error);
+      KgBadBytes bad;
+      checked = kg__read_utf8 (reader, display, bytes, &bad, error);
       if (checked == NULL)
         return NULL;
-      if (checked != bytes)
-        kg__read_problem (&context, KG_ERROR_INPUT, 0, G_MAXUINT64, FALSE,
-                          "invalid UTF-8 replaced by U+FFFD; offsets point into the repaired text");
+      if (bad.count > 0)
+        kg__read_problem (&context, KG_ERROR_INPUT, bad.line, bad.first, FALSE,
+                          "%u invalid UTF-8 or NUL byte%s replaced by U+FFFD, the first at column %u (byte %"
+                          G_GSIZE_FORMAT "); offsets point into the repaired text",
+                          bad.count, bad.count == 1 ? "" : "s", bad.column, bad.first);
     }
   else
     checked = g_bytes_ref (bytes);

@@ -12,6 +12,7 @@
 #include "reader-private.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #define MAX_JSON_DEPTH 64
@@ -84,8 +85,14 @@ read_line (KgReadContext *context, JsonParser *parser, const char *line, gsize l
   g_autoptr (GError) error = NULL;
   if (!json_parser_load_from_data (parser, line, length, &error))
     {
-      kg__read_problem (context, KG_ERROR_INPUT, line_number, offset, TRUE, "not JSON: %s",
-                        error->message);
+      /* json-glib says "<data>:LINE:COLUMN: what"; the line is ours. */
+      guint json_line, column;
+      int consumed = 0;
+      if (sscanf (error->message, "<data>:%u:%u: %n", &json_line, &column, &consumed) == 2 && consumed > 0)
+        kg__read_problem (context, KG_ERROR_INPUT, line_number, offset + column - 1, TRUE,
+                          "not JSON at column %u: %s", column, error->message + consumed);
+      else
+        kg__read_problem (context, KG_ERROR_INPUT, line_number, offset, TRUE, "not JSON: %s", error->message);
       return FALSE;
     }
   JsonNode *root = json_parser_get_root (parser);

@@ -95,11 +95,19 @@ typedef struct {
 void kg__read_problem (KgReadContext *context, KgError code, guint line, guint64 byte, gboolean skipped,
                        const char *format, ...) G_GNUC_PRINTF (6, 7);
 
+/* Where the bad bytes of a text were. */
+typedef struct {
+  gsize first;          /* byte offset of the first */
+  guint line, column;   /* its position */
+  guint count;          /* how many were replaced */
+} KgBadBytes;
+
 /* Checks or repairs the UTF-8 of data (NUL bytes count as bad): returns
  * data itself when it is good, a repaired copy (bad bytes as U+FFFD) when
  * the reader is lenient, NULL with KG_ERROR_INPUT naming the line, column
- * and byte otherwise.  (transfer full) */
-GBytes *kg__read_utf8 (const KgReader *reader, const char *display, GBytes *data, GError **error);
+ * and byte otherwise.  bad says what was found.  (transfer full) */
+GBytes *kg__read_utf8 (const KgReader *reader, const char *display, GBytes *data, KgBadBytes *bad,
+                       GError **error);
 
 /* Plain text: one document of these bytes. */
 gboolean kg__read_text (KgReadContext *context, GBytes *bytes, GError **error);

@@ -62,7 +62,8 @@ char_class (const char *s, gsize *length)
     return C_SPACE;
   if (g_unichar_isdigit (c))
     return C_DIGIT;
-  if (g_unichar_isalpha (c) || g_unichar_ismark (c))
+  /* A replaced bad byte stays inside its word: "Caf\xef\xbf\xbd". */
+  if (g_unichar_isalpha (c) || g_unichar_ismark (c) || c == 0xFFFD)
     return C_ALPHA | (g_unichar_isupper (c) || g_unichar_istitle (c) ? C_UPPER : 0)
            | (g_unichar_islower (c) ? C_LOWER : 0);
   return 0;
