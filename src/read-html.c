@@ -614,6 +614,14 @@ match_at (Builder *b, gsize j, const char *content, gsize length, gboolean raw_t
         {
           gunichar decoded;
           gsize n = decode_reference (raw, j, raw_end, &decoded);
+          if (n > 0 && (decoded == 0 || decoded > 0x10FFFF || (decoded >= 0xD800 && decoded < 0xE000)))
+            {
+              /* libxml2 drops references to characters that cannot be. */
+              FLUSH ();
+              j += n;
+              run = j;
+              continue;
+            }
           if (n > 0)
             {
               gunichar want = g_utf8_get_char (content + i);
@@ -656,6 +664,17 @@ match_at (Builder *b, gsize j, const char *content, gsize length, gboolean raw_t
               run = j;
               continue;
             }
+        }
+      if (c != r && r == '<')
+        {
+          /* Markup that libxml2 dropped inside the text ("x</br>y"). */
+          gsize k = skip_markup (raw, j, raw_end);
+          if (k == j)
+            return FALSE;
+          FLUSH ();
+          j = k;
+          run = j;
+          continue;
         }
       if (c != r)
         return FALSE;
