@@ -871,7 +871,9 @@ blank_internal_subset (const char *data, gsize length)
       close = bracket;
     }
   gsize end = close - data + 1;
-  char *copy = g_memdup2 (data, length + 1);
+  char *copy = g_malloc (length + 1);
+  memcpy (copy, data, length);
+  copy[length] = '\0';
   for (gsize k = j; k < end; k++)
     if (copy[k] != '\n')
       copy[k] = ' ';
@@ -961,10 +963,11 @@ kg__read_html (KgReadContext *context, GBytes *bytes, GError **error)
           kg__text_append (text, b.extracted->str + block->start, block->end - block->start, block->start);
           kg__text_add_block (text, start, text->text->len, block->hint);
         }
-      original = g_bytes_new (b.extracted->str, b.extracted->len);
+      original = g_string_free_to_bytes (g_steal_pointer (&b.extracted));
     }
   kg__text_free (b.text);
-  g_string_free (b.extracted, TRUE);
+  if (b.extracted)
+    g_string_free (b.extracted, TRUE);
   g_array_unref (b.extracted_blocks);
 
   g_autoptr (KgDocument) document = kg_document_new (strcmp (context->path, "-") == 0 ? "stdin" : context->path,

@@ -357,9 +357,10 @@ kg_reader_detect_format (const char *name, GBytes *bytes)
         return KG_INPUT_FORMAT_JSONL;
     }
   /* CoNLL-U: its comments, or a word line of ten columns. */
-  if (g_str_has_prefix (head, "# newdoc") || g_str_has_prefix (head, "# sent_id")
-      || g_str_has_prefix (head, "# text =") || g_str_has_prefix (head, "# global.columns"))
-    return KG_INPUT_FORMAT_CONLLU;
+  static const char *const conllu_comments[] = { "# newdoc", "# sent_id", "# text =", "# global.columns", NULL };
+  for (guint k = 0; conllu_comments[k]; k++)
+    if (n >= strlen (conllu_comments[k]) && memcmp (head, conllu_comments[k], strlen (conllu_comments[k])) == 0)
+      return KG_INPUT_FORMAT_CONLLU;
   if (g_ascii_isdigit (head[0]))
     {
       const char *nl = memchr (head, '\n', n);

@@ -124,7 +124,8 @@ read_line (KgReadContext *context, JsonParser *parser, const char *line, gsize l
   g_autofree char *id = member_string (object, kg__reader_get_field (reader, 1));
   if (id == NULL)
     id = g_strdup_printf ("%s:%u", context->display, line_number);
-  g_autoptr (GBytes) raw = g_bytes_new (value, value_length);
+  /* Kept with a NUL after it, like every document's original bytes. */
+  g_autoptr (GBytes) raw = g_bytes_new_take (g_strndup (value, value_length), value_length);
   g_autoptr (KgDocument) document = kg_document_new (id, raw);
   g_autofree char *title = member_string (object, kg__reader_get_field (reader, 2));
   g_autofree char *date = member_string (object, kg__reader_get_field (reader, 3));
