@@ -7,6 +7,7 @@
 
 #include <kgraph.h>
 #include <string.h>
+#include <sys/resource.h>
 
 /* The directory of the tests (for tests/data and ../seeds). */
 static inline const char *
@@ -88,23 +89,20 @@ kinds_of (const KgDocument *document)
   return g_string_free (out, FALSE);
 }
 
-/* The documented normalisation, written out independently of the library
- * for the characters the tests use: curly quotes straight, U+2010/U+2011
- * hyphens as '-', NBSP as a space, soft hyphens and zero-width spaces
- * dropped. */
+typedef struct {
+  const char *from, *to;
+} Replacement;
+
+/* s[0..n) with every occurrence of a rule's from replaced by its to, left
+ * to right.  (transfer full) */
 static inline char *
-normalise (const char *s, gsize n)
+replace_each (const char *s, gsize n, const Replacement *rules, guint n_rules)
 {
-  static const struct { const char *from, *to; } rules[] = {
-    { "\xe2\x80\x98", "'" }, { "\xe2\x80\x99", "'" }, { "\xe2\x80\x9c", "\"" }, { "\xe2\x80\x9d", "\"" },
-    { "\xe2\x80\x90", "-" }, { "\xe2\x80\x91", "-" }, { "\xc2\xa0", " " }, { "\xc2\xad", "" },
-    { "\xe2\x80\x8b", "" },
-  };
   GString *out = g_string_new (NULL);
   for (gsize i = 0; i < n;)
     {
       gboolean replaced = FALSE;
-      for (guint r = 0; r < G_N_ELEMENTS (rules) && !replaced; r++)
+      for (guint r = 0; r < n_rules && !replaced; r++)
         {
           gsize m = strlen (rules[r].from);
           if (i + m <= n && memcmp (s + i, rules[r].from, m) == 0)
@@ -118,6 +116,21 @@ normalise (const char *s, gsize n)
         g_string_append_c (out, s[i++]);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The documented normalisation, written out independently of the library
+ * for the characters the tests use: curly quotes straight, U+2010/U+2011
+ * hyphens as '-', NBSP as a space, soft hyphens and zero-width spaces
+ * dropped. */
+static inline char *
+normalise (const char *s, gsize n)
+{
+  static const Replacement rules[] = {
+    { "\xe2\x80\x98", "'" }, { "\xe2\x80\x99", "'" }, { "\xe2\x80\x9c", "\"" }, { "\xe2\x80\x9d", "\"" },
+    { "\xe2\x80\x90", "-" }, { "\xe2\x80\x91", "-" }, { "\xc2\xa0", " " }, { "\xc2\xad", "" },
+    { "\xe2\x80\x8b", "" },
+  };
+  return replace_each (s, n, rules, G_N_ELEMENTS (rules));
 }
 
 /* Every token's bytes in the original, normalised, are its form; tokens
@@ -149,6 +162,39 @@ assert_offsets_exact (const KgDocument *document)
       g_assert_cmpuint (sentence->end, ==,
                         kg_document_get_token (document, sentence->first_token + sentence->n_tokens - 1)->end);
     }
+}
+
+typedef struct {
+  const char *text;
+  const char *expected;
+} TextCase;
+
+/* Reads each case's text and compares what view shows of the document
+ * with what is expected; the offsets must be exact as well. */
+static inline void
+check_text_cases (const TextCase *cases, guint n, char *(*view) (const KgDocument *document))
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KgDocument) document = read_text (cases[i].text);
+      g_autofree char *shown = view (document);
+      if (strcmp (shown, cases[i].expected) != 0)
+        {
+          g_autofree char *sentences = sentences_of (document);
+          g_error ("'%s':\n  got      '%s'\n  expected '%s'\n  sentences: %s", cases[i].text, shown,
+                   cases[i].expected, sentences);
+        }
+      assert_offsets_exact (document);
+    }
+}
+
+/* The peak resident memory of the process so far, in KiB. */
+static inline glong
+max_rss_kb (void)
+{
+  struct rusage usage;
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
 }
 
 #endif

@@ -3,32 +3,17 @@
  * articles coming out as clean sentences with exact offsets. */
 #include "reader-test-util.h"
 
-typedef struct {
-  const char *text;
-  const char *kinds;   /* the kinds of its sentences, in order */
-} Case;
-
+/* Cases give the text and the kinds of its sentences, in order. */
 static void
-check_kinds (const Case *cases, guint n)
+check_kinds (const TextCase *cases, guint n)
 {
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KgDocument) document = read_text (cases[i].text);
-      g_autofree char *kinds = kinds_of (document);
-      if (strcmp (kinds, cases[i].kinds) != 0)
-        {
-          g_autofree char *sentences = sentences_of (document);
-          g_error ("'%s':\n  got      %s\n  expected %s\n  sentences: %s", cases[i].text, kinds, cases[i].kinds,
-                   sentences);
-        }
-      assert_offsets_exact (document);
-    }
+  check_text_cases (cases, n, kinds_of);
 }
 
 static void
 test_furniture (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     /* bylines, with and without a date */
     { "The port reopened on Monday.\nBy Lena Okafor", "body furniture" },
     { "By Jane van der Berg and Omar Haddad, March 3, 2024\nThe port reopened.", "furniture body" },
@@ -63,7 +48,7 @@ test_furniture (void)
 static void
 test_headings (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "The port reopened.\nWhy it matters:\nTrade will grow.", "body heading body" },
     { "The port reopened.\nWhat they\xe2\x80\x99re saying:\nTrade will grow.", "body heading body" },
     { "The port reopened.\nFirst Deputy Mayor Ruth Calloway:\nTrade will grow.", "body heading body" },
@@ -78,7 +63,7 @@ test_headings (void)
 static void
 test_bullets (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "Key points:\n- The port reopened. Ships queued.\n\xe2\x80\xa2 Trade will grow.", "heading bullet bullet bullet" },
     { "The score was 3 - 1 at the end.", "body" },
   };

@@ -4,7 +4,6 @@
 #include "reader-test-util.h"
 
 #include <glib/gstdio.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 /* A fresh temporary directory, removed by the test's end.  (transfer full) */
@@ -343,14 +342,6 @@ test_lenient (void)
   g_assert_cmpuint (problem->line, ==, 1);
   g_assert_cmpuint (problem->byte, ==, 3);
   g_assert_nonnull (strstr (problem->message, "2 invalid UTF-8 or NUL bytes replaced by U+FFFD"));
-}
-
-static glong
-max_rss_kb (void)
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
 }
 
 /* A 20 MB file without a line break: refused with its size and where the

@@ -3,28 +3,17 @@
  * paragraph breaks. */
 #include "reader-test-util.h"
 
-typedef struct {
-  const char *text;
-  const char *sentences;  /* joined by " | " */
-} Case;
-
+/* Cases give the text and its sentences joined by " | ". */
 static void
-check_cases (const Case *cases, guint n)
+check_cases (const TextCase *cases, guint n)
 {
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KgDocument) document = read_text (cases[i].text);
-      g_autofree char *sentences = sentences_of (document);
-      if (strcmp (sentences, cases[i].sentences) != 0)
-        g_error ("'%s':\n  got      '%s'\n  expected '%s'", cases[i].text, sentences, cases[i].sentences);
-      assert_offsets_exact (document);
-    }
+  check_text_cases (cases, n, sentences_of);
 }
 
 static void
 test_abbreviations (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "At that time, President A. Lukashenko emphasised a pause. The roadmap followed.",
       "At that time, President A. Lukashenko emphasised a pause. | The roadmap followed." },
     { "Pressure from the U.S. and Europe grew. It was the U.S. The talks failed.",
@@ -42,7 +31,7 @@ test_abbreviations (void)
 static void
 test_numbers (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "Trade exceeded $33 million in 2021. In 2022, it rose 3.5% to over 10,000 units.",
       "Trade exceeded $33 million in 2021. | In 2022, it rose 3.5% to over 10,000 units." },
     { "Iran signed it in 2023. 2024 was quieter.", "Iran signed it in 2023. | 2024 was quieter." },
@@ -54,7 +43,7 @@ test_numbers (void)
 static void
 test_quotes_and_brackets (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "He said: \xe2\x80\x9cWe will win.\xe2\x80\x9d Then he left.",
       "He said: \xe2\x80\x9cWe will win.\xe2\x80\x9d | Then he left." },
     { "\xe2\x80\x9cIs it over?\xe2\x80\x9d she asked.", "\xe2\x80\x9cIs it over?\xe2\x80\x9d she asked." },
@@ -68,7 +57,7 @@ test_quotes_and_brackets (void)
 static void
 test_final_punctuation (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "Really? Yes! Fine...", "Really? | Yes! | Fine..." },
     { "It ended\xe2\x80\xa6 Then again, maybe not.", "It ended\xe2\x80\xa6 | Then again, maybe not." },
     { "We waited... and waited.", "We waited... and waited." },
@@ -83,7 +72,7 @@ test_final_punctuation (void)
 static void
 test_paragraphs (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "A line without an end\nThe next line", "A line without an end | The next line" },
     { "First paragraph.\n\nSecond paragraph.", "First paragraph. | Second paragraph." },
     { "One sentence\r\nand its CRLF line", "One sentence | and its CRLF line" },

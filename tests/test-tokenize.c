@@ -1,29 +1,18 @@
 /* test-tokenize.c: tokens in the UD English (EWT) style, with the offsets
- * and spacing of the original text. */
+ * and spacing of the original text.  Cases give the text and its tokens,
+ * space-separated, the words of a multiword token joined with '+'. */
 #include "reader-test-util.h"
 
-typedef struct {
-  const char *text;
-  const char *tokens;  /* forms, space-separated; '+' joins the words of a multiword token */
-} Case;
-
 static void
-check_cases (const Case *cases, guint n)
+check_cases (const TextCase *cases, guint n)
 {
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KgDocument) document = read_text (cases[i].text);
-      g_autofree char *forms = all_forms (document);
-      if (strcmp (forms, cases[i].tokens) != 0)
-        g_error ("'%s': got '%s', expected '%s'", cases[i].text, forms, cases[i].tokens);
-      assert_offsets_exact (document);
-    }
+  check_text_cases (cases, n, all_forms);
 }
 
 static void
 test_clitics (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "Iran\xe2\x80\x99s Foreign Minister", "Iran+'s Foreign Minister" },
     { "I don't know", "I do+n't know" },
     { "We can't and won't", "We ca+n't and wo+n't" },
@@ -42,7 +31,7 @@ test_clitics (void)
 static void
 test_hyphens (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "Al-Zaman reported", "Al - Zaman reported" },
     { "Iran-Belarus ties", "Iran - Belarus ties" },
     { "a like\xe2\x80\x91minded state", "a like - minded state" },
@@ -62,7 +51,7 @@ test_hyphens (void)
 static void
 test_numbers_and_symbols (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "exceeded $33 million, up 3.5% from 10,000.", "exceeded $ 33 million , up 3.5 % from 10,000 ." },
     { "US$ 20,000 bail", "US$ 20,000 bail" },
     { "on 9/11 at 01:19", "on 9/11 at 01:19" },
@@ -82,7 +71,7 @@ test_numbers_and_symbols (void)
 static void
 test_abbreviations (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "the U.S. and Mr. Smith met on Jan. 5", "the U.S. and Mr. Smith met on Jan. 5" },
     { "President A. Lukashenko", "President A. Lukashenko" },
     { "No. 5 was there, e.g. at 3 p.m.", "No. 5 was there , e.g. at 3 p.m." },
@@ -98,7 +87,7 @@ test_abbreviations (void)
 static void
 test_urls (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "Visit https://example.org/a_(b)?x=1&y=2 or mail info@example.com.",
       "Visit https://example.org/a_(b)?x=1&y=2 or mail info@example.com ." },
     { "(see http://x.org/page).", "( see http://x.org/page ) ." },
@@ -110,7 +99,7 @@ test_urls (void)
 static void
 test_quotes_and_brackets (void)
 {
-  static const Case cases[] = {
+  static const TextCase cases[] = {
     { "the \xe2\x80\x9c" "Friends of the Charter,\xe2\x80\x9d which", "the \" Friends of the Charter , \" which" },
     { "'quoted' words", "' quoted ' words" },
     { "Shanghai [Cooperation Organization] and (EAEU)", "Shanghai [ Cooperation Organization ] and ( EAEU )" },
