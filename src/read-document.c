@@ -27,6 +27,19 @@ sentence_kind (const char *s, const KgRawToken *tokens, guint first, guint n, co
   return kind;
 }
 
+static void
+add_token (KgDocument *document, KgText *text, const char *s, gsize start, gsize end, gboolean space_after,
+           gboolean joins_next, GString *form)
+{
+  g_string_truncate (form, 0);
+  g_string_append_len (form, s + start, end - start);
+  guint64 from = kg__text_map_start (text, start);
+  guint64 to = kg__text_map_end (text, end);
+  guint index = kg_document_add_token (document, form->str, from, MAX (from, to), space_after);
+  if (joins_next)
+    kg_document_get_token_mut (document, index)->joins_next = TRUE;
+}
+
 /* Adds tokens [first, first + n) of a unit, cut into sentences at starts. */
 static void
 add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint first, guint n,
@@ -38,15 +51,18 @@ add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint 
       const KgRawToken *t = &tokens[first + i];
       if (i > 0 && starts && starts[i])
         kg_document_add_sentence (document, sentence_kind (s, tokens, first, n, starts, i, kind));
-      g_string_truncate (form, 0);
-      g_string_append_len (form, s + t->start, t->end - t->start);
-      guint64 start = kg__text_map_start (text, t->start);
-      guint64 end = kg__text_map_end (text, t->end);
-      gboolean joins = (t->flags & KG_TOK_JOINS_NEXT) && i + 1 < n;
-      guint index = kg_document_add_token (document, form->str, start, MAX (start, end),
-                                           (t->flags & KG_TOK_SPACE_AFTER) != 0);
-      if (joins)
-        kg_document_get_token_mut (document, index)->joins_next = TRUE;
+      gsize token_end = t->end;
+      if ((t->flags & KG_TOK_ABBREV) && (i + 1 == n || (starts && starts[i + 1]))
+          && !memchr (s + t->start, '.', t->end - t->start - 1))
+        {
+          /* An abbreviation that ends a sentence gives its full stop to
+           * the sentence, as in EWT ("etc" "."); dotted ones keep it
+           * ("U.S."). */
+          token_end--;
+          add_token (document, text, s, t->start, token_end, FALSE, FALSE, form);
+        }
+      add_token (document, text, s, token_end == t->end ? t->start : token_end, t->end,
+                 (t->flags & KG_TOK_SPACE_AFTER) != 0, (t->flags & KG_TOK_JOINS_NEXT) && i + 1 < n, form);
     }
   kg_document_add_sentence (document, starts ? sentence_kind (s, tokens, first, n, starts, n, kind) : kind);
 }

@@ -173,7 +173,7 @@ static const Contraction contractions[] = {
   C ("arent", 3), C ("wasnt", 3), C ("werent", 4), C ("havent", 4), C ("hasnt", 3), C ("hadnt", 3),
   C ("couldnt", 5), C ("wouldnt", 5), C ("shouldnt", 6), C ("im", 1), C ("ive", 1), C ("youre", 3),
   C ("theyre", 4), C ("youll", 3), C ("itll", 2), C ("thats", 4), C ("whats", 4), C ("theres", 5),
-  C ("heres", 4), C ("kinda", 4), C ("sorta", 4), C ("lotta", 3),
+  C ("heres", 4), C ("kinda", 4), C ("sorta", 4), C ("lotta", 3), C ("alot", 1),
   { NULL, 0, 0 },
 };
 #undef C
@@ -297,8 +297,11 @@ unit_split (const char *s, gsize start, gsize end)
   gsize i = start;
   while (i < end && (is_digit_byte (s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == ':') && i > start)))
     i++;
-  if (i == start || i + 2 > end || !is_digit_byte (s[i - 1]))
+  if (i == start || i >= end || !is_digit_byte (s[i - 1]))
     return 0;
+  /* One letter: thousands, millions, billions, times (650k, $5m, 2x). */
+  if (i + 1 == end)
+    return strchr ("kmbxKMB", s[i]) ? i : 0;
   for (gsize j = i; j < end; j++)
     if (!g_ascii_isalpha (s[j]))
       return 0;
@@ -401,6 +404,11 @@ scan_word (const char *s, gsize i, gsize end)
           join = (prev & C_UPPER) && (next & C_UPPER);
           break;
         case '/':
+          /* 9/11, and the one-letter shorthands b/c, w/o, l/c */
+          join = ((prev & C_DIGIT) && (next & C_DIGIT))
+                 || ((prev & C_ALPHA) && (next & C_ALPHA) && i >= 1 && i + 2 <= end
+                     && (i < 2 || !g_ascii_isalnum (s[i - 2])) && (i + 2 == end || !g_ascii_isalnum (s[i + 2])));
+          break;
         case ':':
           join = (prev & C_DIGIT) && (next & C_DIGIT);
           break;
@@ -574,6 +582,7 @@ scan_punct (const char *s, gsize i, gsize end, guint *flags)
     case '+':
     case '^':
     case '`':
+    case '$':
       while (j < end && s[j] == c)
         j++;
       if (c == '-' && j - i >= 2)
@@ -660,7 +669,7 @@ tokenize_chunk (Tokenizer *t, gsize i, gsize end)
             }
           gsize word_end = scan_word (s, (c & (C_ALPHA | C_DIGIT)) ? i : i + 1, end);
           guint flags = 0;
-          if (word_end < end && s[word_end] == '.' && (c & C_ALPHA)
+          if (word_end < end && s[word_end] == '.' && (c & C_ALPHA) && !(word_end + 1 < end && s[word_end + 1] == '.')
               && takes_full_stop (s, i, word_end, t->block_end, &flags))
             word_end++;
           else if (word_end + 1 == end && s[word_end] == '.' && i == t->block_start && (c & C_DIGIT)

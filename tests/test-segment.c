@@ -23,6 +23,7 @@ test_abbreviations (void)
     { "George W. Bush spoke at 3 p.m. Eastern time on Monday.",
       "George W. Bush spoke at 3 p.m. Eastern time on Monday." },
     { "It covers fuel, food, etc. The list is long.", "It covers fuel, food, etc. | The list is long." },
+    { "It was said by G. The end.", "It was said by G. | The end." },
     { "See p. 330 for details, e.g. the second table.", "See p. 330 for details, e.g. the second table." },
   };
   check_cases (cases, G_N_ELEMENTS (cases));

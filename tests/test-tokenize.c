@@ -77,8 +77,13 @@ test_abbreviations (void)
     { "No. 5 was there, e.g. at 3 p.m.", "No. 5 was there , e.g. at 3 p.m." },
     { "I said no.", "I said no ." },
     { "See p. 330 and Fig. 2", "See p. 330 and Fig. 2" },
-    { "Apple Inc. and Acme Corp.", "Apple Inc. and Acme Corp." },
+    { "Apple Inc. and Acme Corp.", "Apple Inc. and Acme Corp ." },
+    { "They sell fuel, food, etc... and more", "They sell fuel , food , etc ... and more" },
+    { "It rose to $5m, then 650k, 2x more: b/c w/o l/c and/or", "It rose to $ 5 m , then 650 k , 2 x more : b/c w/o l/c and / or" },
     { "Ask me.", "Ask me ." },
+    /* A full stop that ends the sentence leaves an abbreviation (EWT). */
+    { "Fuel, food, etc. The list ends with G. The end.", "Fuel , food , etc . The list ends with G . The end ." },
+    { "Talks with the U.S. The end.", "Talks with the U.S. The end ." },
     { "quality.You'll see", "quality . You+'ll see" },
   };
   check_cases (cases, G_N_ELEMENTS (cases));
