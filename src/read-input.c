@@ -159,12 +159,6 @@ kg__reader_get_field (const KgReader *reader, guint which)
     }
 }
 
-gboolean
-kg__reader_is_lenient (const KgReader *reader)
-{
-  return reader->lenient;
-}
-
 /* ---- expanding inputs ------------------------------------------------------ */
 
 typedef struct {

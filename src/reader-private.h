@@ -79,7 +79,6 @@ int kg__normalize_char (gunichar c, char out[4]);
 
 /* The JSON Lines fields: 0 text, 1 id, 2 title, 3 date (NULL if unset). */
 const char *kg__reader_get_field (const KgReader *reader, guint which);
-gboolean kg__reader_is_lenient (const KgReader *reader);
 
 /* What every format reader gets: the options and where to report. */
 typedef struct {
@@ -137,14 +136,12 @@ enum {
   KG_TOK_LOWER = 1 << 3,       /* starts with a lower-case letter */
   KG_TOK_DIGIT = 1 << 4,       /* starts with a digit */
   KG_TOK_ABBREV = 1 << 5,      /* a word with its full stop (U.S., Mr., e.g.) */
-  KG_TOK_INITIAL = 1 << 6,     /* a single letter and full stop (A.) */
   KG_TOK_FINAL = 1 << 7,       /* . ! ? ... and runs of them */
   KG_TOK_OPEN = 1 << 8,        /* an opening bracket or quote */
   KG_TOK_CLOSE = 1 << 9,       /* a closing bracket or quote */
   KG_TOK_SPACE_BEFORE = 1 << 10,  /* white space (or the block start) before it */
   KG_TOK_SPACE_AFTER = 1 << 11,   /* white space (or the block end) after it */
   KG_TOK_ALL_UPPER = 1 << 12,  /* letters only upper case, at least two */
-  KG_TOK_URL = 1 << 13,        /* a URL or e-mail address */
 };
 
 typedef struct {
@@ -160,10 +157,6 @@ void kg__tokenize (const char *text, gsize start, gsize end, GArray *tokens);
 /* Marks in starts[i] (i < n) whether a sentence starts at token i of a
  * block; starts[0] is always TRUE. */
 void kg__segment (const char *text, const KgRawToken *tokens, guint n, gboolean *starts);
-
-/* Whether the n bytes at s are one of the abbreviations that take a full
- * stop (Mr, Jan, etc, Inc ...); case matters as listed. */
-gboolean kg__is_abbreviation (const char *s, gsize n);
 
 /* ---- blocks (clean-blocks.c) --------------------------------------------- */
 

@@ -137,12 +137,6 @@ static const char *const number_abbreviations[] = {
   NULL,
 };
 
-gboolean
-kg__is_abbreviation (const char *s, gsize n)
-{
-  return word_in (s, n, abbreviations, FALSE);
-}
-
 /* Prefixes after which EWT and GUM keep a hyphenated word whole. */
 static const char *const hyphen_prefixes[] = {
   "non", "pre", "post", "re", "co", "anti", "pro", "semi", "mid", "sub", "ex", "multi", "cross", "e",
@@ -253,7 +247,7 @@ emit_with_clitic (Tokenizer *t, gsize start, gsize end, guint flags)
       return;
     }
   emit (t, start, start + split, flags | KG_TOK_JOINS_NEXT);
-  emit (t, start + split, end, flags & ~(KG_TOK_ABBREV | KG_TOK_INITIAL));
+  emit (t, start + split, end, flags & ~(KG_TOK_ABBREV));
 }
 
 /* Whether the hyphenated word [start, end) stays one token. */
@@ -332,7 +326,7 @@ emit_word (Tokenizer *t, gsize start, gsize end, guint flags)
   for (gsize i = start; i < end; i++)
     if (s[i] == '-')
       {
-        emit (t, part, i, flags & ~(KG_TOK_ABBREV | KG_TOK_INITIAL));
+        emit (t, part, i, flags & ~(KG_TOK_ABBREV));
         emit (t, i, i + 1, 0);
         part = i + 1;
       }
@@ -522,7 +516,7 @@ takes_full_stop (const char *s, gsize start, gsize end, gsize block_end, guint *
     }
   if (n == 1 && g_ascii_isupper (w[0]) && w[0] != 'I')
     {
-      *flags |= KG_TOK_ABBREV | KG_TOK_INITIAL;
+      *flags |= KG_TOK_ABBREV;
       return TRUE;
     }
   gboolean lower_letter = n == 1 && g_ascii_islower (w[0]);
@@ -663,7 +657,7 @@ tokenize_chunk (Tokenizer *t, gsize i, gsize end)
           gsize url_end = (c & (C_ALPHA | C_DIGIT)) ? scan_url (s, i, end, t->chunk_has_at) : i;
           if (url_end > i)
             {
-              emit (t, i, url_end, KG_TOK_URL);
+              emit (t, i, url_end, 0);
               i = url_end;
               continue;
             }
