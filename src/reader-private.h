@@ -136,12 +136,12 @@ enum {
   KG_TOK_LOWER = 1 << 3,       /* starts with a lower-case letter */
   KG_TOK_DIGIT = 1 << 4,       /* starts with a digit */
   KG_TOK_ABBREV = 1 << 5,      /* a word with its full stop (U.S., Mr., e.g.) */
-  KG_TOK_FINAL = 1 << 7,       /* . ! ? ... and runs of them */
-  KG_TOK_OPEN = 1 << 8,        /* an opening bracket or quote */
-  KG_TOK_CLOSE = 1 << 9,       /* a closing bracket or quote */
-  KG_TOK_SPACE_BEFORE = 1 << 10,  /* white space (or the block start) before it */
-  KG_TOK_SPACE_AFTER = 1 << 11,   /* white space (or the block end) after it */
-  KG_TOK_ALL_UPPER = 1 << 12,  /* letters only upper case, at least two */
+  KG_TOK_FINAL = 1 << 6,       /* . ! ? ... and runs of them */
+  KG_TOK_OPEN = 1 << 7,        /* an opening bracket or quote */
+  KG_TOK_CLOSE = 1 << 8,       /* a closing bracket or quote */
+  KG_TOK_SPACE_BEFORE = 1 << 9,  /* white space (or the block start) before it */
+  KG_TOK_SPACE_AFTER = 1 << 10,   /* white space (or the block end) after it */
+  KG_TOK_ALL_UPPER = 1 << 11,  /* letters only upper case, at least two */
 };
 
 typedef struct {

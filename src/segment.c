@@ -10,7 +10,13 @@
  * tokenizer kept on an abbreviation ends a sentence only when the next word
  * is one that typically starts sentences (The, He, But ...): "the U.S. The
  * talks" splits, "A. Lukashenko", "Mr. Raisi" and "No. 5" do not.  Titles
- * (Mr., Dr., Gen.) never end a sentence.
+ * (Mr., Dr., Gen.) never end a sentence.  Also, as the treebanks do: a
+ * citation mark after the full stop stays with it ("... 2009. [3]"); a
+ * lower-case word right after . ! ? starts a sentence in informal text
+ * (not after an ellipsis or a closing quote: '"Why?" she asked'); a full
+ * stop without its space ("quality.You'll") still ends one; a caption
+ * credit ("... at the harbour Image: Tomas Reyes.") starts one.  Tuned on
+ * EWT dev and GUM train; see scripts/eval-tokenize.
  */
 #include "reader-private.h"
 

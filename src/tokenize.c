@@ -14,15 +14,20 @@
  *   - hyphens are split off ("Al" "-" "Zaman", "30" "-" "year") except
  *     after a bound prefix (non-, pre-, re-, e-mail ...) and inside digit
  *     groups such as telephone numbers and dates;
- *   - a full stop stays on abbreviations (Mr., Jan., U.S., e.g., A.),
- *     otherwise it is its own token; runs of . ! ? are one token, as are
- *     "--", "''" and emoticons;
+ *   - a full stop stays on abbreviations (Mr., Jan., U.S., e.g., A.,
+ *     "p. 330", list numbers "1." at a block's start), otherwise it is its
+ *     own token (read-document.c takes it back from an abbreviation that
+ *     ends a sentence, "etc" "."); runs of . ! ? are one token, as are
+ *     "--", "''", "[...]" and emoticons;
  *   - numbers keep their decimal point, thousands commas, and the colons
- *     and slashes of times and dates (10,000 3.5 01:19 9/11); currency
- *     signs and % are tokens of their own;
- *   - URLs, e-mail addresses, #hashtags and @mentions are single tokens.
- * The lists of prefixes and run-together forms come from the counts of
- * these patterns in the EWT and GUM training sets.
+ *     and slashes of times and dates (10,000 3.5 01:19 9/11); units and
+ *     times of day written on are split (6:00 am, 650 k, 375 mm), ordinals
+ *     and decades not (20th, 1990s); currency signs and % are tokens of
+ *     their own (US$ is one);
+ *   - URLs, e-mail addresses, #hashtags, @mentions, the one-letter
+ *     shorthands b/c and w/o, and list labels "(a)" are single tokens.
+ * The lists of prefixes and run-together forms, and each of these choices,
+ * come from the counts of the patterns in the EWT and GUM training sets.
  */
 #include "reader-private.h"
 
