@@ -14,6 +14,7 @@
 #include <kgraph/export.h>
 #include <kgraph/lint.h>
 #include <kgraph/document.h>
+#include <kgraph/reader.h>
 #include <kgraph/conllu.h>
 #include <kgraph/pipeline.h>
 

@@ -61,6 +61,7 @@ gboolean kg_cli_output_check (KgCliOutput *output, KgExit *status);
 /* Writes every requested format; returns an exit code. */
 KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
 
+int kg_cmd_annotate (int argc, char **argv);
 int kg_cmd_import (int argc, char **argv);
 int kg_cmd_lint (int argc, char **argv);
 int kg_cmd_train (int argc, char **argv);

@@ -22,6 +22,8 @@ typedef struct {
   /* the multiword token being read, if any */
   guint mwt_last;
   guint64 mwt_start, mwt_end;
+  guint64 mwt_cursor;     /* where the next word of the multiword token starts */
+  gboolean mwt_space_after;
 } Reader;
 
 static const char *
@@ -48,6 +50,7 @@ flush_document (Reader *reader)
               const KgToken *src = &g_array_index (reader->words, KgToken, w);
               KgToken *dst = kg_document_get_token_mut (
                   doc, kg_document_add_token (doc, src->form, src->start, src->end, src->space_after));
+              dst->joins_next = src->joins_next;
               dst->upos = src->upos;
               dst->xpos = kg_document_intern (doc, src->xpos);
               dst->feats = kg_document_intern (doc, src->feats);
@@ -124,6 +127,8 @@ read_word_line (Reader *reader, char *line, guint line_number, GError **error)
     {
       reader->mwt_last = (guint) strtoul (dash + 1, NULL, 10);
       append_surface (reader, cols[1], space_after, &reader->mwt_start, &reader->mwt_end);
+      reader->mwt_cursor = reader->mwt_start;
+      reader->mwt_space_after = space_after;
       return TRUE;
     }
 
@@ -147,10 +152,23 @@ read_word_line (Reader *reader, char *line, guint line_number, GError **error)
   };
   if (index <= reader->mwt_last)
     {
-      /* a word of a multiword token spans the whole token */
-      word.start = reader->mwt_start;
-      word.end = reader->mwt_end;
-      word.space_after = FALSE;
+      /* A word of a multiword token spans its part of the token when the
+       * words spell the token ("do" + "n't"), else the whole token. */
+      gsize form_length = strlen (cols[1]);
+      if (reader->mwt_cursor + form_length <= reader->mwt_end
+          && memcmp (reader->raw->str + reader->mwt_cursor, cols[1], form_length) == 0)
+        {
+          word.start = reader->mwt_cursor;
+          word.end = reader->mwt_cursor + form_length;
+          reader->mwt_cursor = word.end;
+        }
+      else
+        {
+          word.start = reader->mwt_start;
+          word.end = reader->mwt_end;
+        }
+      word.space_after = index == reader->mwt_last ? reader->mwt_space_after : FALSE;
+      word.joins_next = index < reader->mwt_last;
     }
   else
     append_surface (reader, cols[1], space_after, &word.start, &word.end);
@@ -180,6 +198,13 @@ kg_conllu_read (const char *path, GError **error)
   g_autoptr (GBytes) bytes = kg_read_file (path, MAX_CONLLU_BYTES, error);
   if (bytes == NULL)
     return NULL;
+  return kg_conllu_read_bytes (path, bytes, error);
+}
+
+GPtrArray *
+kg_conllu_read_bytes (const char *path, GBytes *bytes, GError **error)
+{
+  g_return_val_if_fail (path != NULL && bytes != NULL, NULL);
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   if (!kg_check_utf8 (path, data, length, error))
@@ -275,6 +300,26 @@ append_text_comment (GString *out, const char *raw, gsize raw_length, const KgSe
   g_string_append_c (out, '\n');
 }
 
+/* Writes the multiword-token line for the words from index first of
+ * sentence on that are joined to the next; returns the index of its last
+ * word. */
+static guint
+append_multiword_token (GString *out, const KgDocument *document, const KgSentence *sentence, guint first)
+{
+  guint last = first;
+  while (last + 1 < sentence->n_tokens && kg_document_get_token (document, sentence->first_token + last)->joins_next)
+    last++;
+  const KgToken *a = kg_document_get_token (document, sentence->first_token + first);
+  const KgToken *b = kg_document_get_token (document, sentence->first_token + last);
+  g_string_append_printf (out, "%u-%u\t", first + 1, last + 1);
+  for (guint i = first; i <= last; i++)
+    g_string_append (out, kg_document_get_token (document, sentence->first_token + i)->form);
+  g_string_append (out, "\t_\t_\t_\t_\t_\t_\t_\t");
+  g_string_append_printf (out, "TokenRange=%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT "%s\n", a->start, b->end,
+                          b->space_after ? "" : "|SpaceAfter=No");
+  return last;
+}
+
 void
 kg_conllu_write (const KgDocument *document, GString *out)
 {
@@ -290,9 +335,12 @@ kg_conllu_write (const KgDocument *document, GString *out)
       if (sentence->kind != KG_SENTENCE_BODY)
         g_string_append_printf (out, "# kind = %s\n", kg_sentence_kind_to_string (sentence->kind));
       append_text_comment (out, raw, raw_length, sentence);
+      guint mwt_last = 0; /* the last word of the multiword token being written */
       for (guint i = 0; i < sentence->n_tokens; i++)
         {
           const KgToken *t = kg_document_get_token (document, sentence->first_token + i);
+          if (t->joins_next && i >= mwt_last && i + 1 < sentence->n_tokens)
+            mwt_last = append_multiword_token (out, document, sentence, i);
           g_string_append_printf (out, "%u\t", i + 1);
           append_column (out, t->form);
           append_column (out, t->lemma);
@@ -305,8 +353,10 @@ kg_conllu_write (const KgDocument *document, GString *out)
             g_string_append (out, "_\t");
           append_column (out, t->deprel);
           g_string_append (out, "_\t");
+          /* Inside a multiword token, SpaceAfter is on the token line. */
+          gboolean in_mwt = i < mwt_last || (mwt_last > 0 && i == mwt_last);
           g_string_append_printf (out, "TokenRange=%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT "%s\n",
-                                  t->start, t->end, t->space_after ? "" : "|SpaceAfter=No");
+                                  t->start, t->end, t->space_after || in_mwt ? "" : "|SpaceAfter=No");
         }
       g_string_append_c (out, '\n');
     }

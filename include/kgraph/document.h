@@ -41,6 +41,8 @@ typedef struct {
   guint64 start, end;     /* byte offsets in the original input */
   const char *form;       /* normalised form: curly quotes straightened, NBSP as space */
   gboolean space_after;   /* followed by white space in the input */
+  gboolean joins_next;    /* the next word belongs to the same surface token, a
+                           * multiword token: "don't" is "do" + "n't" */
   /* tagger and lemmatizer; NULL/NONE until they ran */
   KgUpos upos;
   const char *xpos;
