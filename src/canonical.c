@@ -1,6 +1,7 @@
 /* canonical.c: canonical keys for entities and predicates, and the stable
  * hash that turns keys into ids (graph stage; see kgraph/canonical.h). */
 #include "kgraph/canonical.h"
+#include "hash.h"
 
 #include <string.h>
 
@@ -118,10 +119,5 @@ kg_stable_hash (const char *data, gsize length)
       h ^= (guint8) data[i];
       h *= G_GUINT64_CONSTANT (1099511628211);
     }
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
+  return kg_fmix64 (h);
 }

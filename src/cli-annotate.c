@@ -1,54 +1,13 @@
 /* cli-annotate.c: `kgraph annotate`, articles in, CoNLL-U out: the text
  * stages' results in the interchange format every later stage reads.
- *
- * The stages run in pipeline order up to the one asked for; today that is
- * "tokens" (reading, cleaning, sentences, tokens).  A later stage (tags,
- * parse, entities) adds a row to the stage table and a case to
- * annotate_document().
+ * The stages run in pipeline order (kgraph/pipeline.h) up to the one asked
+ * for.
  */
 #include "cli.h"
 #include "atomic-file.h"
 
 #include <stdio.h>
 #include <string.h>
-
-typedef enum {
-  STAGE_TOKENS,
-  N_STAGES
-} Stage;
-
-static const struct {
-  const char *name;
-  const char *summary;
-} stages[N_STAGES] = {
-  [STAGE_TOKENS] = { "tokens", "sentences and tokens, with their kinds and byte offsets" },
-};
-
-static gboolean
-parse_stage (const char *name, Stage *stage)
-{
-  for (guint i = 0; i < N_STAGES; i++)
-    if (strcmp (name, stages[i].name) == 0)
-      {
-        *stage = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* Runs the stages after reading, up to stage, on document. */
-static gboolean
-annotate_document (KgDocument *document, Stage stage, GError **error)
-{
-  switch (stage)
-    {
-    case STAGE_TOKENS:
-      return TRUE; /* the reader has split and tokenized it */
-    case N_STAGES:
-      break;
-    }
-  g_return_val_if_reached (FALSE);
-}
 
 typedef struct {
   guint documents;   /* written */
@@ -75,11 +34,12 @@ report_problems (GPtrArray *problems, Counts *counts)
 int
 kg_cmd_annotate (int argc, char **argv)
 {
-  g_autofree char *stage_name = NULL, *format_name = NULL, *output = NULL;
+  g_autofree char *stage_name = NULL, *format_name = NULL, *output = NULL, *model_dir = NULL;
   g_autofree char *text_field = NULL, *id_field = NULL, *title_field = NULL, *date_field = NULL;
   gboolean lenient = FALSE;
   const GOptionEntry entries[] = {
-    { "stage", 's', 0, G_OPTION_ARG_STRING, &stage_name, "Last stage to run: tokens (default: tokens)", "STAGE" },
+    { "stage", 's', 0, G_OPTION_ARG_STRING, &stage_name,
+      "Last stage to run: tokens, tags (with lemmas), parse (default: parse)", "STAGE" },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       "Input format: auto, text, html, jsonl, conllu (default: auto, from the content)", "FORMAT" },
     { "text-field", 0, 0, G_OPTION_ARG_STRING, &text_field, "JSON Lines: field with the text (default: text)", "NAME" },
@@ -89,29 +49,34 @@ kg_cmd_annotate (int argc, char **argv)
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient,
       "Replace invalid UTF-8 and NUL bytes with U+FFFD instead of skipping the document", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &model_dir,
+      "Models from DIR (default: $KGRAPH_MODEL_DIR, else the installed models)", "DIR" },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("FILE... - sentences and tokens as CoNLL-U");
+  g_autoptr (GOptionContext) context = g_option_context_new ("FILE... - tokens, tags and trees as CoNLL-U");
   g_option_context_set_summary (context,
     "Reads articles (text, HTML, JSON Lines; files, directories, '-' for standard\n"
     "input, @LIST for a file of paths) and writes CoNLL-U: '# newdoc id', '# sent_id',\n"
     "'# text', '# kind' for headings, bullets, titles and page furniture, and per\n"
-    "token its byte offsets in the original input (TokenRange=START:END) and\n"
-    "SpaceAfter=No.  Files and documents that cannot be read are reported and\n"
-    "skipped; the rest is written.");
+    "word its lemma, UPOS, XPOS, features, head and relation, with its byte offsets\n"
+    "in the original input (TokenRange=START:END) and SpaceAfter=No.  With\n"
+    "--input-format conllu the tokens of the file are kept and the rest predicted,\n"
+    "so any treebank can be scored with gold tokens (scripts/eval-ud).  Files and\n"
+    "documents that cannot be read are reported and skipped; the rest is written.");
   g_option_context_set_description (context,
     "Examples:\n"
     "  kgraph annotate seeds/000_60a27b6c2513630d.txt\n"
     "  kgraph annotate --stage tokens corpus/ -o corpus.conllu\n"
+    "  kgraph annotate --input-format conllu en_ewt-ud-test.conllu > predicted.conllu\n"
     "  kgraph annotate --input-format jsonl --text-field body --id-field url news.jsonl\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;
 
-  Stage stage = STAGE_TOKENS;
-  if (stage_name && !parse_stage (stage_name, &stage))
+  KgStage stage = KG_STAGE_PARSE;
+  if (stage_name && !kg_stage_from_string (stage_name, &stage))
     {
-      kg_cli_error ("unknown stage '%s' (use tokens)", stage_name);
+      kg_cli_error ("unknown stage '%s' (use tokens, tags or parse)", stage_name);
       return KG_EXIT_USAGE;
     }
   KgInputFormat format = KG_INPUT_FORMAT_AUTO;
@@ -126,12 +91,19 @@ kg_cmd_annotate (int argc, char **argv)
       return KG_EXIT_USAGE;
     }
 
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (model_dir, stage, &error);
+  if (pipeline == NULL)
+    {
+      kg_cli_error ("%s", error->message);
+      return KG_EXIT_MODEL;
+    }
+
   g_autoptr (KgReader) reader = kg_reader_new ();
   kg_reader_set_format (reader, format);
   kg_reader_set_fields (reader, text_field, id_field, title_field, date_field);
   kg_reader_set_lenient (reader, lenient);
 
-  g_autoptr (GError) error = NULL;
   g_autoptr (KgAtomicFile) file = kg_atomic_file_open (output ? output : "-", &error);
   if (file == NULL)
     {
@@ -160,13 +132,7 @@ kg_cmd_annotate (int argc, char **argv)
       for (guint d = 0; d < documents->len; d++)
         {
           KgDocument *document = g_ptr_array_index (documents, d);
-          g_clear_error (&error);
-          if (!annotate_document (document, stage, &error))
-            {
-              kg_cli_warning ("%s (skipped)", error->message);
-              counts.skipped++;
-              continue;
-            }
+          kg_pipeline_annotate (pipeline, document);
           g_string_truncate (buffer, 0);
           kg_conllu_write (document, buffer);
           fwrite (buffer->str, 1, buffer->len, out);

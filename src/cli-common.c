@@ -45,6 +45,36 @@ kg_cli_parse (GOptionContext *context, int *argc, char ***argv)
   return TRUE;
 }
 
+/* ---- models ----------------------------------------------------------------- */
+
+char *
+kg_cli_model_dir (const char *option)
+{
+  if (option)
+    return g_strdup (option);
+  const char *env = g_getenv ("KGRAPH_MODEL_DIR");
+  if (env && *env)
+    return g_strdup (env);
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bin = exe ? g_path_get_dirname (exe) : g_strdup (".");
+  const char *candidates[] = { "../share/kgraph/models", "../data/models" };
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      char *dir = g_build_filename (bin, candidates[i], NULL);
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        return dir;
+      g_free (dir);
+    }
+  return g_build_filename (bin, candidates[0], NULL);
+}
+
+KgPipeline *
+kg_cli_pipeline_new (const char *model_dir_option, KgStage last, GError **error)
+{
+  g_autofree char *model_dir = kg_cli_model_dir (model_dir_option);
+  return kg_pipeline_new (model_dir, last, error);
+}
+
 /* ---- output options ------------------------------------------------------ */
 
 #define DEFAULT_FORMATS "dot,svg,graphml,nt"

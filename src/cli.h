@@ -38,6 +38,14 @@ void kg_cli_warning (const char *format, ...) G_GNUC_PRINTF (1, 2);
  * returns FALSE.  The context's help includes the exit codes. */
 gboolean kg_cli_parse (GOptionContext *context, int *argc, char ***argv);
 
+/* The directory of the models: the option's value, else $KGRAPH_MODEL_DIR,
+ * else the installed models (PREFIX/share/kgraph/models beside bin/), else
+ * the source tree's data/models beside build/.  (transfer full) */
+char *kg_cli_model_dir (const char *option);
+/* A pipeline up to last with the models of kg_cli_model_dir (option).
+ * (transfer full) */
+KgPipeline *kg_cli_pipeline_new (const char *model_dir_option, KgStage last, GError **error);
+
 /* Options of the commands that write a graph (build, import). */
 typedef struct {
   char *output_dir;

@@ -2,6 +2,7 @@
  * Tokens live in one flat array, sentences are ranges of it, and all
  * strings are interned in one string chunk per document. */
 #include "kgraph/document.h"
+#include "names.h"
 
 #include <string.h>
 
@@ -33,10 +34,8 @@ kg_upos_to_string (KgUpos upos)
 KgUpos
 kg_upos_from_string (const char *name)
 {
-  for (guint i = 1; i < KG_UPOS_N_TAGS; i++)
-    if (strcmp (name, upos_names[i]) == 0)
-      return i;
-  return KG_UPOS_NONE;
+  int i = kg_name_lookup (upos_names + 1, KG_UPOS_N_TAGS - 1, name);
+  return i >= 0 ? (KgUpos) (i + 1) : KG_UPOS_NONE;
 }
 
 const char *

@@ -1,6 +1,7 @@
 /* export.c: format names, option checks, and the atomic write around each
  * format's writer (export stage; see kgraph/export.h). */
 #include "export-private.h"
+#include "names.h"
 #include "atomic-file.h"
 #include "rdf-syntax.h"
 #include "kgraph/error.h"
@@ -23,13 +24,10 @@ kg_format_to_string (KgFormat format)
 gboolean
 kg_format_from_string (const char *name, KgFormat *format)
 {
-  for (guint i = 0; i < KG_FORMAT_N_FORMATS; i++)
-    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
-      {
-        *format = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = kg_name_lookup (format_names, KG_FORMAT_N_FORMATS, name);
+  if (i >= 0)
+    *format = i;
+  return i >= 0;
 }
 
 /* An absolute IRI by the same rule `kgraph lint` applies to N-Triples,

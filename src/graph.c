@@ -9,6 +9,7 @@
  * the next change, so exports never see hash-table order.
  */
 #include "kgraph/graph.h"
+#include "names.h"
 #include "kgraph/canonical.h"
 
 #include <string.h>
@@ -80,12 +81,12 @@ kg_entity_type_from_string (const char *name, KgEntityType *type)
     { "LOCATION", KG_ENTITY_LOC },
   };
   g_return_val_if_fail (name != NULL && type != NULL, FALSE);
-  for (guint i = 0; i < KG_ENTITY_N_TYPES; i++)
-    if (g_ascii_strcasecmp (name, entity_type_names[i]) == 0)
-      {
-        *type = i;
-        return TRUE;
-      }
+  int i = kg_name_lookup (entity_type_names, KG_ENTITY_N_TYPES, name);
+  if (i >= 0)
+    {
+      *type = i;
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
     if (g_ascii_strcasecmp (name, synonyms[i].name) == 0)
       {

@@ -9,6 +9,7 @@
 #include "kgraph/canonical.h"
 #include "kgraph/error.h"
 #include "model-file.h"
+#include "tally.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -217,20 +218,6 @@ kg_lemmatizer_free (KgLemmatizer *lemmatizer)
 
 /* ---- training ----------------------------------------------------------------- */
 
-/* key -> (rule -> count) */
-static void
-count_rule (GHashTable *counts, const char *key, const char *rule)
-{
-  GHashTable *rules = g_hash_table_lookup (counts, key);
-  if (rules == NULL)
-    {
-      rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (counts, g_strdup (key), rules);
-    }
-  gpointer old = g_hash_table_lookup (rules, rule);
-  g_hash_table_insert (rules, g_strdup (rule), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
-}
-
 /* Rank of a rule's mode when counts tie: lower case, keep, capitalise. */
 static int
 mode_rank (const char *rule)
@@ -238,58 +225,19 @@ mode_rank (const char *rule)
   return rule[0] == 'l' ? 0 : rule[0] == 'k' ? 1 : 2;
 }
 
-static gboolean
-better_rule (const char *rule, guint count, const char *best, guint best_count)
+/* Which of two equally common rules to prefer: by mode, then by text. */
+static int
+prefer_rule (gconstpointer a, gconstpointer b)
 {
-  if (best == NULL || count != best_count)
-    return best == NULL || count > best_count;
-  if (mode_rank (rule) != mode_rank (best))
-    return mode_rank (rule) < mode_rank (best);
-  return strcmp (rule, best) < 0;
+  int by_mode = mode_rank (a) - mode_rank (b);
+  return by_mode ? by_mode : strcmp (a, b);
 }
 
 static const char *
 best_rule (GHashTable *rules, guint *total)
 {
-  const char *best = NULL;
-  guint best_count = 0;
-  *total = 0;
-  GHashTableIter iter;
-  gpointer key, value;
-  g_hash_table_iter_init (&iter, rules);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint n = GPOINTER_TO_UINT (value);
-      *total += n;
-      if (better_rule (key, n, best, best_count))
-        best = key, best_count = n;
-    }
-  return best;
-}
-
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-static GPtrArray *
-sorted_keys (GHashTable *table)
-{
-  GPtrArray *keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
-  return keys;
-}
-
-static GHashTable *
-new_counts (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  guint count;
+  return kg_tally_commonest (rules, prefer_rule, &count, total);
 }
 
 /* The suffix table: per XPOS and suffix, the commonest rule over word
@@ -298,8 +246,8 @@ new_counts (void)
 static GHashTable *
 build_suffixes (GHashTable *lexicon_counts)
 {
-  g_autoptr (GHashTable) counts = new_counts ();
-  g_autoptr (GPtrArray) keys = sorted_keys (lexicon_counts);
+  g_autoptr (GHashTable) counts = kg_tally_new ();
+  g_autoptr (GPtrArray) keys = kg_sorted_keys (lexicon_counts);
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = keys->pdata[i];
@@ -312,12 +260,12 @@ build_suffixes (GHashTable *lexicon_counts)
         {
           g_autofree char *suffix_key = g_strdup_printf ("%s\t%s", tab + 1,
                                                          g_utf8_offset_to_pointer (lower, length - n));
-          count_rule (counts, suffix_key, rule);
+          kg_tally_add (counts, suffix_key, rule);
         }
     }
 
   GHashTable *suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GPtrArray) suffix_keys = sorted_keys (counts);
+  g_autoptr (GPtrArray) suffix_keys = kg_sorted_keys (counts);
   for (guint i = 0; i < suffix_keys->len; i++)
     {
       const char *key = suffix_keys->pdata[i];
@@ -353,7 +301,7 @@ build_suffixes (GHashTable *lexicon_counts)
 static void
 append_table (GString *out, GHashTable *table)
 {
-  g_autoptr (GPtrArray) keys = sorted_keys (table);
+  g_autoptr (GPtrArray) keys = kg_sorted_keys (table);
   for (guint i = 0; i < keys->len; i++)
     g_string_append_printf (out, "%s\t%s\n", (char *) keys->pdata[i],
                             (char *) g_hash_table_lookup (table, keys->pdata[i]));
@@ -378,7 +326,7 @@ GBytes *
 kg_lemmatizer_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *options)
 {
   /* "lower\txpos" -> rule -> count */
-  g_autoptr (GHashTable) lexicon_counts = new_counts ();
+  g_autoptr (GHashTable) lexicon_counts = kg_tally_new ();
   for (guint d = 0; d < train->len; d++)
     for (guint i = 0; i < kg_document_get_n_tokens (train->pdata[d]); i++)
       {
@@ -389,7 +337,7 @@ kg_lemmatizer_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *opt
         g_autofree char *key = g_strdup_printf ("%s\t%s", lower, t->xpos);
         g_autoptr (GPtrArray) rules = learn_rules (t->form, t->lemma);
         for (guint r = 0; r < rules->len; r++)
-          count_rule (lexicon_counts, key, rules->pdata[r]);
+          kg_tally_add (lexicon_counts, key, rules->pdata[r]);
       }
   g_autoptr (GHashTable) suffixes = build_suffixes (lexicon_counts);
 

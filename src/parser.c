@@ -5,6 +5,7 @@
 #include "kgraph/error.h"
 #include "parser-state.h"
 #include "perceptron.h"
+#include "tally.h"
 #include "word-shape.h"
 
 #include <string.h>
@@ -315,12 +316,6 @@ typedef struct {
   guint *labels;  /* label ids */
 } GoldTrees;
 
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
 /* Sorted deprels of the training data. */
 static GPtrArray *
 collect_labels (GPtrArray *docs)
@@ -333,13 +328,10 @@ collect_labels (GPtrArray *docs)
         if (deprel)
           g_hash_table_add (seen, (gpointer) deprel);
       }
+  g_autoptr (GPtrArray) sorted = kg_sorted_keys (seen);
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer key;
-  g_hash_table_iter_init (&iter, seen);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (labels, g_strdup (key));
-  g_ptr_array_sort (labels, compare_strings);
+  for (guint l = 0; l < sorted->len; l++)
+    g_ptr_array_add (labels, g_strdup (sorted->pdata[l]));
   return labels;
 }
 

@@ -17,19 +17,14 @@
 #ifndef KG_PERCEPTRON_H
 #define KG_PERCEPTRON_H
 
+#include "hash.h"
 #include "model-file.h"
 
-/* Mixes b into a (a strong 64-bit mix; the MurmurHash3 finaliser). */
+/* Mixes b into a (boost's hash_combine, then the MurmurHash3 finaliser). */
 static inline guint64
 kg_feature_mix (guint64 a, guint64 b)
 {
-  guint64 h = a ^ (b + G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) + (a << 6) + (a >> 2));
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
+  return kg_fmix64 (a ^ (b + G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) + (a << 6) + (a >> 2)));
 }
 
 /* The feature of template t looking at values a and b. */

@@ -1,11 +1,11 @@
 /* pipeline.c: the one place that knows the order of the stages (see
  * kgraph/pipeline.h). */
 #include "kgraph/pipeline.h"
+#include "names.h"
 #include "lemmatizer.h"
 #include "parser.h"
 #include "tagger.h"
 
-#include <string.h>
 
 static const char *const stage_names[KG_STAGE_N_STAGES] = { "tokens", "tags", "parse" };
 
@@ -26,13 +26,10 @@ kg_stage_to_string (KgStage stage)
 gboolean
 kg_stage_from_string (const char *name, KgStage *stage)
 {
-  for (guint i = 0; i < KG_STAGE_N_STAGES; i++)
-    if (strcmp (name, stage_names[i]) == 0)
-      {
-        *stage = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = kg_name_lookup (stage_names, KG_STAGE_N_STAGES, name);
+  if (i >= 0)
+    *stage = i;
+  return i >= 0;
 }
 
 KgPipeline *

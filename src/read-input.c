@@ -5,6 +5,7 @@
  * not fatal: one bad file or line never stops a batch.
  */
 #include "reader-private.h"
+#include "names.h"
 #include "kgraph/conllu.h"
 #include "read-file.h"
 
@@ -34,13 +35,10 @@ gboolean
 kg_input_format_from_string (const char *name, KgInputFormat *format)
 {
   g_return_val_if_fail (name != NULL && format != NULL, FALSE);
-  for (guint i = 0; i < KG_INPUT_FORMAT_N_FORMATS; i++)
-    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
-      {
-        *format = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = kg_name_lookup (format_names, KG_INPUT_FORMAT_N_FORMATS, name);
+  if (i >= 0)
+    *format = i;
+  return i >= 0;
 }
 
 /* ---- problems -------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 #include "kgraph/canonical.h"
 #include "kgraph/error.h"
 #include "perceptron.h"
+#include "tally.h"
 #include "word-shape.h"
 
 #include <string.h>
@@ -406,64 +407,6 @@ kg_tagger_tag (const KgTagger *tagger, KgDocument *doc)
 
 /* ---- training ------------------------------------------------------------- */
 
-/* Counts of values per key, to pick the commonest value of each key. */
-static void
-count_value (GHashTable *counts, const char *key, const char *value)
-{
-  GHashTable *values = g_hash_table_lookup (counts, key);
-  if (values == NULL)
-    {
-      values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (counts, g_strdup (key), values);
-    }
-  gpointer old = g_hash_table_lookup (values, value);
-  g_hash_table_insert (values, g_strdup (value), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
-}
-
-static GHashTable *
-new_counts (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
-}
-
-/* The commonest value (ties: the smallest string), its count and the total. */
-static const char *
-commonest (GHashTable *values, guint *best_count, guint *total)
-{
-  const char *best = NULL;
-  *best_count = *total = 0;
-  GHashTableIter iter;
-  gpointer key, value;
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint n = GPOINTER_TO_UINT (value);
-      *total += n;
-      if (n > *best_count || (n == *best_count && strcmp (key, best) < 0))
-        best = key, *best_count = n;
-    }
-  return best;
-}
-
-static int
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-static GPtrArray *
-sorted_keys (GHashTable *table)
-{
-  GPtrArray *keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
-  return keys;
-}
-
 typedef struct {
   GPtrArray *names;      /* class names, sorted */
   GHashTable *index;     /* "UPOS|XPOS" of training -> class + 1 (rare ones folded) */
@@ -501,7 +444,7 @@ build_inventory (GArray *sentences)
     }
   Inventory inv = { g_ptr_array_new_with_free_func (g_free),
                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
-  g_autoptr (GPtrArray) tags = sorted_keys (counts);
+  g_autoptr (GPtrArray) tags = kg_sorted_keys (counts);
   for (guint i = 0; i < tags->len; i++)
     if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, tags->pdata[i])) >= MIN_CLASS_COUNT)
       {
@@ -548,9 +491,9 @@ gold_class (const Inventory *inv, const KgToken *t)
 static void
 add_tables (KgModelWriter *writer, GArray *sentences, const Inventory *inv)
 {
-  g_autoptr (GHashTable) by_form = new_counts ();
-  g_autoptr (GHashTable) by_lower = new_counts ();
-  g_autoptr (GHashTable) feats = new_counts ();
+  g_autoptr (GHashTable) by_form = kg_tally_new ();
+  g_autoptr (GHashTable) by_lower = kg_tally_new ();
+  g_autoptr (GHashTable) feats = kg_tally_new ();
   for (guint s = 0; s < sentences->len; s++)
     {
       const KgSentenceRef *ref = &g_array_index (sentences, KgSentenceRef, s);
@@ -561,22 +504,22 @@ add_tables (KgModelWriter *writer, GArray *sentences, const Inventory *inv)
           guint cls = gold_class (inv, t);
           char number[16];
           g_snprintf (number, sizeof number, "%u", cls);
-          count_value (by_form, t->form, number);
+          kg_tally_add (by_form, t->form, number);
           g_autofree char *lower = g_utf8_strdown (t->form, -1);
-          count_value (by_lower, lower, number);
+          kg_tally_add (by_lower, lower, number);
           g_autofree char *word_key = g_strdup_printf ("%s\t%u", lower, cls);
           g_autofree char *class_key = g_strdup_printf ("\t%u", cls);
-          count_value (feats, word_key, t->feats ? t->feats : "_");
-          count_value (feats, class_key, t->feats ? t->feats : "_");
+          kg_tally_add (feats, word_key, t->feats ? t->feats : "_");
+          kg_tally_add (feats, class_key, t->feats ? t->feats : "_");
         }
     }
 
   g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GPtrArray) forms = sorted_keys (by_form);
+  g_autoptr (GPtrArray) forms = kg_sorted_keys (by_form);
   for (guint i = 0; i < forms->len; i++)
     {
       guint best_count, total;
-      const char *best = commonest (g_hash_table_lookup (by_form, forms->pdata[i]), &best_count, &total);
+      const char *best = kg_tally_commonest (g_hash_table_lookup (by_form, forms->pdata[i]), NULL, &best_count, &total);
       if (total >= TAGDICT_MIN_COUNT && best_count >= TAGDICT_MIN_SHARE * total)
         g_string_append_printf (out, "%s\t%s\n", (char *) forms->pdata[i], best);
     }
@@ -584,16 +527,16 @@ add_tables (KgModelWriter *writer, GArray *sentences, const Inventory *inv)
 
   /* A word's FEATS are kept only where they differ from its class's. */
   g_string_truncate (out, 0);
-  g_autoptr (GPtrArray) keys = sorted_keys (feats);
+  g_autoptr (GPtrArray) keys = kg_sorted_keys (feats);
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = keys->pdata[i];
       guint best_count, total;
-      const char *best = commonest (g_hash_table_lookup (feats, key), &best_count, &total);
+      const char *best = kg_tally_commonest (g_hash_table_lookup (feats, key), NULL, &best_count, &total);
       if (key[0] != '\t')
         {
           guint c, t;
-          const char *class_feats = commonest (g_hash_table_lookup (feats, strrchr (key, '\t')), &c, &t);
+          const char *class_feats = kg_tally_commonest (g_hash_table_lookup (feats, strrchr (key, '\t')), NULL, &c, &t);
           if (total < 2 || strcmp (best, class_feats) == 0)
             continue;
         }
@@ -603,15 +546,15 @@ add_tables (KgModelWriter *writer, GArray *sentences, const Inventory *inv)
 
   /* The set of tags each word takes (those with a real share). */
   g_string_truncate (out, 0);
-  g_autoptr (GPtrArray) lowers = sorted_keys (by_lower);
+  g_autoptr (GPtrArray) lowers = kg_sorted_keys (by_lower);
   for (guint i = 0; i < lowers->len; i++)
     {
       GHashTable *classes = g_hash_table_lookup (by_lower, lowers->pdata[i]);
       guint best_count, total;
-      commonest (classes, &best_count, &total);
+      kg_tally_commonest (classes, NULL, &best_count, &total);
       if (total < AMBIGUITY_MIN_COUNT)
         continue;
-      g_autoptr (GPtrArray) tags = sorted_keys (classes);
+      g_autoptr (GPtrArray) tags = kg_sorted_keys (classes);
       g_string_append_printf (out, "%s\t", (char *) lowers->pdata[i]);
       for (guint k = 0; k < tags->len; k++)
         if (GPOINTER_TO_UINT (g_hash_table_lookup (classes, tags->pdata[k])) >= AMBIGUITY_MIN_SHARE * total)

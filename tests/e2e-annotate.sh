@@ -93,8 +93,21 @@ check "HTML page: no navigation, ads or footer" sh -c "! grep -q 'Subscribe\\|fl
 printf 'Read from standard input. It has two sentences.\n' | "$KGRAPH" annotate - -o "$work/stdin.conllu"
 check "standard input to -o FILE" grep -q "^# newdoc id = stdin" "$work/stdin.conllu"
 check "two sentences from standard input" [ "$(grep -c '^# sent_id' "$work/stdin.conllu")" -eq 2 ]
-"$KGRAPH" annotate --stage parse "$SEEDS/000_60a27b6c2513630d.txt" > /dev/null 2> "$work/err"
-check "unknown stage: exit 2 and a message" sh -c "[ $? -eq 2 ] && grep -q \"unknown stage 'parse'\" '$work/err'"
+"$KGRAPH" annotate --stage sideways "$SEEDS/000_60a27b6c2513630d.txt" > /dev/null 2> "$work/err"
+check "unknown stage: exit 2 and a message" sh -c "[ $? -eq 2 ] && grep -q \"unknown stage 'sideways'\" '$work/err'"
+"$KGRAPH" annotate --model-dir /nonexistent/models "$SEEDS/000_60a27b6c2513630d.txt" > /dev/null 2> "$work/err"
+check "missing models: exit 5 naming the model file" \
+    sh -c "[ $? -eq 5 ] && grep -q '/nonexistent/models/tagger.bin' '$work/err'"
+
+# 3b. Gold tokens in, everything else predicted: the words stay the words.
+"$KGRAPH" annotate --input-format conllu "$TESTS/data/tiny.conllu" > "$work/tiny.conllu" 2> "$work/err"
+check "conllu input: exit 0" [ $? -eq 0 ]
+check "conllu input: the same words in the same order" \
+    sh -c "[ \"\$(grep -E '^[0-9]+\s' '$TESTS/data/tiny.conllu' | cut -f2)\" = \"\$(grep -E '^[0-9]+\s' '$work/tiny.conllu' | cut -f2)\" ]"
+check "conllu input: every word has a lemma, tags, a head and a relation" \
+    sh -c "! grep -E '^[0-9]+\s' '$work/tiny.conllu' | awk -F'\t' '\$3==\"_\" || \$4==\"_\" || \$5==\"_\" || \$7==\"_\" || \$8==\"_\"' | grep -q ."
+check "conllu input: one root per sentence" \
+    [ "$(awk -F'\t' '$7=="0"' "$work/tiny.conllu" | wc -l)" -eq "$(grep -c '^# sent_id' "$work/tiny.conllu")" ]
 "$KGRAPH" annotate --input-format pdf "$SEEDS/000_60a27b6c2513630d.txt" > /dev/null 2>&1
 check "unknown input format: exit 2" [ $? -eq 2 ]
 
