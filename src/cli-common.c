@@ -75,6 +75,102 @@ kg_cli_pipeline_new (const char *model_dir_option, KgStage last, GError **error)
   return kg_pipeline_new (model_dir, last, error);
 }
 
+/* ---- input options and reading ---------------------------------------------- */
+
+void
+kg_cli_input_clear (KgCliInput *input)
+{
+  g_free (input->format);
+  g_free (input->text_field);
+  g_free (input->id_field);
+  g_free (input->title_field);
+  g_free (input->date_field);
+  g_free (input->model_dir);
+  memset (input, 0, sizeof *input);
+}
+
+GOptionGroup *
+kg_cli_input_group (KgCliInput *input)
+{
+  const GOptionEntry entries[] = {
+    { "input-format", 0, 0, G_OPTION_ARG_STRING, &input->format,
+      "Input format: auto, text, html, jsonl, conllu (default: auto, from the content)", "FORMAT" },
+    { "text-field", 0, 0, G_OPTION_ARG_STRING, &input->text_field, "JSON Lines: field with the text (default: text)", "NAME" },
+    { "id-field", 0, 0, G_OPTION_ARG_STRING, &input->id_field, "JSON Lines: field with the document id (default: id)", "NAME" },
+    { "title-field", 0, 0, G_OPTION_ARG_STRING, &input->title_field, "JSON Lines: field with the title", "NAME" },
+    { "date-field", 0, 0, G_OPTION_ARG_STRING, &input->date_field, "JSON Lines: field with the date", "NAME" },
+    { "lenient", 0, 0, G_OPTION_ARG_NONE, &input->lenient,
+      "Replace invalid UTF-8 and NUL bytes with U+FFFD instead of skipping the document", NULL },
+    { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &input->model_dir,
+      "Models from DIR (default: $KGRAPH_MODEL_DIR, else the installed models)", "DIR" },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("input", "Input options:", "Show input options", NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  return group;
+}
+
+KgReader *
+kg_cli_input_reader (const KgCliInput *input)
+{
+  KgInputFormat format = KG_INPUT_FORMAT_AUTO;
+  if (input->format && !kg_input_format_from_string (input->format, &format))
+    {
+      kg_cli_error ("unknown input format '%s' (use auto, text, html, jsonl or conllu)", input->format);
+      return NULL;
+    }
+  KgReader *reader = kg_reader_new ();
+  kg_reader_set_format (reader, format);
+  kg_reader_set_fields (reader, input->text_field, input->id_field, input->title_field, input->date_field);
+  kg_reader_set_lenient (reader, input->lenient);
+  return reader;
+}
+
+static void
+report_problems (GPtrArray *problems, KgCliCounts *counts)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const KgReadProblem *problem = g_ptr_array_index (problems, i);
+      if (problem->skipped)
+        {
+          kg_cli_warning ("%s (skipped)", problem->message);
+          counts->skipped++;
+        }
+      else
+        kg_cli_warning ("%s", problem->message);
+    }
+  g_ptr_array_set_size (problems, 0);
+}
+
+KgCliCounts
+kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs, KgCliDocumentFunc func,
+                       gpointer user_data)
+{
+  KgCliCounts counts = { 0, 0 };
+  g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+  g_autoptr (GPtrArray) paths = kg_reader_expand_inputs (inputs, n_inputs, problems);
+  report_problems (problems, &counts);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) documents = kg_reader_read_file (reader, g_ptr_array_index (paths, i), problems, &error);
+      report_problems (problems, &counts);
+      if (documents == NULL)
+        {
+          kg_cli_warning ("%s (skipped)", error->message);
+          counts.skipped++;
+          continue;
+        }
+      for (guint d = 0; d < documents->len; d++)
+        {
+          func (g_ptr_array_index (documents, d), user_data);
+          counts.documents++;
+        }
+    }
+  return counts;
+}
+
 /* ---- output options ------------------------------------------------------ */
 
 #define DEFAULT_FORMATS "dot,svg,graphml,nt"

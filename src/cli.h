@@ -46,6 +46,36 @@ char *kg_cli_model_dir (const char *option);
  * (transfer full) */
 KgPipeline *kg_cli_pipeline_new (const char *model_dir_option, KgStage last, GError **error);
 
+/* Options of the commands that read articles (annotate, build). */
+typedef struct {
+  char *format;
+  char *text_field, *id_field, *title_field, *date_field;
+  char *model_dir;
+  gboolean lenient;
+} KgCliInput;
+
+void kg_cli_input_clear (KgCliInput *input);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliInput, kg_cli_input_clear)
+/* The option group for input, for g_option_context_add_group (transfer full). */
+GOptionGroup *kg_cli_input_group (KgCliInput *input);
+/* A reader set up by the options; NULL after printing what is wrong.
+ * (transfer full) */
+KgReader *kg_cli_input_reader (const KgCliInput *input);
+
+/* Called with each document read, in input order; the document is freed
+ * afterwards. */
+typedef void (*KgCliDocumentFunc) (KgDocument *document, gpointer user_data);
+
+typedef struct {
+  guint documents;  /* handed to the function */
+  guint skipped;    /* inputs and documents reported and left out */
+} KgCliCounts;
+
+/* Reads every input (files, directories, '-', @lists) document by document,
+ * reports each problem on stderr, and hands each good document to func. */
+KgCliCounts kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs,
+                                   KgCliDocumentFunc func, gpointer user_data);
+
 /* Options of the commands that write a graph (build, import). */
 typedef struct {
   char *output_dir;
@@ -70,6 +100,7 @@ gboolean kg_cli_output_check (KgCliOutput *output, KgExit *status);
 KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
 
 int kg_cmd_annotate (int argc, char **argv);
+int kg_cmd_build (int argc, char **argv);
 int kg_cmd_import (int argc, char **argv);
 int kg_cmd_lint (int argc, char **argv);
 int kg_cmd_train (int argc, char **argv);

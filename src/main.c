@@ -13,7 +13,8 @@ typedef struct {
 } KgCommand;
 
 static const KgCommand commands[] = {
-  { "annotate", kg_cmd_annotate, "Split articles into sentences and tokens (CoNLL-U)" },
+  { "build", kg_cmd_build, "Build a knowledge graph from articles" },
+  { "annotate", kg_cmd_annotate, "Tokens, tags, lemmas and dependency trees as CoNLL-U" },
   { "import", kg_cmd_import, "Build a graph from triples in TSV" },
   { "lint", kg_cmd_lint, "Check a DOT, GraphML or N-Triples file" },
   { "train", kg_cmd_train, "Train a model from annotated corpora" },

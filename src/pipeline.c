@@ -79,3 +79,17 @@ kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document)
   if (pipeline->last >= KG_STAGE_PARSE)
     kg_parser_parse (pipeline->parser, document);
 }
+
+void
+kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph)
+{
+  g_return_if_fail (pipeline != NULL && document != NULL && graph != NULL);
+  KgDocumentInfo info = {
+    .id = kg_document_get_id (document),
+    .title = kg_document_get_title (document),
+    .date = kg_document_get_date (document),
+    .byline = kg_document_get_byline (document),
+    .source = kg_document_get_source (document),
+  };
+  kg_graph_add_document (graph, &info);
+}

@@ -12,6 +12,7 @@
 #define KGRAPH_PIPELINE_H
 
 #include <kgraph/document.h>
+#include <kgraph/graph.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,10 @@ void kg_pipeline_free (KgPipeline *pipeline);
 /* Runs the stages after tokens, up to the pipeline's last, on a document
  * that has its sentences and tokens.  Thread-safe for distinct documents. */
 void kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document);
+
+/* Adds what an annotated document contributes to a graph: its metadata
+ * (id, title, date, byline, source) and what it says. */
+void kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgPipeline, kg_pipeline_free)
 

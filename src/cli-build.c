@@ -1,0 +1,72 @@
+/* cli-build.c: `kgraph build`, the main job: articles in, a knowledge graph
+ * out, in every format asked for.  Documents are read and processed one at
+ * a time, so memory holds the graph, not the corpus. */
+#include "cli.h"
+
+typedef struct {
+  const KgPipeline *pipeline;
+  KgGraph *graph;
+} Build;
+
+static void
+build_document (KgDocument *document, gpointer user_data)
+{
+  Build *b = user_data;
+  kg_pipeline_annotate (b->pipeline, document);
+  kg_pipeline_add_to_graph (b->pipeline, document, b->graph);
+}
+
+int
+kg_cmd_build (int argc, char **argv)
+{
+  g_auto (KgCliInput) input = { 0 };
+  g_auto (KgCliOutput) output = { 0 };
+  g_autoptr (GOptionContext) context = g_option_context_new ("INPUT... - build a knowledge graph from articles");
+  g_option_context_set_summary (context,
+    "Reads articles (text, HTML, JSON Lines; files, directories read recursively in\n"
+    "sorted order, '-' for standard input, @LIST for a file of paths), finds the\n"
+    "people, places and organisations and the facts that link them, and writes the\n"
+    "graph as Graphviz DOT, SVG/PNG/PDF diagrams, GraphML for Gephi and RDF\n"
+    "N-Triples/N-Quads.  A document that cannot be read is reported and skipped;\n"
+    "the rest still build.");
+  g_option_context_set_description (context,
+    "Examples:\n"
+    "  kgraph build seeds -o out --name seeds -f all\n"
+    "  kgraph build --input-format jsonl --text-field body news.jsonl -o out -f graphml,nt\n"
+    "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_EXIT_CODES_HELP);
+  g_option_context_add_group (context, kg_cli_input_group (&input));
+  g_option_context_add_group (context, kg_cli_output_group (&output));
+  if (!kg_cli_parse (context, &argc, &argv))
+    return KG_EXIT_USAGE;
+  if (argc < 2)
+    {
+      kg_cli_error ("no input (try 'kgraph build --help')");
+      return KG_EXIT_USAGE;
+    }
+  g_autoptr (KgReader) reader = kg_cli_input_reader (&input);
+  if (reader == NULL)
+    return KG_EXIT_USAGE;
+  KgExit status = KG_EXIT_OK;
+  if (!kg_cli_output_check (&output, &status))
+    return status;
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (input.model_dir, KG_STAGE_N_STAGES - 1, &error);
+  if (pipeline == NULL)
+    {
+      kg_cli_error ("%s", error->message);
+      return KG_EXIT_MODEL;
+    }
+
+  g_autoptr (KgGraph) graph = kg_graph_new ();
+  Build build = { pipeline, graph };
+  KgCliCounts counts = kg_cli_read_documents (reader, (const char *const *) argv + 1, argc - 1, build_document,
+                                              &build);
+  if (counts.documents == 0)
+    {
+      kg_cli_error ("no usable input: nothing written");
+      return KG_EXIT_INPUT;
+    }
+  status = kg_cli_output_write (&output, graph);
+  return status == KG_EXIT_OK && counts.skipped > 0 ? KG_EXIT_PARTIAL : status;
+}
