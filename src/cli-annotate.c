@@ -73,7 +73,7 @@ kg_cmd_annotate (int argc, char **argv)
     }
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (input.model_dir, stage, &error);
+  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (&input, stage, &error);
   if (pipeline == NULL)
     {
       kg_cli_error ("%s", error->message);

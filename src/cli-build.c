@@ -2,6 +2,7 @@
  * out, in every format asked for.  Documents are read and processed one at
  * a time, so memory holds the graph, not the corpus. */
 #include "cli.h"
+#include "entity-merge.h"
 
 typedef struct {
   const KgPipeline *pipeline;
@@ -21,19 +22,28 @@ kg_cmd_build (int argc, char **argv)
 {
   g_auto (KgCliInput) input = { 0 };
   g_auto (KgCliOutput) output = { 0 };
+  g_autofree char *aliases_path = NULL;
+  const GOptionEntry entries[] = {
+    { "aliases", 'a', 0, G_OPTION_ARG_FILENAME, &aliases_path,
+      "Rules that correct entities, one a line: 'A = B' merges, 'A != B' keeps apart, 'A -> TYPE' retypes, "
+      "'!A' drops", "FILE" },
+    { NULL }
+  };
   g_autoptr (GOptionContext) context = g_option_context_new ("INPUT... - build a knowledge graph from articles");
   g_option_context_set_summary (context,
     "Reads articles (text, HTML, JSON Lines; files, directories read recursively in\n"
     "sorted order, '-' for standard input, @LIST for a file of paths), finds the\n"
     "people, places and organisations and the facts that link them, and writes the\n"
     "graph as Graphviz DOT, SVG/PNG/PDF diagrams, GraphML for Gephi and RDF\n"
-    "N-Triples/N-Quads.  A document that cannot be read is reported and skipped;\n"
-    "the rest still build.");
+    "N-Triples/N-Quads, with NAME.entities.tsv (every entity, its aliases and the\n"
+    "rule that merged each), NAME.predicates.tsv and NAME.documents.tsv beside it.\n"
+    "A document that cannot be read is reported and skipped; the rest still build.");
   g_option_context_set_description (context,
     "Examples:\n"
     "  kgraph build seeds -o out --name seeds -f all\n"
     "  kgraph build --input-format jsonl --text-field body news.jsonl -o out -f graphml,nt\n"
     "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_EXIT_CODES_HELP);
+  g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, kg_cli_input_group (&input));
   g_option_context_add_group (context, kg_cli_output_group (&output));
   if (!kg_cli_parse (context, &argc, &argv))
@@ -51,7 +61,13 @@ kg_cmd_build (int argc, char **argv)
     return status;
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (input.model_dir, KG_STAGE_N_STAGES - 1, &error);
+  g_autoptr (KgAliasRules) rules = aliases_path ? kg_alias_rules_load (aliases_path, &error) : NULL;
+  if (aliases_path && rules == NULL)
+    {
+      kg_cli_error ("%s", error->message);
+      return KG_EXIT_INPUT;
+    }
+  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (&input, KG_STAGE_N_STAGES - 1, &error);
   if (pipeline == NULL)
     {
       kg_cli_error ("%s", error->message);
@@ -67,6 +83,7 @@ kg_cmd_build (int argc, char **argv)
       kg_cli_error ("no usable input: nothing written");
       return KG_EXIT_INPUT;
     }
+  kg_entities_consolidate (graph, rules);
   status = kg_cli_output_write (&output, graph);
   return status == KG_EXIT_OK && counts.skipped > 0 ? KG_EXIT_PARTIAL : status;
 }

@@ -45,23 +45,27 @@ kg_cli_parse (GOptionContext *context, int *argc, char ***argv)
   return TRUE;
 }
 
-/* ---- models ----------------------------------------------------------------- */
+/* ---- models and lexicons ----------------------------------------------------------------- */
 
-char *
-kg_cli_model_dir (const char *option)
+/* The first of: the option, the environment variable, the installed data
+ * (PREFIX/share/kgraph beside PREFIX/bin), the source tree's data/ beside
+ * build/. */
+static char *
+data_dir (const KgCliInput *input)
 {
-  if (option)
-    return g_strdup (option);
-  const char *env = g_getenv ("KGRAPH_MODEL_DIR");
+  if (input->data_dir)
+    return g_strdup (input->data_dir);
+  const char *env = g_getenv ("KGRAPH_DATA_DIR");
   if (env && *env)
     return g_strdup (env);
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *bin = exe ? g_path_get_dirname (exe) : g_strdup (".");
-  const char *candidates[] = { "../share/kgraph/models", "../data/models" };
+  const char *candidates[] = { "../share/kgraph", "../data" };
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
       char *dir = g_build_filename (bin, candidates[i], NULL);
-      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+      g_autofree char *models = g_build_filename (dir, "models", NULL);
+      if (g_file_test (models, G_FILE_TEST_IS_DIR))
         return dir;
       g_free (dir);
     }
@@ -69,10 +73,14 @@ kg_cli_model_dir (const char *option)
 }
 
 KgPipeline *
-kg_cli_pipeline_new (const char *model_dir_option, KgStage last, GError **error)
+kg_cli_pipeline_new (const KgCliInput *input, KgStage last, GError **error)
 {
-  g_autofree char *model_dir = kg_cli_model_dir (model_dir_option);
-  return kg_pipeline_new (model_dir, last, error);
+  g_autofree char *data = data_dir (input);
+  const char *env = g_getenv ("KGRAPH_MODEL_DIR");
+  g_autofree char *models = input->model_dir ? g_strdup (input->model_dir)
+                            : env && *env ? g_strdup (env) : g_build_filename (data, "models", NULL);
+  g_autofree char *lexicon = g_build_filename (data, "lexicon", NULL);
+  return kg_pipeline_new (models, lexicon, last, error);
 }
 
 /* ---- input options and reading ---------------------------------------------- */
@@ -85,6 +93,7 @@ kg_cli_input_clear (KgCliInput *input)
   g_free (input->id_field);
   g_free (input->title_field);
   g_free (input->date_field);
+  g_free (input->data_dir);
   g_free (input->model_dir);
   memset (input, 0, sizeof *input);
 }
@@ -101,8 +110,11 @@ kg_cli_input_group (KgCliInput *input)
     { "date-field", 0, 0, G_OPTION_ARG_STRING, &input->date_field, "JSON Lines: field with the date", "NAME" },
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &input->lenient,
       "Replace invalid UTF-8 and NUL bytes with U+FFFD instead of skipping the document", NULL },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &input->data_dir,
+      "Models and lexicons from DIR/models and DIR/lexicon (default: $KGRAPH_DATA_DIR, else the installed data)",
+      "DIR" },
     { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &input->model_dir,
-      "Models from DIR (default: $KGRAPH_MODEL_DIR, else the installed models)", "DIR" },
+      "Models from DIR instead (default: $KGRAPH_MODEL_DIR, else DATA-DIR/models)", "DIR" },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new ("input", "Input options:", "Show input options", NULL, NULL);
@@ -334,6 +346,30 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
           return KG_EXIT_OUTPUT;
         }
       g_string_append_printf (written, "%s%s", written->len ? ", " : "", path);
+    }
+  if (!to_stdout (output))
+    {
+      /* the tables that audit the graph go beside it */
+      static const struct {
+        const char *suffix;
+        gboolean (*write) (KgGraph *, const char *, GError **);
+      } reports[] = {
+        { "entities.tsv", kg_report_write_entities },
+        { "predicates.tsv", kg_report_write_predicates },
+        { "documents.tsv", kg_report_write_documents },
+      };
+      for (guint r = 0; r < G_N_ELEMENTS (reports); r++)
+        {
+          g_autofree char *file = g_strdup_printf ("%s.%s", output->name, reports[r].suffix);
+          g_autofree char *path = g_build_filename (output->output_dir, file, NULL);
+          g_autoptr (GError) error = NULL;
+          if (!reports[r].write (graph, path, &error))
+            {
+              kg_cli_error ("%s", error->message);
+              return KG_EXIT_OUTPUT;
+            }
+          g_string_append_printf (written, ", %s", path);
+        }
     }
   if (!output->quiet && !to_stdout (output))
     fprintf (stderr, "kgraph: %u nodes, %u edges, %u documents -> %s\n", kg_graph_get_n_nodes (graph),

@@ -3,6 +3,8 @@
 #include "cli.h"
 #include "atomic-file.h"
 #include "lemmatizer.h"
+#include "lexicon.h"
+#include "ner.h"
 #include "parser.h"
 #include "tagger.h"
 
@@ -16,16 +18,21 @@ print_progress (const char *message, gpointer user_data)
 }
 
 /* Reads a comma-separated list of CoNLL-U files into one array of
- * documents.  (transfer full); NULL after printing the error */
+ * documents.  An item FILE.conllu:NAMES.iob2 also reads the gold names of
+ * the file's sentences from a Universal NER file.  (transfer full); NULL
+ * after printing the error */
 static GPtrArray *
 read_corpora (const char *list)
 {
   GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify) kg_document_free);
-  g_auto (GStrv) paths = g_strsplit (list, ",", -1);
-  for (guint i = 0; paths[i]; i++)
+  g_auto (GStrv) items = g_strsplit (list, ",", -1);
+  for (guint i = 0; items[i]; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) read = kg_conllu_read (paths[i], &error);
+      g_auto (GStrv) paths = g_strsplit (items[i], ":", 2);
+      g_autoptr (GPtrArray) read = kg_conllu_read (paths[0], &error);
+      if (read && paths[1] && !kg_ner_add_iob2 (read, paths[1], &error))
+        g_clear_pointer (&read, g_ptr_array_unref);
       if (read == NULL)
         {
           kg_cli_error ("%s", error->message);
@@ -43,6 +50,7 @@ typedef struct {
   KgTrainOptions base;
   const char *tagger_path;
   guint jackknife;
+  const char *lexicon_dir;
 } TrainArgs;
 
 static GBytes *
@@ -87,6 +95,17 @@ train_parser (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **
   return kg_parser_train (train, dev, &args->base);
 }
 
+static GBytes *
+train_ner (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error)
+{
+  g_autoptr (KgLexicon) lexicon = kg_lexicon_load (args->lexicon_dir, error);
+  if (lexicon == NULL || !predict_tags (train, dev, args, error))
+    return NULL;
+  guint gum = kg_ner_add_gum_entities (train) + (dev ? kg_ner_add_gum_entities (dev) : 0);
+  kg_train_report (&args->base, "ner: %u names from GUM's entity annotation", gum);
+  return kg_ner_train (train, dev, lexicon, &args->base);
+}
+
 typedef struct {
   const char *kind;
   GBytes *(*train) (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error);
@@ -96,13 +115,14 @@ static const Trainer trainers[] = {
   { "tagger", train_tagger },
   { "lemmatizer", train_lemmatizer },
   { "parser", train_parser },
+  { "ner", train_ner },
 };
 
 int
 kg_cmd_train (int argc, char **argv)
 {
   g_autofree char *train_list = NULL, *dev_list = NULL, *output = NULL;
-  g_autofree char *tagger_path = NULL;
+  g_autofree char *tagger_path = NULL, *lexicon_dir = NULL;
   int iterations = 10, seed = 1, jackknife = 0;
   double min_weight = 0.0;
   const GOptionEntry entries[] = {
@@ -111,6 +131,7 @@ kg_cmd_train (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The model file to write", "FILE" },
     { "iterations", 'i', 0, G_OPTION_ARG_INT, &iterations, "Passes over the training data (default: 10)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the shuffling (default: 1)", "N" },
+    { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_dir, "ner: the lexicon directory (default: data/lexicon)", "DIR" },
     { "min-weight", 0, 0, G_OPTION_ARG_DOUBLE, &min_weight,
       "Drop averaged weights smaller than W from the model, for size and speed (default: 0)", "W" },
     { "tagger", 0, 0, G_OPTION_ARG_FILENAME, &tagger_path, "parser: the tagger model that tags the dev data", "FILE" },
@@ -126,7 +147,10 @@ kg_cmd_train (int argc, char **argv)
     "Models:\n"
     "  tagger      UPOS, XPOS and FEATS (averaged perceptron)\n"
     "  lemmatizer  lemmas from forms and tags (edit rules)\n"
-    "  parser      labelled dependency trees (arc-hybrid, averaged perceptron)");
+    "  parser      labelled dependency trees (arc-hybrid, averaged perceptron)\n"
+    "  ner         names of people, organisations and places (BILOU perceptron);\n"
+    "              gold names from GUM's Entity= annotation, or FILE.conllu:NAMES.iob2\n"
+    "              for Universal NER's labels of a treebank file");
   g_option_context_set_description (context,
     "Example:\n  kgraph train tagger --train ewt-train.conllu,gum-train.conllu --dev ewt-dev.conllu "
     "-o data/models/tagger.bin\n\n" KG_EXIT_CODES_HELP);
@@ -144,7 +168,7 @@ kg_cmd_train (int argc, char **argv)
       trainer = &trainers[i];
   if (trainer == NULL)
     {
-      kg_cli_error ("unknown model kind '%s' (tagger, lemmatizer, parser)", argv[1]);
+      kg_cli_error ("unknown model kind '%s' (tagger, lemmatizer, parser, ner)", argv[1]);
       return KG_EXIT_USAGE;
     }
 
@@ -154,7 +178,7 @@ kg_cmd_train (int argc, char **argv)
     return KG_EXIT_INPUT;
 
   TrainArgs args = { { .iterations = iterations, .seed = seed, .min_weight = min_weight, .progress = print_progress },
-                     tagger_path, jackknife };
+                     tagger_path, jackknife, lexicon_dir ? lexicon_dir : "data/lexicon" };
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) model = trainer->train (train, dev, &args, &error);
   if (model == NULL)

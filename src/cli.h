@@ -38,24 +38,23 @@ void kg_cli_warning (const char *format, ...) G_GNUC_PRINTF (1, 2);
  * returns FALSE.  The context's help includes the exit codes. */
 gboolean kg_cli_parse (GOptionContext *context, int *argc, char ***argv);
 
-/* The directory of the models: the option's value, else $KGRAPH_MODEL_DIR,
- * else the installed models (PREFIX/share/kgraph/models beside bin/), else
- * the source tree's data/models beside build/.  (transfer full) */
-char *kg_cli_model_dir (const char *option);
-/* A pipeline up to last with the models of kg_cli_model_dir (option).
- * (transfer full) */
-KgPipeline *kg_cli_pipeline_new (const char *model_dir_option, KgStage last, GError **error);
 
 /* Options of the commands that read articles (annotate, build). */
 typedef struct {
   char *format;
   char *text_field, *id_field, *title_field, *date_field;
-  char *model_dir;
+  char *data_dir, *model_dir;
   gboolean lenient;
 } KgCliInput;
 
 void kg_cli_input_clear (KgCliInput *input);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliInput, kg_cli_input_clear)
+/* A pipeline up to last.  Its data (models/ and lexicon/) come from the
+ * data directory: --data-dir, else $KGRAPH_DATA_DIR, else the installed
+ * data (PREFIX/share/kgraph beside bin/), else the source tree's data/
+ * beside build/; --model-dir or $KGRAPH_MODEL_DIR replaces its models/.
+ * (transfer full) */
+KgPipeline *kg_cli_pipeline_new (const KgCliInput *input, KgStage last, GError **error);
 /* The option group for input, for g_option_context_add_group (transfer full). */
 GOptionGroup *kg_cli_input_group (KgCliInput *input);
 /* A reader set up by the options; NULL after printing what is wrong.

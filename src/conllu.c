@@ -16,6 +16,8 @@ typedef struct {
   GString *raw;           /* text of the document being read */
   GArray *words;          /* KgToken of the document, strings in `strings` */
   GArray *sentence_ends;  /* word count at the end of each sentence */
+  GPtrArray *sentence_ids; /* "# sent_id" of each sentence, or NULL; strings in `strings` */
+  const char *next_id;    /* of the sentence being read */
   GStringChunk *strings;
   char *doc_id;
   guint n_docs;
@@ -57,8 +59,10 @@ flush_document (Reader *reader)
               dst->lemma = kg_document_intern (doc, src->lemma);
               dst->head = src->head;
               dst->deprel = kg_document_intern (doc, src->deprel);
+              dst->misc = kg_document_intern (doc, src->misc);
             }
-          kg_document_add_sentence (doc, KG_SENTENCE_BODY);
+          guint index = kg_document_add_sentence (doc, KG_SENTENCE_BODY);
+          kg_document_set_sentence_id (doc, index, g_ptr_array_index (reader->sentence_ids, s));
         }
       g_ptr_array_add (reader->documents, doc);
       reader->n_docs++;
@@ -66,6 +70,8 @@ flush_document (Reader *reader)
   g_string_truncate (reader->raw, 0);
   g_array_set_size (reader->words, 0);
   g_array_set_size (reader->sentence_ends, 0);
+  g_ptr_array_set_size (reader->sentence_ids, 0);
+  reader->next_id = NULL;
   g_string_chunk_clear (reader->strings);
   g_clear_pointer (&reader->doc_id, g_free);
 }
@@ -148,6 +154,7 @@ read_word_line (Reader *reader, char *line, guint line_number, GError **error)
     .feats = column_or_null (reader, cols[5]),
     .head = strcmp (cols[6], "_") == 0 ? -1 : (int) head,
     .deprel = column_or_null (reader, cols[7]),
+    .misc = column_or_null (reader, cols[9]),
     .space_after = space_after,
   };
   if (index <= reader->mwt_last)
@@ -184,10 +191,12 @@ end_sentence (Reader *reader)
   if (n > last)
     {
       g_array_append_val (reader->sentence_ends, n);
+      g_ptr_array_add (reader->sentence_ids, (gpointer) reader->next_id);
       if (reader->raw->len > 0 && reader->raw->str[reader->raw->len - 1] != ' ')
         g_string_append_c (reader->raw, ' ');
     }
   reader->mwt_last = 0;
+  reader->next_id = NULL;
 }
 
 GPtrArray *
@@ -216,6 +225,7 @@ kg_conllu_read_bytes (const char *path, GBytes *bytes, GError **error)
     .raw = g_string_new (NULL),
     .words = g_array_new (FALSE, FALSE, sizeof (KgToken)),
     .sentence_ends = g_array_new (FALSE, FALSE, sizeof (guint)),
+    .sentence_ids = g_ptr_array_new (),
     .strings = g_string_chunk_new (65536),
   };
   g_autofree char *copy = g_strndup (data, length);
@@ -243,6 +253,8 @@ kg_conllu_read_bytes (const char *path, GBytes *bytes, GError **error)
               if (eq)
                 reader.doc_id = g_strstrip (g_strdup (eq + 4));
             }
+          else if (g_str_has_prefix (line, "# sent_id ="))
+            reader.next_id = g_string_chunk_insert (reader.strings, g_strstrip (line + 11));
         }
       else
         ok = read_word_line (&reader, line, line_number, error);
@@ -258,6 +270,7 @@ kg_conllu_read_bytes (const char *path, GBytes *bytes, GError **error)
   g_string_free (reader.raw, TRUE);
   g_array_unref (reader.words);
   g_array_unref (reader.sentence_ends);
+  g_ptr_array_unref (reader.sentence_ids);
   g_string_chunk_free (reader.strings);
   g_free (reader.doc_id);
   if (!ok)
@@ -320,9 +333,74 @@ append_multiword_token (GString *out, const KgDocument *document, const KgSenten
   return last;
 }
 
+/* Per token of the document: its IOB2 entity tag ("B-PERSON") over the
+ * names, nationalities and values (outermost first), and its coreference
+ * brackets over every mention in a chain, in the Entity= notation of GUM
+ * and CorefUD: "(3-person" opens chain 3 at its first word, "3)" closes it
+ * at its last, "(3-person)" is a one-word mention. */
+typedef struct {
+  GPtrArray *ne;        /* const char *, NULL for O */
+  GPtrArray *entity;    /* char *, NULL when none */
+} EntityColumns;
+
+static void
+entity_columns_init (EntityColumns *cols, const KgDocument *doc)
+{
+  guint n = kg_document_get_n_tokens (doc);
+  cols->ne = g_ptr_array_new_full (n, g_free);
+  cols->entity = g_ptr_array_new_full (n, g_free);
+  g_ptr_array_set_size (cols->ne, n);
+  g_ptr_array_set_size (cols->entity, n);
+  guint covered = 0;
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      const KgMention *m = kg_document_get_mention (doc, i);
+      if ((m->kind == KG_MENTION_NAME || m->kind == KG_MENTION_VALUE || m->kind == KG_MENTION_DEMONYM)
+          && m->first_token >= covered)
+        {
+          const char *type = kg_entity_type_to_string (m->type);
+          for (guint k = 0; k < m->n_tokens; k++)
+            cols->ne->pdata[m->first_token + k] = g_strdup_printf ("%s-%s", k ? "I" : "B", type);
+          covered = m->first_token + m->n_tokens;
+        }
+    }
+  /* openings in mention order (longer first), closings shorter first */
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      const KgMention *m = kg_document_get_mention (doc, i);
+      if (m->chain < 0)
+        continue;
+      g_autofree char *type = g_ascii_strdown (kg_entity_type_to_string (kg_document_get_chain (doc, m->chain)->type), -1);
+      char **first = (char **) &cols->entity->pdata[m->first_token];
+      char *opened = g_strdup_printf ("%s(%d-%s%s", *first ? *first : "", m->chain + 1, type,
+                                      m->n_tokens == 1 ? ")" : "");
+      g_free (*first);
+      *first = opened;
+    }
+  for (guint i = kg_document_get_n_mentions (doc); i > 0; i--)
+    {
+      const KgMention *m = kg_document_get_mention (doc, i - 1);
+      if (m->chain < 0 || m->n_tokens == 1)
+        continue;
+      char **last = (char **) &cols->entity->pdata[m->first_token + m->n_tokens - 1];
+      char *closed = g_strdup_printf ("%s%d)", *last ? *last : "", m->chain + 1);
+      g_free (*last);
+      *last = closed;
+    }
+}
+
+static void
+entity_columns_clear (EntityColumns *cols)
+{
+  g_ptr_array_unref (cols->ne);
+  g_ptr_array_unref (cols->entity);
+}
+
 void
 kg_conllu_write (const KgDocument *document, GString *out)
 {
+  EntityColumns entities;
+  entity_columns_init (&entities, document);
   gsize raw_length;
   const char *raw = g_bytes_get_data (kg_document_get_raw (document), &raw_length);
   const char *id = kg_document_get_id (document);
@@ -331,7 +409,10 @@ kg_conllu_write (const KgDocument *document, GString *out)
   for (guint s = 0; s < kg_document_get_n_sentences (document); s++)
     {
       const KgSentence *sentence = kg_document_get_sentence (document, s);
-      g_string_append_printf (out, "# sent_id = %s-%u\n", id, s + 1);
+      if (sentence->id)
+        g_string_append_printf (out, "# sent_id = %s\n", sentence->id);
+      else
+        g_string_append_printf (out, "# sent_id = %s-%u\n", id, s + 1);
       if (sentence->kind != KG_SENTENCE_BODY)
         g_string_append_printf (out, "# kind = %s\n", kg_sentence_kind_to_string (sentence->kind));
       append_text_comment (out, raw, raw_length, sentence);
@@ -355,9 +436,16 @@ kg_conllu_write (const KgDocument *document, GString *out)
           g_string_append (out, "_\t");
           /* Inside a multiword token, SpaceAfter is on the token line. */
           gboolean in_mwt = i < mwt_last || (mwt_last > 0 && i == mwt_last);
-          g_string_append_printf (out, "TokenRange=%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT "%s\n",
-                                  t->start, t->end, t->space_after || in_mwt ? "" : "|SpaceAfter=No");
+          g_string_append_printf (out, "TokenRange=%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, t->start, t->end);
+          const char *ne = entities.ne->pdata[sentence->first_token + i];
+          const char *entity = entities.entity->pdata[sentence->first_token + i];
+          if (ne)
+            g_string_append_printf (out, "|NE=%s", ne);
+          if (entity)
+            g_string_append_printf (out, "|Entity=%s", entity);
+          g_string_append (out, t->space_after || in_mwt ? "\n" : "|SpaceAfter=No\n");
         }
       g_string_append_c (out, '\n');
     }
+  entity_columns_clear (&entities);
 }

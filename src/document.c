@@ -11,6 +11,8 @@ struct _KgDocument {
   GBytes *raw;
   GArray *tokens;       /* KgToken */
   GArray *sentences;    /* KgSentence */
+  GArray *mentions;     /* KgMention, sorted */
+  GArray *chains;       /* KgChain */
   guint sentence_start; /* first token of the sentence being built */
   GStringChunk *strings;
 };
@@ -22,6 +24,10 @@ static const char *const upos_names[KG_UPOS_N_TAGS] = {
 
 static const char *const sentence_kind_names[KG_SENTENCE_N_KINDS] = {
   "body", "title", "heading", "bullet", "furniture",
+};
+
+static const char *const mention_kind_names[KG_MENTION_N_KINDS] = {
+  "name", "value", "demonym", "nominal", "pronoun",
 };
 
 const char *
@@ -36,6 +42,13 @@ kg_upos_from_string (const char *name)
 {
   int i = kg_name_lookup (upos_names + 1, KG_UPOS_N_TAGS - 1, name);
   return i >= 0 ? (KgUpos) (i + 1) : KG_UPOS_NONE;
+}
+
+const char *
+kg_mention_kind_to_string (KgMentionKind kind)
+{
+  g_return_val_if_fail (kind < KG_MENTION_N_KINDS, "name");
+  return mention_kind_names[kind];
 }
 
 const char *
@@ -54,6 +67,8 @@ kg_document_new (const char *id, GBytes *raw)
   document->raw = g_bytes_ref (raw);
   document->tokens = g_array_new (FALSE, FALSE, sizeof (KgToken));
   document->sentences = g_array_new (FALSE, FALSE, sizeof (KgSentence));
+  document->mentions = g_array_new (FALSE, FALSE, sizeof (KgMention));
+  document->chains = g_array_new (FALSE, FALSE, sizeof (KgChain));
   document->strings = g_string_chunk_new (4096);
   return document;
 }
@@ -71,6 +86,8 @@ kg_document_free (KgDocument *document)
   g_bytes_unref (document->raw);
   g_array_unref (document->tokens);
   g_array_unref (document->sentences);
+  g_array_unref (document->mentions);
+  g_array_unref (document->chains);
   g_string_chunk_free (document->strings);
   g_free (document);
 }
@@ -161,6 +178,22 @@ kg_document_get_n_tokens (const KgDocument *document)
   return document->tokens->len;
 }
 
+guint
+kg_document_find_sentence (const KgDocument *document, guint token)
+{
+  g_return_val_if_fail (token < document->tokens->len && document->sentences->len > 0, 0);
+  guint lo = 0, hi = document->sentences->len;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (document->sentences, KgSentence, mid).first_token <= token)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 const KgToken *
 kg_document_get_token (const KgDocument *document, guint index)
 {
@@ -211,4 +244,117 @@ kg_document_add_sentence (KgDocument *document, KgSentenceKind kind)
   g_array_append_val (document->sentences, sentence);
   document->sentence_start = document->tokens->len;
   return document->sentences->len - 1;
+}
+
+void
+kg_document_set_sentence_id (KgDocument *document, guint index, const char *id)
+{
+  g_return_if_fail (index < document->sentences->len);
+  g_array_index (document->sentences, KgSentence, index).id = kg_document_intern (document, id);
+}
+
+/* ---- mentions and chains ---------------------------------------------- */
+
+static int
+compare_mentions (const KgMention *a, const KgMention *b)
+{
+  if (a->first_token != b->first_token)
+    return a->first_token < b->first_token ? -1 : 1;
+  if (a->n_tokens != b->n_tokens)
+    return a->n_tokens > b->n_tokens ? -1 : 1;
+  return (int) a->kind - (int) b->kind;
+}
+
+void
+kg_document_add_mention (KgDocument *document, const KgMention *mention)
+{
+  g_return_if_fail (mention->n_tokens > 0 && mention->first_token + mention->n_tokens <= document->tokens->len);
+  KgMention stored = *mention;
+  stored.value = kg_document_intern (document, mention->value);
+  stored.rule = kg_document_intern (document, mention->rule);
+  /* insertion keeps the order; mentions arrive mostly in order */
+  guint i = document->mentions->len;
+  while (i > 0 && compare_mentions (&g_array_index (document->mentions, KgMention, i - 1), &stored) > 0)
+    i--;
+  g_array_insert_val (document->mentions, i, stored);
+}
+
+guint
+kg_document_get_n_mentions (const KgDocument *document)
+{
+  return document->mentions->len;
+}
+
+const KgMention *
+kg_document_get_mention (const KgDocument *document, guint index)
+{
+  g_return_val_if_fail (index < document->mentions->len, NULL);
+  return &g_array_index (document->mentions, KgMention, index);
+}
+
+KgMention *
+kg_document_get_mention_mut (KgDocument *document, guint index)
+{
+  g_return_val_if_fail (index < document->mentions->len, NULL);
+  return &g_array_index (document->mentions, KgMention, index);
+}
+
+int
+kg_document_find_mention (const KgDocument *document, guint token)
+{
+  int best = -1;
+  guint best_length = G_MAXUINT;
+  for (guint i = 0; i < document->mentions->len; i++)
+    {
+      const KgMention *m = &g_array_index (document->mentions, KgMention, i);
+      if (m->first_token > token)
+        break;
+      if (m->head == token)
+        return (int) i;
+      if (token < m->first_token + m->n_tokens && m->n_tokens < best_length)
+        best = (int) i, best_length = m->n_tokens;
+    }
+  return best;
+}
+
+void
+kg_document_filter_mentions (KgDocument *document, gboolean (*keep) (const KgMention *, gpointer),
+                             gpointer user_data)
+{
+  guint kept = 0;
+  for (guint i = 0; i < document->mentions->len; i++)
+    {
+      KgMention *m = &g_array_index (document->mentions, KgMention, i);
+      if (keep (m, user_data))
+        g_array_index (document->mentions, KgMention, kept++) = *m;
+    }
+  g_array_set_size (document->mentions, kept);
+}
+
+guint
+kg_document_add_chain (KgDocument *document, const char *key, const char *label, KgEntityType type)
+{
+  KgChain chain = { kg_document_intern (document, key), kg_document_intern (document, label), type };
+  g_array_append_val (document->chains, chain);
+  return document->chains->len - 1;
+}
+
+guint
+kg_document_get_n_chains (const KgDocument *document)
+{
+  return document->chains->len;
+}
+
+const KgChain *
+kg_document_get_chain (const KgDocument *document, guint index)
+{
+  g_return_val_if_fail (index < document->chains->len, NULL);
+  return &g_array_index (document->chains, KgChain, index);
+}
+
+KgChain *
+kg_document_get_chain_mut (KgDocument *document, guint index)
+{
+  g_return_val_if_fail (index < document->chains->len, NULL);
+  return &g_array_index (document->chains, KgChain, index);
 }

@@ -27,6 +27,7 @@ struct _KgNode {
   const char *label;  /* cache; NULL when aliases changed */
   guint mentions;
   guint type_counts[KG_ENTITY_N_TYPES];
+  KgEntityType forced_type;  /* set by the user; UNKNOWN when not */
   GArray *aliases;    /* KgAlias sorted by form */
 };
 
@@ -47,6 +48,7 @@ struct _KgEdge {
 struct _KgGraph {
   GStringChunk *strings;
   GHashTable *nodes_by_key;    /* key -> KgNode, owns the nodes */
+  GHashTable *redirects;       /* key of a merged node -> key of the node it joined */
   GHashTable *edges_by_fact;   /* KgEdge -> KgEdge, owns the edges */
   GArray *documents;           /* KgDocumentInfo with interned strings */
   GHashTable *documents_by_id; /* id -> index + 1 */
@@ -165,7 +167,7 @@ find_form (GArray *array, gsize element_size, const char *form, guint *index)
 }
 
 static void
-node_add_alias (KgGraph *graph, KgNode *node, const KgMention *mention)
+node_add_alias (KgGraph *graph, KgNode *node, const KgNodeMention *mention)
 {
   const char *form = intern (graph, mention->surface);
   const char *rule = intern (graph, mention->rule ? mention->rule : "exact");
@@ -175,9 +177,12 @@ node_add_alias (KgGraph *graph, KgNode *node, const KgMention *mention)
       KgAlias *alias = &g_array_index (node->aliases, KgAlias, i);
       alias->count++;
       alias->is_name = alias->is_name || mention->is_name;
-      /* The same form may arrive by several rules; keep one that does not
-       * depend on input order. */
-      if (strcmp (rule, alias->rule) < 0)
+      /* The same form may arrive by several rules: the report keeps the
+       * one that explains most (anything but "exact"), the smallest of
+       * those so that input order does not matter. */
+      gboolean explains = strcmp (rule, "exact") != 0;
+      gboolean explained = strcmp (alias->rule, "exact") != 0;
+      if ((explains && !explained) || (explains == explained && strcmp (rule, alias->rule) < 0))
         alias->rule = rule;
     }
   else
@@ -189,7 +194,7 @@ node_add_alias (KgGraph *graph, KgNode *node, const KgMention *mention)
 }
 
 KgNode *
-kg_graph_add_mention (KgGraph *graph, const KgMention *mention)
+kg_graph_add_mention (KgGraph *graph, const KgNodeMention *mention)
 {
   g_return_val_if_fail (graph != NULL && mention != NULL, NULL);
   g_return_val_if_fail (mention->surface != NULL, NULL);
@@ -199,6 +204,9 @@ kg_graph_add_mention (KgGraph *graph, const KgMention *mention)
   const char *key = mention->key ? mention->key : derived;
   if (key == NULL || *key == '\0')
     return NULL;
+  const char *target;
+  while ((target = g_hash_table_lookup (graph->redirects, key)) != NULL)
+    key = target;
 
   KgNode *node = g_hash_table_lookup (graph->nodes_by_key, key);
   if (node == NULL)
@@ -220,6 +228,9 @@ KgNode *
 kg_graph_lookup_node (KgGraph *graph, const char *key)
 {
   g_return_val_if_fail (graph != NULL && key != NULL, NULL);
+  const char *target;
+  while ((target = g_hash_table_lookup (graph->redirects, key)) != NULL)
+    key = target;
   return g_hash_table_lookup (graph->nodes_by_key, key);
 }
 
@@ -274,6 +285,8 @@ kg_node_get_label (const KgNode *node)
 KgEntityType
 kg_node_get_entity_type (const KgNode *node)
 {
+  if (node->forced_type != KG_ENTITY_UNKNOWN)
+    return node->forced_type;
   KgEntityType best = KG_ENTITY_UNKNOWN;
   for (guint t = KG_ENTITY_UNKNOWN + 1; t < KG_ENTITY_N_TYPES; t++)
     if (node->type_counts[t] > node->type_counts[best] || (best == KG_ENTITY_UNKNOWN && node->type_counts[t] > 0))
@@ -625,6 +638,7 @@ kg_graph_new (void)
   KgGraph *graph = g_new0 (KgGraph, 1);
   graph->strings = g_string_chunk_new (64 * 1024);
   graph->nodes_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) node_free);
+  graph->redirects = g_hash_table_new (g_str_hash, g_str_equal);
   graph->edges_by_fact = g_hash_table_new_full (edge_hash, edge_equal, (GDestroyNotify) edge_free, NULL);
   graph->documents = g_array_new (FALSE, FALSE, sizeof (KgDocumentInfo));
   graph->documents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -640,6 +654,7 @@ kg_graph_free (KgGraph *graph)
   g_clear_pointer (&graph->document_order, g_array_unref);
   g_hash_table_unref (graph->edges_by_fact);
   g_hash_table_unref (graph->nodes_by_key);
+  g_hash_table_unref (graph->redirects);
   g_hash_table_unref (graph->documents_by_id);
   g_array_unref (graph->documents);
   g_string_chunk_free (graph->strings);
@@ -751,4 +766,102 @@ kg_graph_get_edges (KgGraph *graph)
       make_ids_unique (graph->sorted_edges, G_STRUCT_OFFSET (KgEdge, id), edge_identity);
     }
   return graph->sorted_edges;
+}
+
+/* ---- corrections: merging, retyping, removing nodes ---------------------- */
+
+void
+kg_node_set_entity_type (KgNode *node, KgEntityType type)
+{
+  g_return_if_fail (type < KG_ENTITY_N_TYPES);
+  node->forced_type = type;
+}
+
+/* Adds the evidence and surface forms of a duplicate edge to edge. */
+static void
+edge_absorb (KgEdge *edge, KgEdge *duplicate)
+{
+  for (guint i = 0; i < duplicate->surfaces->len; i++)
+    {
+      const SurfaceCount *sc = &g_array_index (duplicate->surfaces, SurfaceCount, i);
+      for (guint n = 0; n < sc->count; n++)
+        edge_add_surface (edge->graph, edge, sc->form);
+    }
+  g_array_append_vals (edge->evidence, duplicate->evidence->data, duplicate->evidence->len);
+  edge->evidence_sorted = FALSE;
+}
+
+/* Rebuilds the edge table after nodes changed: edges about a removed node
+ * go (remove_node), edges about `from` are about `into`, and edges that
+ * became the same fact become one. */
+static void
+rebuild_edges (KgGraph *graph, KgNode *from, KgNode *into)
+{
+  GHashTable *edges = g_hash_table_new_full (edge_hash, edge_equal, (GDestroyNotify) edge_free, NULL);
+  g_autoptr (GPtrArray) old = sorted_values (graph->edges_by_fact, compare_edges);
+  g_hash_table_steal_all (graph->edges_by_fact);
+  for (guint i = 0; i < old->len; i++)
+    {
+      KgEdge *edge = old->pdata[i];
+      if (into == NULL && (edge->subject == from || edge->object == from))
+        {
+          edge_free (edge);
+          continue;
+        }
+      if (edge->subject == from)
+        edge->subject = into;
+      if (edge->object == from)
+        edge->object = into;
+      if (edge->attributed_to == from)
+        edge->attributed_to = into;
+      edge_format_id (edge);
+      KgEdge *existing = g_hash_table_lookup (edges, edge);
+      if (existing)
+        {
+          edge_absorb (existing, edge);
+          edge_free (edge);
+        }
+      else
+        g_hash_table_add (edges, edge);
+    }
+  g_hash_table_unref (graph->edges_by_fact);
+  graph->edges_by_fact = edges;
+  invalidate_views (graph);
+}
+
+void
+kg_graph_merge_nodes (KgGraph *graph, KgNode *from, KgNode *into, const char *rule)
+{
+  g_return_if_fail (graph != NULL && from != NULL && into != NULL && rule != NULL);
+  if (from == into)
+    return;
+  for (guint i = 0; i < from->aliases->len; i++)
+    {
+      const KgAlias *alias = &g_array_index (from->aliases, KgAlias, i);
+      for (guint n = 0; n < alias->count; n++)
+        {
+          /* an alias keeps the rule that explained it; "exact" ones now
+           * owe their place to the merge */
+          const char *why = strcmp (alias->rule, "exact") == 0 ? rule : alias->rule;
+          KgNodeMention m = { into->key, alias->form, KG_ENTITY_UNKNOWN, why, alias->is_name };
+          node_add_alias (graph, into, &m);
+        }
+    }
+  into->mentions += from->mentions;
+  for (guint t = 0; t < KG_ENTITY_N_TYPES; t++)
+    into->type_counts[t] += from->type_counts[t];
+  g_hash_table_insert (graph->redirects, (gpointer) from->key, (gpointer) into->key);
+  g_hash_table_steal (graph->nodes_by_key, from->key);
+  rebuild_edges (graph, from, into);
+  node_free (from);
+}
+
+void
+kg_graph_remove_node (KgGraph *graph, KgNode *node)
+{
+  g_return_if_fail (graph != NULL && node != NULL);
+  g_hash_table_steal (graph->nodes_by_key, node->key);
+  rebuild_edges (graph, node, NULL);
+  /* facts attributed to the node stay, unattributed */
+  node_free (node);
 }

@@ -179,7 +179,7 @@ parse_rows (const char *path, const char *data, gsize length, GArray *rows, GErr
 static KgNode *
 add_argument (KgGraph *graph, const char *surface, KgEntityType type)
 {
-  KgMention mention = { NULL, surface, type, "exact", TRUE };
+  KgNodeMention mention = { NULL, surface, type, "exact", TRUE };
   return kg_graph_add_mention (graph, &mention);
 }
 

@@ -1,19 +1,22 @@
 /* pipeline.c: the one place that knows the order of the stages (see
  * kgraph/pipeline.h). */
 #include "kgraph/pipeline.h"
+#include "entities.h"
+#include "entities-private.h"
 #include "names.h"
 #include "lemmatizer.h"
 #include "parser.h"
 #include "tagger.h"
 
 
-static const char *const stage_names[KG_STAGE_N_STAGES] = { "tokens", "tags", "parse" };
+static const char *const stage_names[KG_STAGE_N_STAGES] = { "tokens", "tags", "parse", "entities" };
 
 struct _KgPipeline {
   KgStage last;
   KgTagger *tagger;
   KgLemmatizer *lemmatizer;
   KgParser *parser;
+  KgEntities *entities;
 };
 
 const char *
@@ -33,9 +36,9 @@ kg_stage_from_string (const char *name, KgStage *stage)
 }
 
 KgPipeline *
-kg_pipeline_new (const char *model_dir, KgStage last, GError **error)
+kg_pipeline_new (const char *model_dir, const char *lexicon_dir, KgStage last, GError **error)
 {
-  g_return_val_if_fail (model_dir != NULL && last < KG_STAGE_N_STAGES, NULL);
+  g_return_val_if_fail (model_dir != NULL && lexicon_dir != NULL && last < KG_STAGE_N_STAGES, NULL);
 
   g_autoptr (KgPipeline) pipeline = g_new0 (KgPipeline, 1);
   pipeline->last = last;
@@ -53,6 +56,8 @@ kg_pipeline_new (const char *model_dir, KgStage last, GError **error)
       if ((pipeline->parser = kg_parser_load (parser, error)) == NULL)
         return NULL;
     }
+  if (last >= KG_STAGE_ENTITIES && (pipeline->entities = kg_entities_new (model_dir, lexicon_dir, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&pipeline);
 }
 
@@ -64,6 +69,7 @@ kg_pipeline_free (KgPipeline *pipeline)
   kg_tagger_free (pipeline->tagger);
   kg_lemmatizer_free (pipeline->lemmatizer);
   kg_parser_free (pipeline->parser);
+  kg_entities_free (pipeline->entities);
   g_free (pipeline);
 }
 
@@ -78,6 +84,52 @@ kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document)
     }
   if (pipeline->last >= KG_STAGE_PARSE)
     kg_parser_parse (pipeline->parser, document);
+  if (pipeline->last >= KG_STAGE_ENTITIES)
+    kg_entities_find (pipeline->entities, document);
+}
+
+static gboolean
+chain_has_name (const KgDocument *document, int chain)
+{
+  for (guint i = 0; i < kg_document_get_n_mentions (document); i++)
+    {
+      const KgMention *m = kg_document_get_mention (document, i);
+      if (m->chain == chain && m->kind == KG_MENTION_NAME)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every entity the document names is a node (values and nationalities
+ * alone become nodes only when facts are about them); each mention but
+ * pronouns adds its surface form as an alias, with the rule that linked
+ * it. */
+static void
+add_entities (const KgDocument *document, KgGraph *graph)
+{
+  for (guint i = 0; i < kg_document_get_n_mentions (document); i++)
+    {
+      const KgMention *m = kg_document_get_mention (document, i);
+      if (m->chain < 0 || m->kind == KG_MENTION_PRONOUN)
+        continue;
+      /* bylines and credits name the writers, not what the article is about */
+      const KgSentence *sentence = kg_document_get_sentence (document, kg_document_find_sentence (document, m->first_token));
+      if (sentence->kind == KG_SENTENCE_FURNITURE)
+        continue;
+      const KgChain *chain = kg_document_get_chain (document, m->chain);
+      if (!chain_has_name (document, m->chain))
+        continue;
+      g_autofree char *surface = kg__span_text (document, m->first_token, m->n_tokens);
+      KgNodeMention mention = {
+        .key = chain->key,
+        .surface = surface,
+        /* a nationality stands for its country */
+        .type = m->kind == KG_MENTION_DEMONYM ? chain->type : m->type,
+        .rule = m->rule,
+        .is_name = m->kind == KG_MENTION_NAME,
+      };
+      kg_graph_add_mention (graph, &mention);
+    }
 }
 
 void
@@ -92,4 +144,5 @@ kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document
     .source = kg_document_get_source (document),
   };
   kg_graph_add_document (graph, &info);
+  add_entities (document, graph);
 }

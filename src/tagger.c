@@ -61,56 +61,12 @@ word_at (const KgWordShape *words, guint n, gint i)
   return &words[i];
 }
 
-/* How a word is written elsewhere in its document, which tells proper
- * nouns from common ones: bit 0, seen in lower case after the first word of
- * a sentence; bit 1, seen capitalised there. */
-typedef GHashTable DocumentCase;
-
-static DocumentCase *
-document_case_new (const KgDocument *doc)
-{
-  DocumentCase *cases = g_hash_table_new (g_direct_hash, g_direct_equal);
-  for (guint s = 0; s < kg_document_get_n_sentences (doc); s++)
-    {
-      const KgSentence *sentence = kg_document_get_sentence (doc, s);
-      for (guint i = 1; i < sentence->n_tokens; i++)
-        {
-          KgWordShape w;
-          kg_word_shape_compute (kg_document_get_token (doc, sentence->first_token + i)->form, &w);
-          guint bit = (w.flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) ? 2 : (w.flags & KG_WORD_NO_LETTER) ? 0 : 1;
-          gpointer key = GUINT_TO_POINTER ((guint) w.lower | 1);
-          g_hash_table_insert (cases, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (cases, key)) | bit));
-        }
-    }
-  return cases;
-}
-
-static guint
-document_case_of (DocumentCase *cases, const KgWordShape *w)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (cases, GUINT_TO_POINTER ((guint) w->lower | 1)));
-}
-
-/* Is the sentence written like a headline: most longer words capitalised. */
-static gboolean
-is_headline (const KgWordShape *words, guint n)
-{
-  guint long_words = 0, capitalised = 0;
-  for (guint i = 0; i < n; i++)
-    if (words[i].length > 3 && !(words[i].flags & KG_WORD_NO_LETTER))
-      {
-        long_words++;
-        capitalised += (words[i].flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) != 0;
-      }
-  return long_words >= 3 && capitalised * 5 >= long_words * 4;
-}
-
 /* The context a word is tagged in. */
 typedef struct {
   const KgWordShape *words;
   const guint *ambiguity;  /* per word: the hash of its tag set, 0 if unknown */
   guint n;
-  DocumentCase *cases;
+  GHashTable *cases;       /* kg_word_cases_new () */
   gboolean headline;
 } Context;
 
@@ -157,7 +113,7 @@ extract_features (const Context *cx, guint i, guint t1, guint t2, guint64 *f)
   f[k++] = kg_feature2 (F_FLAGS_P1, p1->flags, 0);
   f[k++] = kg_feature2 (F_SUFFIX2_P1, p1->suffix[1], 0);
   f[k++] = kg_feature2 (F_FLAGS_M1, m1->flags, 0);
-  f[k++] = kg_feature3 (F_DOCCASE_FLAGS, document_case_of (cx->cases, w), w->flags, i == 0);
+  f[k++] = kg_feature3 (F_DOCCASE_FLAGS, kg_word_case_of (cx->cases, w), w->flags, i == 0);
   f[k++] = kg_feature2 (F_HEADLINE_FLAGS, cx->headline, w->flags);
   f[k++] = kg_feature2 (F_T2_LOWER, t2, w->lower);
   guint amb = cx->ambiguity[i];
@@ -374,14 +330,14 @@ kg_tagger_tag (const KgTagger *tagger, KgDocument *doc)
   g_autofree KgWordShape *words = g_new (KgWordShape, longest);
   g_autofree guint *ambiguity = g_new (guint, longest);
   g_autofree gint32 *scores = g_new (gint32, tagger->n_classes);
-  g_autoptr (GHashTable) cases = document_case_new (doc);
+  g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
   guint64 features[MAX_FEATURES];
   for (guint s = 0; s < kg_document_get_n_sentences (doc); s++)
     {
       const KgSentence *sentence = kg_document_get_sentence (doc, s);
       compute_shapes (doc, sentence, words);
       compute_ambiguity (tagger, doc, sentence, ambiguity);
-      Context cx = { words, ambiguity, sentence->n_tokens, cases, is_headline (words, sentence->n_tokens) };
+      Context cx = { words, ambiguity, sentence->n_tokens, cases, kg_words_look_like_headline (words, sentence->n_tokens) };
       guint t1 = 0, t2 = 0;
       for (guint i = 0; i < sentence->n_tokens; i++)
         {
@@ -597,7 +553,7 @@ train_epoch (KgPerceptronTrainer *trainer, GArray *sentences, const Inventory *i
       compute_ambiguity (lexicon, ref->document, sentence, (guint *) ambiguity->data);
       Context cx = { (KgWordShape *) words->data, (guint *) ambiguity->data, sentence->n_tokens,
                      g_hash_table_lookup (cases, ref->document),
-                     is_headline ((KgWordShape *) words->data, sentence->n_tokens) };
+                     kg_words_look_like_headline ((KgWordShape *) words->data, sentence->n_tokens) };
       guint t1 = 0, t2 = 0;
       for (guint i = 0; i < sentence->n_tokens; i++)
         {
@@ -678,7 +634,7 @@ kg_tagger_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *options
   g_autoptr (GHashTable) cases = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                         (GDestroyNotify) g_hash_table_unref);
   for (guint d = 0; d < train->len; d++)
-    g_hash_table_insert (cases, train->pdata[d], document_case_new (train->pdata[d]));
+    g_hash_table_insert (cases, train->pdata[d], kg_word_cases_new (train->pdata[d]));
   kg_train_report (options, "tagger: %u sentences, %u classes", sentences->len, inv.names->len);
   GBytes *best = NULL;
   double best_score = -1.0;

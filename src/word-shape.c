@@ -105,3 +105,41 @@ kg_word_shape_compute (const char *form, KgWordShape *out)
       out->suffix[k] = kg_feature_mix (k + 101, kg_feature_string (q ? q : lower, lower + lower_len - (q ? q : lower)));
     }
 }
+
+GHashTable *
+kg_word_cases_new (const KgDocument *doc)
+{
+  GHashTable *cases = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint s = 0; s < kg_document_get_n_sentences (doc); s++)
+    {
+      const KgSentence *sentence = kg_document_get_sentence (doc, s);
+      for (guint i = 1; i < sentence->n_tokens; i++)
+        {
+          KgWordShape w;
+          kg_word_shape_compute (kg_document_get_token (doc, sentence->first_token + i)->form, &w);
+          guint bit = (w.flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) ? 2 : (w.flags & KG_WORD_NO_LETTER) ? 0 : 1;
+          gpointer key = GUINT_TO_POINTER ((guint) w.lower | 1);
+          g_hash_table_insert (cases, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (cases, key)) | bit));
+        }
+    }
+  return cases;
+}
+
+guint
+kg_word_case_of (GHashTable *cases, const KgWordShape *w)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (cases, GUINT_TO_POINTER ((guint) w->lower | 1)));
+}
+
+gboolean
+kg_words_look_like_headline (const KgWordShape *words, guint n)
+{
+  guint long_words = 0, capitalised = 0;
+  for (guint i = 0; i < n; i++)
+    if (words[i].length > 3 && !(words[i].flags & KG_WORD_NO_LETTER))
+      {
+        long_words++;
+        capitalised += (words[i].flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) != 0;
+      }
+  return long_words >= 3 && capitalised * 5 >= long_words * 4;
+}

@@ -5,7 +5,7 @@
 #ifndef KG_WORD_SHAPE_H
 #define KG_WORD_SHAPE_H
 
-#include <glib.h>
+#include "kgraph/document.h"
 
 enum {
   KG_WORD_TITLE = 1 << 0,       /* first letter upper case, not all upper */
@@ -30,6 +30,16 @@ typedef struct {
 } KgWordShape;
 
 void kg_word_shape_compute (const char *form, KgWordShape *out);
+
+/* How each word is written elsewhere in its document, which tells proper
+ * nouns from common ones: a table for kg_word_case_of().  (transfer full) */
+GHashTable *kg_word_cases_new (const KgDocument *document);
+/* Bit 0: w is seen in lower case after the first word of a sentence; bit
+ * 1: it is seen capitalised there. */
+guint kg_word_case_of (GHashTable *cases, const KgWordShape *w);
+
+/* Is a sentence written like a headline: most longer words capitalised. */
+gboolean kg_words_look_like_headline (const KgWordShape *words, guint n);
 
 /* Writes the lower-cased form into buffer (size at least 4 bytes) when it
  * fits, else returns a newly allocated copy in *allocated. */

@@ -10,7 +10,7 @@
 #ifndef KGRAPH_DOCUMENT_H
 #define KGRAPH_DOCUMENT_H
 
-#include <glib.h>
+#include <kgraph/entity.h>
 
 G_BEGIN_DECLS
 
@@ -52,6 +52,9 @@ typedef struct {
    * 0 for the root, -1 until the parser ran */
   int head;
   const char *deprel;
+  /* the MISC column of a token read from CoNLL-U (NULL otherwise); it is
+   * not written back: the writer makes its own MISC */
+  const char *misc;
 } KgToken;
 
 typedef struct {
@@ -59,11 +62,42 @@ typedef struct {
   guint n_tokens;
   guint64 start, end;     /* byte offsets in the original input */
   KgSentenceKind kind;
+  const char *id;         /* "# sent_id" of a sentence read from CoNLL-U; NULL otherwise */
 } KgSentence;
+
+/* What kind of expression an entity mention is. */
+typedef enum {
+  KG_MENTION_NAME = 0,   /* a proper name: "Seyed Abbas Araghchi", "EAEU" */
+  KG_MENTION_VALUE,      /* a date, time, amount or number: "March 13, 2023", "$33 million" */
+  KG_MENTION_DEMONYM,    /* a nationality standing for its country: "Iranian" */
+  KG_MENTION_NOMINAL,    /* a description: "the Iranian foreign minister" */
+  KG_MENTION_PRONOUN,    /* "he", "its", "who" */
+  KG_MENTION_N_KINDS
+} KgMentionKind;
+
+/* A mention of an entity: a span of tokens and what it stands for. */
+typedef struct {
+  guint first_token;   /* index of its first token in the document */
+  guint n_tokens;
+  guint head;          /* document index of its head token */
+  KgEntityType type;
+  KgMentionKind kind;
+  const char *value;   /* normalised value (ISO date, amount) or the country of a demonym; NULL */
+  int chain;           /* its coreference chain in the document, -1 if none */
+  const char *rule;    /* how it joined its chain: "exact", "surname", "acronym", "role", "pronoun", ... */
+} KgMention;
+
+/* A coreference chain: one entity of the document and its mentions. */
+typedef struct {
+  const char *key;     /* canonical key of the entity (kgraph/canonical.h) */
+  const char *label;   /* its fullest name in the document */
+  KgEntityType type;
+} KgChain;
 
 const char *kg_upos_to_string (KgUpos upos);          /* "NOUN"; "_" for NONE */
 KgUpos kg_upos_from_string (const char *name);        /* KG_UPOS_NONE if unknown */
 const char *kg_sentence_kind_to_string (KgSentenceKind kind);  /* "body", "title", ... */
+const char *kg_mention_kind_to_string (KgMentionKind kind);    /* "name", "value", ... */
 
 /* A document with these original bytes (which it keeps a reference to).
  * (transfer full) */
@@ -88,12 +122,16 @@ guint kg_document_get_n_sentences (const KgDocument *document);
 /* (transfer none) */
 const KgSentence *kg_document_get_sentence (const KgDocument *document, guint index);
 guint kg_document_get_n_tokens (const KgDocument *document);
+/* The index of the sentence that holds token. */
+guint kg_document_find_sentence (const KgDocument *document, guint token);
 /* (transfer none) */
 const KgToken *kg_document_get_token (const KgDocument *document, guint index);
 
 /* Appends a sentence whose tokens are the tokens added since the previous
  * sentence; returns its index.  start/end are computed from its tokens. */
 guint kg_document_add_sentence (KgDocument *document, KgSentenceKind kind);
+/* Gives sentence index an id (copied). */
+void kg_document_set_sentence_id (KgDocument *document, guint index, const char *id);
 /* Appends a token; the strings are copied.  Returns its index. */
 guint kg_document_add_token (KgDocument *document, const char *form, guint64 start, guint64 end,
                              gboolean space_after);
@@ -102,6 +140,27 @@ KgToken *kg_document_get_token_mut (KgDocument *document, guint index);
 /* Interns a string in the document (for lemmas, tags, relations).
  * (transfer none) */
 const char *kg_document_intern (KgDocument *document, const char *s);
+
+/* Mentions, kept in order of their first token (then longest first).
+ * Adding one interns its strings and returns nothing: indices change. */
+void kg_document_add_mention (KgDocument *document, const KgMention *mention);
+guint kg_document_get_n_mentions (const KgDocument *document);
+/* (transfer none) */
+const KgMention *kg_document_get_mention (const KgDocument *document, guint index);
+KgMention *kg_document_get_mention_mut (KgDocument *document, guint index);
+/* The mention whose head is token, else the shortest one that contains it;
+ * -1 if none. */
+int kg_document_find_mention (const KgDocument *document, guint token);
+/* Drops the mentions for which keep() returns FALSE. */
+void kg_document_filter_mentions (KgDocument *document, gboolean (*keep) (const KgMention *, gpointer),
+                                  gpointer user_data);
+
+/* Coreference chains; a new chain's index is returned. */
+guint kg_document_add_chain (KgDocument *document, const char *key, const char *label, KgEntityType type);
+guint kg_document_get_n_chains (const KgDocument *document);
+/* (transfer none) */
+const KgChain *kg_document_get_chain (const KgDocument *document, guint index);
+KgChain *kg_document_get_chain_mut (KgDocument *document, guint index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgDocument, kg_document_free)
 

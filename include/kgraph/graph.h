@@ -19,32 +19,13 @@
 #ifndef KGRAPH_GRAPH_H
 #define KGRAPH_GRAPH_H
 
-#include <glib.h>
+#include <kgraph/entity.h>
 
 G_BEGIN_DECLS
 
 typedef struct _KgGraph KgGraph;
 typedef struct _KgNode KgNode;
 typedef struct _KgEdge KgEdge;
-
-typedef enum {
-  KG_ENTITY_UNKNOWN = 0,
-  KG_ENTITY_PERSON,
-  KG_ENTITY_ORG,
-  KG_ENTITY_GPE,       /* countries, cities, states: places with a government */
-  KG_ENTITY_LOC,       /* other places: regions, rivers, mountains */
-  KG_ENTITY_NORP,      /* nationalities, religious and political groups */
-  KG_ENTITY_EVENT,
-  KG_ENTITY_DATE,
-  KG_ENTITY_TIME,
-  KG_ENTITY_MONEY,
-  KG_ENTITY_PERCENT,
-  KG_ENTITY_QUANTITY,
-  KG_ENTITY_ORDINAL,
-  KG_ENTITY_CARDINAL,
-  KG_ENTITY_CONCEPT,   /* a common-noun argument that is not a named entity */
-  KG_ENTITY_N_TYPES
-} KgEntityType;
 
 typedef enum {
   KG_POLARITY_POSITIVE = 0,
@@ -60,12 +41,6 @@ typedef enum {
   KG_MODALITY_HYPOTHETICAL,  /* would, conditionals */
   KG_MODALITY_N_VALUES
 } KgModality;
-
-/* The upper-case name used in every export ("PERSON", "ORG", ...). */
-const char *kg_entity_type_to_string (KgEntityType type);
-/* Parses a type name, case-insensitively; also takes the common synonyms
- * PER, ORGANIZATION, LOCATION.  Returns FALSE for an unknown name. */
-gboolean kg_entity_type_from_string (const char *name, KgEntityType *type);
 
 const char *kg_polarity_to_string (KgPolarity polarity);   /* "positive", "negative" */
 const char *kg_modality_to_string (KgModality modality);   /* "asserted", "future", ... */
@@ -86,7 +61,7 @@ typedef struct {
   KgEntityType type;
   const char *rule;     /* why this surface joined the node; NULL means "exact" */
   gboolean is_name;     /* a proper name that may become the node's label */
-} KgMention;
+} KgNodeMention;
 
 /* One alias of a node: a surface form and how it joined. */
 typedef struct {
@@ -131,7 +106,7 @@ GArray *kg_graph_get_document_order (KgGraph *graph);
 
 /* Adds a mention to the node of its key, creating the node if needed.
  * Returns NULL when the key (given or derived) is empty.  (transfer none) */
-KgNode *kg_graph_add_mention (KgGraph *graph, const KgMention *mention);
+KgNode *kg_graph_add_mention (KgGraph *graph, const KgNodeMention *mention);
 /* (transfer none); NULL if there is no node with that key */
 KgNode *kg_graph_lookup_node (KgGraph *graph, const char *key);
 
@@ -140,6 +115,18 @@ KgNode *kg_graph_lookup_node (KgGraph *graph, const char *key);
  * edge; evidence identical to a record it already has is not added twice.
  * (transfer none) */
 KgEdge *kg_graph_add_fact (KgGraph *graph, const KgFact *fact, const KgEvidence *evidence);
+
+/* Corrections, as entity merging and the user's alias rules make them. */
+/* Merges from into into: from's aliases join into (those that joined from
+ * by "exact" now by rule), its mentions and type counts add up, every fact about from is
+ * about into (facts that become the same merge), and from's key leads to
+ * into from now on.  from is freed. */
+void kg_graph_merge_nodes (KgGraph *graph, KgNode *from, KgNode *into, const char *rule);
+/* Removes node and every fact whose subject or object it is; node is
+ * freed. */
+void kg_graph_remove_node (KgGraph *graph, KgNode *node);
+/* Fixes the type of a node whatever its mentions say. */
+void kg_node_set_entity_type (KgNode *node, KgEntityType type);
 
 guint kg_graph_get_n_nodes (KgGraph *graph);
 guint kg_graph_get_n_edges (KgGraph *graph);

@@ -1,0 +1,23 @@
+/* kgraph/report.h: tables beside the graph, for people who audit it: the
+ * entities with every alias and the rule that merged it, the predicates
+ * with their frequencies, and the documents.  Tab-separated, one header
+ * line, fields escaped as linear TSV (\t \n \r \\), sorted, written
+ * atomically. */
+#ifndef KGRAPH_REPORT_H
+#define KGRAPH_REPORT_H
+
+#include <kgraph/graph.h>
+
+G_BEGIN_DECLS
+
+/* id, label, type, mentions, type counts ("PERSON=3 ORG=1"), aliases
+ * ("form (count, rule)" joined by " | "). */
+gboolean kg_report_write_entities (KgGraph *graph, const char *path, GError **error);
+/* predicate, facts (edges), weight (supporting sentences), surface forms. */
+gboolean kg_report_write_predicates (KgGraph *graph, const char *path, GError **error);
+/* id, title, date, byline, source. */
+gboolean kg_report_write_documents (KgGraph *graph, const char *path, GError **error);
+
+G_END_DECLS
+
+#endif

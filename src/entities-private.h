@@ -1,0 +1,43 @@
+/* entities-private.h: what the files of the entity stage share.  The stage
+ * runs, in this order: the name recogniser (ner.c), name refinement and
+ * nationalities (entity-names.c), values (entity-values.c), then
+ * coreference (coref.c), which gives every entity its chain and key. */
+#ifndef KG_ENTITIES_PRIVATE_H
+#define KG_ENTITIES_PRIVATE_H
+
+#include "kgraph/document.h"
+#include "lexicon.h"
+
+/* The words first..first+n-1 as written, joined by single spaces where
+ * the text has space.  (transfer full) */
+char *kg__span_text (const KgDocument *doc, guint first, guint n);
+
+/* Names the rules know better than the recogniser replace the names they
+ * overlap: countries and canonical names written out ("United Nations"),
+ * and capitalised words ending in an organisation word ("Shanghai
+ * Cooperation Organization"). */
+void kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc);
+/* Titles out of person names, places typed GPE or LOC, countries typed
+ * GPE. */
+void kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc);
+/* A NAME mention for each acronym outside a name that the text defines
+ * ("Eurasian Economic Union (EAEU)") or the alias table knows ("UN"). */
+void kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc);
+/* A DEMONYM mention for each nationality word outside a name. */
+void kg__entity_names_add_demonyms (const KgLexicon *lexicon, KgDocument *doc);
+/* Sets the head of each mention from the dependency tree: its word whose
+ * head lies outside it (its last word when the document is not parsed). */
+void kg__entity_mentions_set_heads (KgDocument *doc);
+
+/* The key of an entity called label: the canonical key without forms of
+ * address, a known variant replaced by its canonical name ("U.S." ->
+ * "united states"), a nationality by its country.  A one-word person name
+ * that is also a country's gets " (person)" added, so that a person never
+ * merges with the country named like them.  (transfer full) */
+char *kg__entity_key (const KgLexicon *lexicon, const char *label, KgEntityType type);
+
+/* Finds pronoun and role mentions, links mentions that name the same
+ * entity, and gives every linked group with a name a chain (see coref.c). */
+void kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc);
+
+#endif

@@ -1,0 +1,410 @@
+/* entity-names.c: what the name recogniser found, made fit for a graph
+ * (entity stage, after NER; see entities.h):
+ *
+ *   - titles, roles and forms of address leave person names: "Foreign
+ *     Minister Seyed Abbas Araghchi" is the person "Seyed Abbas Araghchi"
+ *     (the role stays in the text, for coreference and facts);
+ *   - places become GPE (countries, states, cities) or LOC (regions and
+ *     natural features): countries and subdivisions from the gazetteers,
+ *     LOC when a place word says so ("Caspian Sea", "Middle East"), GPE
+ *     otherwise, since most places in the news are governed ones;
+ *   - a name that is a country or a known variant of one is a GPE whatever
+ *     the recogniser said ("US" in "US unilateralism");
+ *   - nationality words outside names ("Iranian", "Belarusians") become
+ *     DEMONYM mentions that stand for their country.
+ */
+#include "entities-private.h"
+#include "kgraph/canonical.h"
+
+#include <string.h>
+
+static const char *
+form_at (const KgDocument *doc, guint token)
+{
+  return kg_document_get_token (doc, token)->form;
+}
+
+/* The words first..first+n-1 as they are written, joined by spaces. */
+char *
+kg__span_text (const KgDocument *doc, guint first, guint n)
+{
+  GString *text = g_string_new (NULL);
+  for (guint k = 0; k < n; k++)
+    {
+      const KgToken *t = kg_document_get_token (doc, first + k);
+      g_string_append (text, t->form);
+      if (k + 1 < n && t->space_after && !t->joins_next)
+        g_string_append_c (text, ' ');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* How many words at the start of a person name are a role or title
+ * (longest role first: "First Vice President"), a form of address or a
+ * nationality. */
+static guint
+title_length (const KgLexicon *lexicon, const KgDocument *doc, const KgMention *m)
+{
+  guint cut = 0;
+  while (cut + 1 < m->n_tokens)
+    {
+      guint taken = 0;
+      for (guint n = MIN (4, m->n_tokens - cut - 1); n >= 1 && taken == 0; n--)
+        {
+          g_autofree char *words = kg__span_text (doc, m->first_token + cut, n);
+          if (kg_lexicon_is_role (lexicon, words))
+            taken = n;
+        }
+      const char *word = form_at (doc, m->first_token + cut);
+      if (taken == 0 && (kg_lexicon_is_honorific (lexicon, word) || kg_lexicon_demonym_country (lexicon, word)
+                         || strcmp (word, ".") == 0))
+        taken = 1;
+      if (taken == 0)
+        break;
+      cut += taken;
+    }
+  return cut;
+}
+
+/* The type a name's text says it has, whatever the recogniser said:
+ * countries and their variants are GPE; UNKNOWN when the text says
+ * nothing. */
+static KgEntityType
+type_from_text (const KgLexicon *lexicon, const char *text)
+{
+  const char *alias = kg_lexicon_alias (lexicon, text);
+  if (kg_lexicon_country (lexicon, text) || (alias && kg_lexicon_country (lexicon, alias)))
+    return KG_ENTITY_GPE;
+  if (alias)
+    return KG_ENTITY_ORG;
+  return KG_ENTITY_UNKNOWN;
+}
+
+static KgEntityType
+place_type (const KgLexicon *lexicon, const KgDocument *doc, const KgMention *m, const char *text)
+{
+  if (kg_lexicon_is_subdivision (lexicon, text))
+    return KG_ENTITY_GPE;
+  for (guint k = 0; k < m->n_tokens; k++)
+    if (kg_lexicon_is_place_word (lexicon, form_at (doc, m->first_token + k)))
+      return KG_ENTITY_LOC;
+  g_autofree char *two = m->n_tokens >= 2 ? kg__span_text (doc, m->first_token + m->n_tokens - 2, 2) : NULL;
+  if (two && kg_lexicon_is_place_word (lexicon, two))
+    return KG_ENTITY_LOC;
+  return KG_ENTITY_GPE;
+}
+
+/* Widens a name to the whole name the parser saw: UD hangs the rest of a
+ * name from its first word as "flat", so "A. Lukashenko", where the
+ * recogniser found only "Lukashenko", is one flat group.  Only adjacent
+ * words join. */
+static void
+complete_flat_name (KgDocument *doc, KgMention *m)
+{
+  const KgSentence *s = kg_document_get_sentence (doc, kg_document_find_sentence (doc, m->first_token));
+  gboolean grew = TRUE;
+  while (grew)
+    {
+      grew = FALSE;
+      guint first = m->first_token, last = m->first_token + m->n_tokens - 1;
+      /* the head of a flat word of the name, just before it */
+      const KgToken *t = kg_document_get_token (doc, first);
+      if (first > s->first_token && g_strcmp0 (t->deprel, "flat") == 0 && t->head > 0
+          && s->first_token + (guint) t->head - 1 == first - 1)
+        {
+          m->first_token--;
+          m->n_tokens++;
+          grew = TRUE;
+        }
+      /* a flat word right after it whose head is in the name */
+      if (last + 1 < s->first_token + s->n_tokens)
+        {
+          const KgToken *next = kg_document_get_token (doc, last + 1);
+          guint head = next->head > 0 ? s->first_token + (guint) next->head - 1 : G_MAXUINT;
+          if (g_strcmp0 (next->deprel, "flat") == 0 && head >= m->first_token && head <= last)
+            {
+              m->n_tokens++;
+              grew = TRUE;
+            }
+        }
+    }
+}
+
+void
+kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc)
+{
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      KgMention *m = kg_document_get_mention_mut (doc, i);
+      if (m->kind != KG_MENTION_NAME)
+        continue;
+      if (m->type == KG_ENTITY_PERSON)
+        complete_flat_name (doc, m);
+      if (m->type == KG_ENTITY_PERSON)
+        {
+          guint cut = title_length (lexicon, doc, m);
+          m->first_token += cut;
+          m->n_tokens -= cut;
+        }
+      g_autofree char *text = kg__span_text (doc, m->first_token, m->n_tokens);
+      const char *country = kg_lexicon_demonym_country (lexicon, text);
+      if (country)
+        {
+          /* "Chinese", "Israeli": a nationality, not a name */
+          m->kind = KG_MENTION_DEMONYM;
+          m->type = KG_ENTITY_NORP;
+          m->value = kg_document_intern (doc, country);
+          continue;
+        }
+      if (m->type == KG_ENTITY_PERSON && kg_lexicon_is_role (lexicon, text))
+        {
+          /* "State Secretary", "Parliament Speaker": a title, not a name */
+          m->kind = KG_MENTION_NOMINAL;
+          continue;
+        }
+      KgEntityType said = type_from_text (lexicon, text);
+      if (said != KG_ENTITY_UNKNOWN)
+        m->type = said;
+      else if (m->type == KG_ENTITY_LOC)
+        m->type = place_type (lexicon, doc, m, text);
+      else if (m->type == KG_ENTITY_PERSON
+               && kg_lexicon_is_org_word (lexicon, form_at (doc, m->first_token + m->n_tokens - 1)))
+        m->type = KG_ENTITY_ORG;
+    }
+}
+
+void
+kg__entity_names_add_demonyms (const KgLexicon *lexicon, KgDocument *doc)
+{
+  for (guint t = 0; t < kg_document_get_n_tokens (doc); t++)
+    {
+      const KgToken *token = kg_document_get_token (doc, t);
+      if (!g_unichar_isupper (g_utf8_get_char (token->form)) || kg_document_find_mention (doc, t) >= 0)
+        continue;
+      const char *country = kg_lexicon_demonym_country (lexicon, token->form);
+      if (country == NULL)
+        continue;
+      KgMention m = { .first_token = t, .n_tokens = 1, .head = t, .type = KG_ENTITY_NORP,
+                      .kind = KG_MENTION_DEMONYM, .value = country, .chain = -1 };
+      kg_document_add_mention (doc, &m);
+    }
+}
+
+void
+kg__entity_mentions_set_heads (KgDocument *doc)
+{
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      KgMention *m = kg_document_get_mention_mut (doc, i);
+      const KgSentence *sentence = kg_document_get_sentence (doc, kg_document_find_sentence (doc, m->first_token));
+      m->head = m->first_token + m->n_tokens - 1;
+      for (guint t = m->first_token; t < m->first_token + m->n_tokens; t++)
+        {
+          int head = kg_document_get_token (doc, t)->head;
+          if (head < 0)
+            break;  /* not parsed: keep the last word */
+          guint h = head == 0 ? G_MAXUINT : sentence->first_token + (guint) head - 1;
+          if (h < m->first_token || h >= m->first_token + m->n_tokens)
+            {
+              m->head = t;
+              break;
+            }
+        }
+    }
+}
+
+char *
+kg__entity_key (const KgLexicon *lexicon, const char *label, KgEntityType type)
+{
+  /* forms of address go: "Mr. Holmes" is Holmes */
+  g_auto (GStrv) words = g_strsplit (label, " ", -1);
+  guint first = 0;
+  while (words[first] && words[first + 1] && kg_lexicon_is_honorific (lexicon, words[first]))
+    first++;
+  g_autofree char *name = g_strjoinv (" ", words + first);
+
+  const char *canonical = kg_lexicon_alias (lexicon, name);
+  if (canonical == NULL && type == KG_ENTITY_NORP)
+    canonical = kg_lexicon_demonym_country (lexicon, name);
+  if (canonical == NULL && type != KG_ENTITY_PERSON)
+    canonical = kg_lexicon_country (lexicon, name);
+  char *key = kg_canonical_key (canonical ? canonical : name);
+  if (type == KG_ENTITY_PERSON && strchr (key, ' ') == NULL && kg_lexicon_country (lexicon, name))
+    {
+      char *person = g_strconcat (key, " (person)", NULL);
+      g_free (key);
+      key = person;
+    }
+  return key;
+}
+
+static gboolean
+is_acronym_word (const char *word)
+{
+  gsize n = strlen (word);
+  if (n < 2 || n > 8)
+    return FALSE;
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_name (KgDocument *doc, guint token, KgEntityType type)
+{
+  KgMention m = { .first_token = token, .n_tokens = 1, .head = token, .type = type, .kind = KG_MENTION_NAME,
+                  .chain = -1 };
+  kg_document_add_mention (doc, &m);
+}
+
+void
+kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc)
+{
+  /* acronyms defined in the text: NAME ( ACRONYM ) */
+  g_autoptr (GHashTable) defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_tokens = kg_document_get_n_tokens (doc);
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      const KgMention *m = kg_document_get_mention (doc, i);
+      guint after = m->first_token + m->n_tokens;
+      if (m->kind == KG_MENTION_NAME && m->n_tokens > 1 && after + 2 < n_tokens
+          && strcmp (form_at (doc, after), "(") == 0 && strcmp (form_at (doc, after + 2), ")") == 0
+          && is_acronym_word (form_at (doc, after + 1)))
+        g_hash_table_insert (defined, g_strdup (form_at (doc, after + 1)), GINT_TO_POINTER (m->type));
+    }
+  for (guint t = 0; t < n_tokens; t++)
+    {
+      const char *word = form_at (doc, t);
+      if (!is_acronym_word (word) || kg_document_find_mention (doc, t) >= 0)
+        continue;
+      gpointer type;
+      const char *alias = kg_lexicon_alias (lexicon, word);
+      if (g_hash_table_lookup_extended (defined, word, NULL, &type))
+        add_name (doc, t, GPOINTER_TO_INT (type));
+      else if (alias)
+        add_name (doc, t, kg_lexicon_country (lexicon, alias) ? KG_ENTITY_GPE : KG_ENTITY_ORG);
+    }
+}
+
+/* ---- names the rules are surer of than the recogniser ------------------- */
+
+#define MAX_RULE_NAME_WORDS 8
+
+static gboolean
+capitalised (const char *word)
+{
+  return g_unichar_isupper (g_utf8_get_char (word));
+}
+
+static gboolean
+name_connector (const char *word)
+{
+  static const char *const connectors[] = { "of", "for", "and", "&", "on", "-", "–" };
+  for (guint i = 0; i < G_N_ELEMENTS (connectors); i++)
+    if (strcmp (word, connectors[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An organisation named by capitalised words that end in an organisation
+ * word ("Shanghai Cooperation Organization", "Iran-Belarus Joint
+ * Cooperation Commission", "Ministry of Foreign Affairs"): the length of
+ * the longest one starting at word i of the sentence, 0 if none. */
+static guint
+organisation_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *s, guint i)
+{
+  const char *first = form_at (doc, s->first_token + i);
+  if (!capitalised (first) || kg_lexicon_is_org_word (lexicon, first) || g_ascii_strcasecmp (first, "The") == 0)
+    return 0;
+  guint best = 0;
+  for (guint k = i; k < s->n_tokens && k - i < MAX_RULE_NAME_WORDS; k++)
+    {
+      const char *word = form_at (doc, s->first_token + k);
+      gboolean inside = capitalised (word) || (k > i && name_connector (word) && k + 1 < s->n_tokens
+                                               && capitalised (form_at (doc, s->first_token + k + 1)));
+      if (!inside)
+        break;
+      if (k > i && capitalised (word) && kg_lexicon_is_org_word (lexicon, word))
+        best = k - i + 1;
+    }
+  return best;
+}
+
+/* Are words i..i+n-1 all capitalised words or connectors between them
+ * (no punctuation or brackets a canonical key would ignore)? */
+static gboolean
+name_words (const KgDocument *doc, const KgSentence *s, guint i, guint n)
+{
+  for (guint k = i; k < i + n; k++)
+    {
+      const char *word = form_at (doc, s->first_token + k);
+      gboolean inner = k > i && k + 1 < i + n;
+      if (!capitalised (word) && !(inner && name_connector (word)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A name the gazetteers know, written out: a country, a subdivision ("New
+ * York"), a canonical name of the alias table ("United Nations"), or a
+ * region or natural feature ending in a place word ("Middle East",
+ * "Persian Gulf").  Its length and type; 0 if none. */
+static guint
+known_name_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *s, guint i, KgEntityType *type)
+{
+  for (guint n = MIN (MAX_RULE_NAME_WORDS, s->n_tokens - i); n >= 2; n--)
+    {
+      if (!name_words (doc, s, i, n))
+        continue;
+      g_autofree char *text = kg__span_text (doc, s->first_token + i, n);
+      g_autofree char *last_two = kg__span_text (doc, s->first_token + i + n - 2, 2);
+      if (kg_lexicon_country (lexicon, text) || kg_lexicon_is_subdivision (lexicon, text))
+        *type = KG_ENTITY_GPE;
+      else if (kg_lexicon_is_canonical_name (lexicon, text))
+        *type = KG_ENTITY_ORG;
+      else if (kg_lexicon_is_place_word (lexicon, last_two)
+               || kg_lexicon_is_place_word (lexicon, form_at (doc, s->first_token + i + n - 1)))
+        *type = KG_ENTITY_LOC;
+      else
+        continue;
+      return n;
+    }
+  return 0;
+}
+
+static gboolean
+overlaps (const KgMention *m, gpointer user_data)
+{
+  const KgMention *span = user_data;
+  gboolean apart = m->first_token + m->n_tokens <= span->first_token
+                   || span->first_token + span->n_tokens <= m->first_token;
+  return apart || m->kind != KG_MENTION_NAME;
+}
+
+void
+kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
+{
+  for (guint si = 0; si < kg_document_get_n_sentences (doc); si++)
+    {
+      const KgSentence *s = kg_document_get_sentence (doc, si);
+      for (guint i = 0; i < s->n_tokens;)
+        {
+          KgEntityType type = KG_ENTITY_ORG;
+          guint n = known_name_at (lexicon, doc, s, i, &type);
+          if (n == 0)
+            n = organisation_at (lexicon, doc, s, i), type = KG_ENTITY_ORG;
+          if (n == 0)
+            {
+              i++;
+              continue;
+            }
+          KgMention m = { .first_token = s->first_token + i, .n_tokens = n, .head = s->first_token + i + n - 1,
+                          .type = type, .kind = KG_MENTION_NAME, .chain = -1 };
+          /* the rule's name replaces what the recogniser cut it into */
+          kg_document_filter_mentions (doc, overlaps, &m);
+          kg_document_add_mention (doc, &m);
+          i += n;
+        }
+    }
+}

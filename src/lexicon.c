@@ -1,0 +1,284 @@
+/* lexicon.c: loading and looking up the entity stage's word lists (see
+ * lexicon.h). */
+#include "lexicon.h"
+#include "kgraph/canonical.h"
+#include "kgraph/error.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#define ISO_SUBDIVISIONS "/usr/share/iso-codes/json/iso_3166-2.json"
+
+struct _KgLexicon {
+  GHashTable *countries;     /* key of a name -> short English name */
+  GHashTable *demonyms;      /* key of a nationality adjective -> short English name */
+  GHashTable *subdivisions;  /* key of a name without diacritics -> itself */
+  GHashTable *first_names;   /* key -> KgGender */
+  GHashTable *roles;         /* key -> itself */
+  GHashTable *honorifics;
+  GHashTable *org_words;
+  GHashTable *place_words;
+  GHashTable *aliases;       /* variant as written -> canonical name */
+  GHashTable *canonical_names;  /* key of a canonical name of the alias table -> itself */
+  GHashTable *role_abbreviations;  /* as written -> role */
+};
+
+static GHashTable *
+new_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Reads the lines of a list, skipping blank lines and '#' comments, and
+ * calls add() with the tab-separated fields of each. */
+static gboolean
+read_lines (const char *dir, const char *name, guint n_fields, void (*add) (KgLexicon *, char **),
+            KgLexicon *lexicon, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &text, NULL, &local))
+    {
+      g_set_error (error, KG_ERROR, KG_ERROR_MODEL, "%s: cannot read the lexicon: %s", path, local->message);
+      return FALSE;
+    }
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = lines[i];
+      if (*line == '\0' || *line == '#')
+        continue;
+      g_auto (GStrv) fields = g_strsplit (line, "\t", -1);
+      if (g_strv_length (fields) != n_fields || !g_utf8_validate (line, -1, NULL))
+        {
+          g_set_error (error, KG_ERROR, KG_ERROR_MODEL, "%s:%u: expected %u tab-separated fields", path, i + 1,
+                       n_fields);
+          return FALSE;
+        }
+      add (lexicon, fields);
+    }
+  return TRUE;
+}
+
+static void
+insert_key (GHashTable *table, const char *text, const char *value)
+{
+  char *key = kg_canonical_key (text);
+  if (*key == '\0')
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_replace (table, key, g_strdup (value));
+}
+
+static void
+add_country (KgLexicon *lexicon, char **fields)
+{
+  /* code, label, kind, variant */
+  GHashTable *table = strcmp (fields[2], "demonym") == 0 ? lexicon->demonyms : lexicon->countries;
+  insert_key (table, fields[3], fields[1]);
+  if (table == lexicon->countries)
+    insert_key (table, fields[1], fields[1]);
+}
+
+static void
+add_first_name (KgLexicon *lexicon, char **fields)
+{
+  KgGender gender = strcmp (fields[1], "female") == 0 ? KG_GENDER_FEMALE : KG_GENDER_MALE;
+  char *key = kg_canonical_key (fields[0]);
+  g_hash_table_replace (lexicon->first_names, key, g_memdup2 (&gender, sizeof gender));
+}
+
+static void
+add_alias (KgLexicon *lexicon, char **fields)
+{
+  g_hash_table_replace (lexicon->aliases, g_strdup (fields[0]), g_strdup (fields[1]));
+  insert_key (lexicon->canonical_names, fields[1], fields[1]);
+}
+
+static void
+add_role_abbreviation (KgLexicon *lexicon, char **fields)
+{
+  g_hash_table_replace (lexicon->role_abbreviations, g_strdup (fields[0]), g_strdup (fields[1]));
+}
+
+#define WORD_LIST_ADDER(name, table) \
+  static void name (KgLexicon *lexicon, char **fields) { insert_key (lexicon->table, fields[0], fields[0]); }
+WORD_LIST_ADDER (add_role, roles)
+WORD_LIST_ADDER (add_honorific, honorifics)
+WORD_LIST_ADDER (add_org_word, org_words)
+WORD_LIST_ADDER (add_place_word, place_words)
+
+/* The canonical key of text with its diacritics removed ("Tehrān" ->
+ * "tehran"), for names written in transliteration. */
+static char *
+plain_key (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  GString *plain = g_string_new (NULL);
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (plain, c);
+    }
+  g_autofree char *s = g_string_free (plain, FALSE);
+  return kg_canonical_key (s);
+}
+
+/* Subdivision names from iso-codes, if installed; a missing or unreadable
+ * file leaves the table empty (they only confirm what the rules find). */
+static void
+load_subdivisions (KgLexicon *lexicon)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  if (!json_parser_load_from_file (parser, ISO_SUBDIVISIONS, NULL))
+    return;
+  JsonNode *root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  JsonNode *list = json_object_get_member (json_node_get_object (root), "3166-2");
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    return;
+  JsonArray *array = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      const char *name = json_object_get_string_member_with_default (json_node_get_object (item), "name", NULL);
+      if (name && g_utf8_validate (name, -1, NULL))
+        {
+          char *key = plain_key (name);
+          g_hash_table_replace (lexicon->subdivisions, key, g_strdup (key));
+        }
+    }
+}
+
+KgLexicon *
+kg_lexicon_load (const char *dir, GError **error)
+{
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_autoptr (KgLexicon) lexicon = g_new0 (KgLexicon, 1);
+  lexicon->countries = new_table ();
+  lexicon->demonyms = new_table ();
+  lexicon->subdivisions = new_table ();
+  lexicon->first_names = new_table ();
+  lexicon->roles = new_table ();
+  lexicon->honorifics = new_table ();
+  lexicon->org_words = new_table ();
+  lexicon->place_words = new_table ();
+  lexicon->aliases = new_table ();
+  lexicon->canonical_names = new_table ();
+  lexicon->role_abbreviations = new_table ();
+  if (!read_lines (dir, "countries.tsv", 4, add_country, lexicon, error)
+      || !read_lines (dir, "first-names.tsv", 2, add_first_name, lexicon, error)
+      || !read_lines (dir, "roles.txt", 1, add_role, lexicon, error)
+      || !read_lines (dir, "honorifics.txt", 1, add_honorific, lexicon, error)
+      || !read_lines (dir, "org-words.txt", 1, add_org_word, lexicon, error)
+      || !read_lines (dir, "place-words.txt", 1, add_place_word, lexicon, error)
+      || !read_lines (dir, "aliases.tsv", 2, add_alias, lexicon, error)
+      || !read_lines (dir, "role-abbreviations.tsv", 2, add_role_abbreviation, lexicon, error))
+    return NULL;
+  load_subdivisions (lexicon);
+  return g_steal_pointer (&lexicon);
+}
+
+void
+kg_lexicon_free (KgLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+  GHashTable **tables[] = { &lexicon->countries, &lexicon->demonyms, &lexicon->subdivisions,
+                            &lexicon->first_names, &lexicon->roles, &lexicon->honorifics,
+                            &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
+                            &lexicon->role_abbreviations, &lexicon->canonical_names };
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_clear_pointer (tables[i], g_hash_table_unref);
+  g_free (lexicon);
+}
+
+static const char *
+lookup_key (GHashTable *table, const char *text)
+{
+  g_autofree char *key = kg_canonical_key (text);
+  return g_hash_table_lookup (table, key);
+}
+
+const char *
+kg_lexicon_country (const KgLexicon *lexicon, const char *name)
+{
+  return lookup_key (lexicon->countries, name);
+}
+
+const char *
+kg_lexicon_demonym_country (const KgLexicon *lexicon, const char *word)
+{
+  g_autofree char *key = kg_canonical_key (word);
+  const char *country = g_hash_table_lookup (lexicon->demonyms, key);
+  gsize length = strlen (key);
+  if (country == NULL && length > 1 && key[length - 1] == 's')
+    {
+      key[length - 1] = '\0';  /* "Iranians" */
+      country = g_hash_table_lookup (lexicon->demonyms, key);
+    }
+  return country;
+}
+
+gboolean
+kg_lexicon_is_subdivision (const KgLexicon *lexicon, const char *name)
+{
+  g_autofree char *key = plain_key (name);
+  return g_hash_table_contains (lexicon->subdivisions, key);
+}
+
+KgGender
+kg_lexicon_first_name_gender (const KgLexicon *lexicon, const char *name)
+{
+  const KgGender *gender = (const KgGender *) lookup_key (lexicon->first_names, name);
+  return gender ? *gender : KG_GENDER_UNKNOWN;
+}
+
+gboolean
+kg_lexicon_is_role (const KgLexicon *lexicon, const char *phrase)
+{
+  return lookup_key (lexicon->roles, phrase) != NULL;
+}
+
+gboolean
+kg_lexicon_is_honorific (const KgLexicon *lexicon, const char *word)
+{
+  return lookup_key (lexicon->honorifics, word) != NULL;
+}
+
+gboolean
+kg_lexicon_is_org_word (const KgLexicon *lexicon, const char *word)
+{
+  return lookup_key (lexicon->org_words, word) != NULL;
+}
+
+gboolean
+kg_lexicon_is_place_word (const KgLexicon *lexicon, const char *word)
+{
+  return lookup_key (lexicon->place_words, word) != NULL;
+}
+
+const char *
+kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *word)
+{
+  return g_hash_table_lookup (lexicon->role_abbreviations, word);
+}
+
+gboolean
+kg_lexicon_is_canonical_name (const KgLexicon *lexicon, const char *name)
+{
+  return lookup_key (lexicon->canonical_names, name) != NULL;
+}
+
+const char *
+kg_lexicon_alias (const KgLexicon *lexicon, const char *name)
+{
+  return g_hash_table_lookup (lexicon->aliases, name);
+}

@@ -1,0 +1,50 @@
+/* lexicon.h: the word lists of the entity stage (data/lexicon/): countries
+ * and their nationality adjectives, first names with gender, roles and
+ * titles, honorifics, common name variants, and the words that mark
+ * organisation and natural-place names; plus, when Debian's iso-codes is
+ * installed, the names of subdivisions.  Loaded once, read-only, shared by
+ * every thread.  Lookups take text as written and compare canonical keys
+ * (kgraph/canonical.h), except aliases, which are matched as written. */
+#ifndef KG_LEXICON_H
+#define KG_LEXICON_H
+
+#include <glib.h>
+
+typedef struct _KgLexicon KgLexicon;
+
+typedef enum {
+  KG_GENDER_UNKNOWN = 0,
+  KG_GENDER_MALE,
+  KG_GENDER_FEMALE,
+} KgGender;
+
+/* Reads the lists in dir.  Fails with KG_ERROR_MODEL naming a missing or
+ * malformed file.  (transfer full) */
+KgLexicon *kg_lexicon_load (const char *dir, GError **error);
+void kg_lexicon_free (KgLexicon *lexicon);
+
+/* The short English name of the country called name ("Islamic Republic of
+ * Iran" -> "Iran"), or NULL. */
+const char *kg_lexicon_country (const KgLexicon *lexicon, const char *name);
+/* The country of a nationality word ("Iranian", "Iranians" -> "Iran"), or
+ * NULL. */
+const char *kg_lexicon_demonym_country (const KgLexicon *lexicon, const char *word);
+/* Is name a subdivision (province, state, city with its own ISO code)? */
+gboolean kg_lexicon_is_subdivision (const KgLexicon *lexicon, const char *name);
+KgGender kg_lexicon_first_name_gender (const KgLexicon *lexicon, const char *name);
+/* Is phrase (one or more words) a role or title ("foreign minister")? */
+gboolean kg_lexicon_is_role (const KgLexicon *lexicon, const char *phrase);
+gboolean kg_lexicon_is_honorific (const KgLexicon *lexicon, const char *word);
+/* The role an abbreviation stands for ("FM" -> "foreign minister"), or NULL. */
+const char *kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *word);
+gboolean kg_lexicon_is_org_word (const KgLexicon *lexicon, const char *word);
+gboolean kg_lexicon_is_place_word (const KgLexicon *lexicon, const char *word);
+/* Is name the canonical name of the alias table ("United Nations")? */
+gboolean kg_lexicon_is_canonical_name (const KgLexicon *lexicon, const char *name);
+/* The canonical name of a known variant ("U.S." -> "United States"), or
+ * NULL. */
+const char *kg_lexicon_alias (const KgLexicon *lexicon, const char *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgLexicon, kg_lexicon_free)
+
+#endif

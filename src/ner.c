@@ -1,0 +1,509 @@
+/* ner.c: the averaged-perceptron BILOU name recogniser (entity stage; see
+ * ner.h for the method). */
+#include "ner.h"
+#include "kgraph/canonical.h"
+#include "kgraph/error.h"
+#include "perceptron.h"
+#include "word-shape.h"
+
+#include <string.h>
+
+/* Bump the version whenever extract_features() changes. */
+static const char feature_set[] =
+  "ner-2: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
+  "lower-1 lower-2 lower+1 lower+2 form-1 form+1 shape-1 shape+1 y-1 y-2 y-1.y-2 y-1.lower y-1.shape y-1.upos "
+  "gaz gaz-1 gaz+1 gaz.y-1 doccase.flags headline.flags lower-1.lower lower.lower+1 upos-1.upos.upos+1";
+
+/* Labels: O, then B I L U for each type. */
+enum { LABEL_O = 0, N_TYPES = 3, N_LABELS = 1 + 4 * N_TYPES };
+enum { B = 0, I, L, U };
+static const KgEntityType label_types[N_TYPES] = { KG_ENTITY_PERSON, KG_ENTITY_ORG, KG_ENTITY_LOC };
+
+static guint label (guint type, guint position) { return 1 + 4 * type + position; }
+static guint label_type (guint l) { return (l - 1) / 4; }
+static guint label_position (guint l) { return (l - 1) % 4; }
+
+/* Gazetteer marks of a word. */
+enum {
+  GAZ_COUNTRY = 1 << 0, GAZ_DEMONYM = 1 << 1, GAZ_MALE = 1 << 2, GAZ_FEMALE = 1 << 3, GAZ_ROLE = 1 << 4,
+  GAZ_HONORIFIC = 1 << 5, GAZ_ORG_WORD = 1 << 6, GAZ_PLACE_WORD = 1 << 7, GAZ_SUBDIVISION = 1 << 8,
+  GAZ_ALIAS = 1 << 9,
+};
+
+#define MAX_FEATURES 48
+#define MAX_GAZETTEER_WORDS 4
+
+struct _KgNer {
+  KgModel *model;
+  KgPerceptron weights;
+  const KgLexicon *lexicon;
+};
+
+static guint64
+feature_hash (void)
+{
+  return kg_stable_hash (feature_set, sizeof feature_set - 1);
+}
+
+/* ---- what the features see ---------------------------------------------- */
+
+typedef struct {
+  guint n;
+  KgWordShape *words;
+  guint64 *upos, *xpos;
+  guint *gazetteer;
+  GHashTable *cases;
+  GHashTable *history;  /* word -> type + 1 of the last name it was part of in the document */
+  gboolean headline;
+} Sentence;
+
+static void
+sentence_clear (Sentence *s)
+{
+  g_free (s->words);
+  g_free (s->upos);
+  g_free (s->xpos);
+  g_free (s->gazetteer);
+}
+
+/* The words i..i+n-1 as one string, NULL if i+n runs past the sentence. */
+static char *
+phrase (const KgDocument *doc, const KgSentence *sentence, guint i, guint n)
+{
+  if (i + n > sentence->n_tokens)
+    return NULL;
+  GString *text = g_string_new (NULL);
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf (text, "%s%s", k ? " " : "", kg_document_get_token (doc, sentence->first_token + i + k)->form);
+  return g_string_free (text, FALSE);
+}
+
+/* Marks the words covered by the longest gazetteer name starting at i. */
+static void
+mark_names (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *sentence, guint i, guint *gazetteer)
+{
+  for (guint n = MAX_GAZETTEER_WORDS; n >= 1; n--)
+    {
+      g_autofree char *text = phrase (doc, sentence, i, n);
+      if (text == NULL)
+        continue;
+      guint mark = kg_lexicon_country (lexicon, text) ? GAZ_COUNTRY
+                   : kg_lexicon_is_subdivision (lexicon, text) ? GAZ_SUBDIVISION
+                   : kg_lexicon_is_role (lexicon, text) ? GAZ_ROLE : 0;
+      if (mark)
+        {
+          for (guint k = 0; k < n; k++)
+            gazetteer[i + k] |= mark;
+          return;
+        }
+    }
+}
+
+/* Remembers, for the rest of the document, the type of every word of
+ * the names labels found ("extended prediction history", Ratinov and Roth
+ * 2009): a name once recognised helps recognise it again. */
+static void
+remember_names (const Sentence *s, const guint *labels)
+{
+  for (guint i = 0; i < s->n; i++)
+    if (labels[i] != LABEL_O)
+      g_hash_table_insert (s->history, GUINT_TO_POINTER ((guint) s->words[i].lower | 1),
+                           GUINT_TO_POINTER (label_type (labels[i]) + 1));
+}
+
+static void
+sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *sentence,
+               GHashTable *cases)
+{
+  s->n = sentence->n_tokens;
+  s->words = g_renew (KgWordShape, s->words, s->n);
+  s->upos = g_renew (guint64, s->upos, s->n);
+  s->xpos = g_renew (guint64, s->xpos, s->n);
+  s->gazetteer = g_renew (guint, s->gazetteer, s->n);
+  s->cases = cases;
+  memset (s->gazetteer, 0, s->n * sizeof *s->gazetteer);
+  for (guint i = 0; i < s->n; i++)
+    {
+      const KgToken *t = kg_document_get_token (doc, sentence->first_token + i);
+      kg_word_shape_compute (t->form, &s->words[i]);
+      s->upos[i] = t->upos + 1;
+      s->xpos[i] = kg_feature_string (t->xpos ? t->xpos : "_", -1);
+      guint *g = &s->gazetteer[i];
+      if (!(s->words[i].flags & KG_WORD_NO_LETTER))
+        {
+          KgGender gender = kg_lexicon_first_name_gender (lexicon, t->form);
+          *g |= (gender == KG_GENDER_MALE ? GAZ_MALE : 0) | (gender == KG_GENDER_FEMALE ? GAZ_FEMALE : 0);
+          *g |= kg_lexicon_demonym_country (lexicon, t->form) ? GAZ_DEMONYM : 0;
+          *g |= kg_lexicon_is_honorific (lexicon, t->form) ? GAZ_HONORIFIC : 0;
+          *g |= kg_lexicon_is_org_word (lexicon, t->form) ? GAZ_ORG_WORD : 0;
+          *g |= kg_lexicon_is_place_word (lexicon, t->form) ? GAZ_PLACE_WORD : 0;
+          *g |= kg_lexicon_alias (lexicon, t->form) ? GAZ_ALIAS : 0;
+          mark_names (lexicon, doc, sentence, i, s->gazetteer);
+        }
+    }
+  s->headline = kg_words_look_like_headline (s->words, s->n);
+}
+
+static const KgWordShape boundary = { .form = 3, .lower = 3, .shape = 3 };
+
+static guint
+extract_features (const Sentence *s, guint i, guint y1, guint y2, guint64 *f)
+{
+  const KgWordShape *w = &s->words[i];
+  const KgWordShape *m1 = i > 0 ? &s->words[i - 1] : &boundary, *m2 = i > 1 ? &s->words[i - 2] : &boundary;
+  const KgWordShape *p1 = i + 1 < s->n ? &s->words[i + 1] : &boundary;
+  const KgWordShape *p2 = i + 2 < s->n ? &s->words[i + 2] : &boundary;
+  guint64 u = s->upos[i], um1 = i > 0 ? s->upos[i - 1] : 0, up1 = i + 1 < s->n ? s->upos[i + 1] : 0;
+  guint64 x = s->xpos[i], xm1 = i > 0 ? s->xpos[i - 1] : 0, xp1 = i + 1 < s->n ? s->xpos[i + 1] : 0;
+  guint g = s->gazetteer[i], gm1 = i > 0 ? s->gazetteer[i - 1] : 0, gp1 = i + 1 < s->n ? s->gazetteer[i + 1] : 0;
+  guint k = 0;
+#define F1(a) (f[k] = kg_feature2 (k, (a), 0), k++)
+#define F2(a, b) (f[k] = kg_feature2 (k, (a), (b)), k++)
+#define F3(a, b, c) (f[k] = kg_feature3 (k, (a), (b), (c)), k++)
+  F1 (0);
+  F1 (w->lower); F1 (w->form); F1 (w->shape);
+  for (guint a = 0; a < 4; a++)
+    F1 (w->suffix[a]);
+  for (guint a = 0; a < 3; a++)
+    F1 (w->prefix[a]);
+  F1 (w->flags); F1 (u); F1 (x); F1 (um1); F1 (up1); F2 (xm1, x); F2 (x, xp1);
+  F1 (m1->lower); F1 (m2->lower); F1 (p1->lower); F1 (p2->lower); F1 (m1->form); F1 (p1->form);
+  F1 (m1->shape); F1 (p1->shape);
+  F1 (y1); F1 (y2); F2 (y1, y2); F2 (y1, w->lower); F2 (y1, w->shape); F2 (y1, u);
+  F1 (g); F1 (gm1); F1 (gp1); F2 (g, y1);
+  F3 (kg_word_case_of (s->cases, w), w->flags, i == 0); F2 (s->headline, w->flags);
+  F2 (m1->lower, w->lower); F2 (w->lower, p1->lower); F3 (um1, u, up1);
+  guint history = GPOINTER_TO_UINT (g_hash_table_lookup (s->history, GUINT_TO_POINTER ((guint) w->lower | 1)));
+  F1 (history); F2 (history, w->shape);
+#undef F1
+#undef F2
+#undef F3
+  g_assert (k <= MAX_FEATURES);
+  return k;
+}
+
+/* May label l follow label previous (at the end of a sentence if last)? */
+static gboolean
+label_allowed (guint previous, guint l, gboolean last)
+{
+  gboolean open = previous != LABEL_O && (label_position (previous) == B || label_position (previous) == I);
+  if (open)
+    return l != LABEL_O && label_type (l) == label_type (previous)
+           && (label_position (l) == L || (!last && label_position (l) == I));
+  if (l == LABEL_O)
+    return TRUE;
+  return label_position (l) == U || (!last && label_position (l) == B);
+}
+
+/* The label to learn at a word whose gold label is gold, when the labels
+ * predicted so far end in previous: gold itself when it may follow, else
+ * the nearest label that may ("I-X" after "O" becomes "B-X"; a span left
+ * open where gold has none is closed with "L-X").  Learning an impossible
+ * label would only teach the word's own features to fight the rule. */
+static guint
+reachable_label (guint previous, guint gold, gboolean last)
+{
+  if (label_allowed (previous, gold, last))
+    return gold;
+  gboolean open = previous != LABEL_O && (label_position (previous) == B || label_position (previous) == I);
+  if (open)
+    return label (label_type (previous), L);
+  guint position = label_position (gold);
+  return label (label_type (gold), position == I && !last ? B : U);
+}
+
+/* ---- recognising ---------------------------------------------------------- */
+
+/* Labels a sentence greedily; writes labels. */
+static void
+label_sentence (const Sentence *s, const KgPerceptron *weights, guint *labels)
+{
+  guint64 features[MAX_FEATURES];
+  gint32 scores[N_LABELS];
+  guint y1 = LABEL_O, y2 = LABEL_O;
+  for (guint i = 0; i < s->n; i++)
+    {
+      guint n = extract_features (s, i, y1, y2, features);
+      memset (scores, 0, sizeof scores);
+      kg_perceptron_score (weights, features, n, scores);
+      guint best = G_MAXUINT;
+      for (guint l = 0; l < N_LABELS; l++)
+        if (label_allowed (y1, l, i + 1 == s->n) && (best == G_MAXUINT || scores[l] > scores[best]))
+          best = l;
+      labels[i] = best;
+      y2 = y1;
+      y1 = best;
+    }
+}
+
+/* Calls add() for each span of labels. */
+static void
+for_each_span (const guint *labels, guint n, void (*add) (guint first, guint n, KgEntityType type, gpointer),
+               gpointer user_data)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (labels[i] == LABEL_O || (label_position (labels[i]) != B && label_position (labels[i]) != U))
+        continue;
+      guint end = i;
+      while (label_position (labels[end]) != U && label_position (labels[end]) != L && end + 1 < n)
+        end++;
+      add (i, end - i + 1, label_types[label_type (labels[i])], user_data);
+      i = end;
+    }
+}
+
+typedef struct {
+  KgDocument *doc;
+  guint offset;
+} AddContext;
+
+static void
+add_mention (guint first, guint n, KgEntityType type, gpointer user_data)
+{
+  AddContext *cx = user_data;
+  KgMention m = { .first_token = cx->offset + first, .n_tokens = n, .head = cx->offset + first + n - 1,
+                  .type = type, .kind = KG_MENTION_NAME, .chain = -1 };
+  kg_document_add_mention (cx->doc, &m);
+}
+
+void
+kg_ner_recognise (const KgNer *ner, KgDocument *doc)
+{
+  g_return_if_fail (ner != NULL && doc != NULL);
+  g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
+  g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
+  Sentence s = { .history = history };
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    {
+      const KgSentence *sentence = kg_document_get_sentence (doc, i);
+      sentence_load (&s, ner->lexicon, doc, sentence, cases);
+      g_autofree guint *labels = g_new (guint, MAX (s.n, 1));
+      label_sentence (&s, &ner->weights, labels);
+      remember_names (&s, labels);
+      AddContext cx = { doc, sentence->first_token };
+      for_each_span (labels, s.n, add_mention, &cx);
+    }
+  sentence_clear (&s);
+}
+
+static KgNer *
+ner_from_model (KgModel *model, const KgLexicon *lexicon, GError **error)
+{
+  g_autoptr (KgNer) ner = g_new0 (KgNer, 1);
+  ner->model = model;
+  ner->lexicon = lexicon;
+  if (!kg_perceptron_load (&ner->weights, model, "weights", N_LABELS, error))
+    return NULL;
+  return g_steal_pointer (&ner);
+}
+
+KgNer *
+kg_ner_load (const char *path, const KgLexicon *lexicon, GError **error)
+{
+  KgModel *model = kg_model_open (path, KG_NER_MODEL_KIND, feature_hash (), error);
+  return model ? ner_from_model (model, lexicon, error) : NULL;
+}
+
+void
+kg_ner_free (KgNer *ner)
+{
+  if (ner == NULL)
+    return;
+  kg_model_free (ner->model);
+  g_free (ner);
+}
+
+/* ---- training --------------------------------------------------------------- */
+
+/* Gold labels of a sentence from its gold NAME mentions (PERSON, ORG, LOC;
+ * overlapping mentions: the first, longest one wins). */
+static void
+gold_labels (const KgDocument *doc, const KgSentence *sentence, guint *labels)
+{
+  memset (labels, 0, sentence->n_tokens * sizeof *labels);
+  guint covered = sentence->first_token;
+  for (guint m = 0; m < kg_document_get_n_mentions (doc); m++)
+    {
+      const KgMention *mention = kg_document_get_mention (doc, m);
+      if (mention->kind != KG_MENTION_NAME || mention->first_token < covered
+          || mention->first_token + mention->n_tokens > sentence->first_token + sentence->n_tokens)
+        continue;
+      guint type = G_MAXUINT;
+      for (guint t = 0; t < N_TYPES; t++)
+        if (label_types[t] == mention->type)
+          type = t;
+      if (type == G_MAXUINT)
+        continue;
+      guint first = mention->first_token - sentence->first_token;
+      if (mention->n_tokens == 1)
+        labels[first] = label (type, U);
+      else
+        {
+          labels[first] = label (type, B);
+          for (guint k = 1; k + 1 < mention->n_tokens; k++)
+            labels[first + k] = label (type, I);
+          labels[first + mention->n_tokens - 1] = label (type, L);
+        }
+      covered = mention->first_token + mention->n_tokens;
+    }
+}
+
+typedef struct {
+  guint gold, predicted, correct;
+} SpanCounts;
+
+typedef struct {
+  GHashTable *spans;  /* "first:n:type" */
+  guint count;
+} SpanSet;
+
+static void
+collect_span (guint first, guint n, KgEntityType type, gpointer user_data)
+{
+  SpanSet *set = user_data;
+  g_hash_table_add (set->spans, g_strdup_printf ("%u:%u:%d", first, n, type));
+  set->count++;
+}
+
+static void
+count_spans (const guint *gold, const guint *predicted, guint n, SpanCounts *counts)
+{
+  SpanSet g = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
+  SpanSet p = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
+  for_each_span (gold, n, collect_span, &g);
+  for_each_span (predicted, n, collect_span, &p);
+  GHashTableIter iter;
+  gpointer key;
+  g_hash_table_iter_init (&iter, p.spans);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    counts->correct += g_hash_table_contains (g.spans, key);
+  counts->gold += g.count;
+  counts->predicted += p.count;
+  g_hash_table_unref (g.spans);
+  g_hash_table_unref (p.spans);
+}
+
+static double
+f1 (const SpanCounts *c)
+{
+  double p = c->predicted ? (double) c->correct / c->predicted : 0, r = c->gold ? (double) c->correct / c->gold : 0;
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+/* Span F1 of a trained model on dev's gold names. */
+static double
+evaluate (const KgNer *ner, GPtrArray *dev)
+{
+  SpanCounts counts = { 0, 0, 0 };
+  Sentence s = { 0 };
+  for (guint d = 0; d < dev->len; d++)
+    {
+      KgDocument *doc = dev->pdata[d];
+      g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
+      g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
+      s.history = history;
+      for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+        {
+          const KgSentence *sentence = kg_document_get_sentence (doc, i);
+          sentence_load (&s, ner->lexicon, doc, sentence, cases);
+          g_autofree guint *gold = g_new (guint, MAX (s.n, 1));
+          g_autofree guint *predicted = g_new (guint, MAX (s.n, 1));
+          gold_labels (doc, sentence, gold);
+          label_sentence (&s, &ner->weights, predicted);
+          remember_names (&s, predicted);
+          count_spans (gold, predicted, s.n, &counts);
+        }
+    }
+  sentence_clear (&s);
+  return f1 (&counts);
+}
+
+/* One perceptron step per word of a sentence: greedy, with the model's own
+ * previous labels as history, as at run time. */
+static void
+train_sentence (KgPerceptronTrainer *trainer, Sentence *s, const KgLexicon *lexicon, const KgDocument *doc,
+                const KgSentence *sentence, GHashTable *cases, SpanCounts *counts)
+{
+  guint64 features[MAX_FEATURES];
+  sentence_load (s, lexicon, doc, sentence, cases);
+  g_autofree guint *gold = g_new (guint, MAX (s->n, 1));
+  g_autofree guint *predicted = g_new (guint, MAX (s->n, 1));
+  gold_labels (doc, sentence, gold);
+  guint y1 = LABEL_O, y2 = LABEL_O;
+  for (guint i = 0; i < s->n; i++)
+    {
+      guint n = extract_features (s, i, y1, y2, features);
+      float scores[N_LABELS] = { 0 };
+      kg_perceptron_trainer_score (trainer, features, n, FALSE, scores);
+      gboolean last = i + 1 == s->n;
+      guint guess = G_MAXUINT;
+      for (guint l = 0; l < N_LABELS; l++)
+        if (label_allowed (y1, l, last) && (guess == G_MAXUINT || scores[l] > scores[guess]))
+          guess = l;
+      kg_perceptron_trainer_update (trainer, features, n, reachable_label (y1, gold[i], last), guess);
+      kg_perceptron_trainer_tick (trainer);
+      predicted[i] = guess;
+      y2 = y1;
+      y1 = guess;
+    }
+  remember_names (s, predicted);
+  count_spans (gold, predicted, s->n, counts);
+}
+
+GBytes *
+kg_ner_train (GPtrArray *train, GPtrArray *dev, const KgLexicon *lexicon, const KgTrainOptions *options)
+{
+  kg_train_report (options, "ner: %u documents", train->len);
+  g_autoptr (KgPerceptronTrainer) trainer = kg_perceptron_trainer_new (N_LABELS);
+  GBytes *best = NULL;
+  double best_f1 = -1.0;
+  Sentence s = { 0 };
+  g_autofree guint *order = g_new (guint, MAX (train->len, 1));
+  for (guint epoch = 1; epoch <= options->iterations; epoch++)
+    {
+      /* Documents in a new order each time, their sentences in order, so
+       * that the history of names is what it will be at run time. */
+      g_autoptr (GRand) rand = g_rand_new_with_seed (options->seed * 7919 + epoch);
+      for (guint d = 0; d < train->len; d++)
+        order[d] = d;
+      for (guint d = train->len; d > 1; d--)
+        {
+          guint j = g_rand_int_range (rand, 0, d), tmp = order[d - 1];
+          order[d - 1] = order[j];
+          order[j] = tmp;
+        }
+      SpanCounts counts = { 0, 0, 0 };
+      for (guint d = 0; d < train->len; d++)
+        {
+          KgDocument *doc = train->pdata[order[d]];
+          g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
+          g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
+          s.history = history;
+          for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+            train_sentence (trainer, &s, lexicon, doc, kg_document_get_sentence (doc, i), cases, &counts);
+        }
+      KgModelWriter *writer = kg_model_writer_new (KG_NER_MODEL_KIND, feature_hash ());
+      kg_perceptron_trainer_save (trainer, writer, "weights", options->min_weight);
+      g_autoptr (GBytes) bytes = kg_model_writer_finish (writer);
+      double dev_f1 = -1.0;
+      if (dev)
+        {
+          KgModel *model = kg_model_new_from_bytes (bytes, "(ner in training)", KG_NER_MODEL_KIND, feature_hash (),
+                                                    NULL);
+          g_autoptr (KgNer) ner = ner_from_model (model, lexicon, NULL);
+          g_assert (ner != NULL);
+          dev_f1 = evaluate (ner, dev);
+        }
+      kg_train_report (options, "ner: iteration %u: train span F1 %.2f%%, dev span F1 %.2f%%, %u features", epoch,
+                       100 * f1 (&counts), 100 * dev_f1, kg_perceptron_trainer_get_n_features (trainer));
+      if (dev == NULL || dev_f1 > best_f1)
+        {
+          g_clear_pointer (&best, g_bytes_unref);
+          best = g_bytes_ref (bytes);
+          best_f1 = dev_f1;
+        }
+    }
+  sentence_clear (&s);
+  return best;
+}

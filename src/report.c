@@ -1,0 +1,141 @@
+/* report.c: the entity, predicate and document tables (export stage; see
+ * kgraph/report.h). */
+#include "kgraph/report.h"
+#include "atomic-file.h"
+#include "tally.h"
+
+#include <string.h>
+
+/* Appends s as one linear-TSV field. */
+static void
+append_field (GString *out, const char *s)
+{
+  for (const char *p = s ? s : ""; *p; p++)
+    switch (*p)
+      {
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
+/* Appends fields as one line. */
+static void
+append_row (GString *out, const char *const *fields, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i)
+        g_string_append_c (out, '\t');
+      append_field (out, fields[i]);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static gboolean
+write_out (const char *path, GString *out, GError **error)
+{
+  return kg_atomic_file_write (path, out->str, out->len, error);
+}
+
+gboolean
+kg_report_write_entities (KgGraph *graph, const char *path, GError **error)
+{
+  g_autoptr (GString) out = g_string_new ("id\tlabel\ttype\tmentions\ttypes\taliases\n");
+  GPtrArray *nodes = kg_graph_get_nodes (graph);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const KgNode *node = nodes->pdata[i];
+      g_autoptr (GString) types = g_string_new (NULL);
+      for (guint t = 0; t < KG_ENTITY_N_TYPES; t++)
+        if (kg_node_get_type_count (node, t))
+          g_string_append_printf (types, "%s%s=%u", types->len ? " " : "", kg_entity_type_to_string (t),
+                                  kg_node_get_type_count (node, t));
+      g_autoptr (GString) aliases = g_string_new (NULL);
+      for (guint a = 0; a < kg_node_get_n_aliases (node); a++)
+        {
+          const KgAlias *alias = kg_node_get_alias (node, a);
+          g_string_append_printf (aliases, "%s%s (%u, %s)", a ? " | " : "", alias->form, alias->count, alias->rule);
+        }
+      g_autofree char *mentions = g_strdup_printf ("%u", kg_node_get_mentions (node));
+      const char *fields[] = { kg_node_get_id (node), kg_node_get_label (node),
+                               kg_entity_type_to_string (kg_node_get_entity_type (node)), mentions, types->str,
+                               aliases->str };
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  return write_out (path, out, error);
+}
+
+typedef struct {
+  guint facts, weight;
+  GHashTable *surfaces;  /* form -> itself */
+} PredicateCount;
+
+static void
+predicate_count_free (PredicateCount *count)
+{
+  g_hash_table_unref (count->surfaces);
+  g_free (count);
+}
+
+gboolean
+kg_report_write_predicates (KgGraph *graph, const char *path, GError **error)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) predicate_count_free);
+  GPtrArray *edges = kg_graph_get_edges (graph);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const KgEdge *edge = edges->pdata[i];
+      const char *predicate = kg_edge_get_predicate (edge);
+      PredicateCount *count = g_hash_table_lookup (counts, predicate);
+      if (count == NULL)
+        {
+          count = g_new0 (PredicateCount, 1);
+          count->surfaces = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_insert (counts, (gpointer) predicate, count);
+        }
+      count->facts++;
+      count->weight += kg_edge_get_weight (edge);
+      g_hash_table_add (count->surfaces, (gpointer) kg_edge_get_predicate_surface (edge));
+    }
+  g_autoptr (GString) out = g_string_new ("predicate\tfacts\tweight\tsurface_forms\n");
+  g_autoptr (GPtrArray) predicates = kg_sorted_keys (counts);
+  for (guint i = 0; i < predicates->len; i++)
+    {
+      const PredicateCount *count = g_hash_table_lookup (counts, predicates->pdata[i]);
+      g_autoptr (GPtrArray) surfaces = kg_sorted_keys (count->surfaces);
+      g_ptr_array_add (surfaces, NULL);
+      g_autofree char *joined = g_strjoinv (" | ", (char **) surfaces->pdata);
+      g_autofree char *facts = g_strdup_printf ("%u", count->facts);
+      g_autofree char *weight = g_strdup_printf ("%u", count->weight);
+      const char *fields[] = { predicates->pdata[i], facts, weight, joined };
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  return write_out (path, out, error);
+}
+
+gboolean
+kg_report_write_documents (KgGraph *graph, const char *path, GError **error)
+{
+  g_autoptr (GString) out = g_string_new ("id\ttitle\tdate\tbyline\tsource\n");
+  GArray *order = kg_graph_get_document_order (graph);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const KgDocumentInfo *doc = kg_graph_get_document (graph, g_array_index (order, guint, i));
+      const char *fields[] = { doc->id, doc->title, doc->date, doc->byline, doc->source };
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  return write_out (path, out, error);
+}
