@@ -1,6 +1,7 @@
 /* entities-private.h: what the files of the entity stage share.  The stage
- * runs, in this order: the name recogniser (ner.c), name refinement and
- * nationalities (entity-names.c), values (entity-values.c), then
+ * runs, in this order (entities.c): the name recogniser (ner.c), names by
+ * rule and refinement (entity-names.c), values (entity-values.c), acronyms,
+ * names the document already taught, nationalities (entity-names.c), then
  * coreference (coref.c), which gives every entity its chain and key. */
 #ifndef KG_ENTITIES_PRIVATE_H
 #define KG_ENTITIES_PRIVATE_H
@@ -23,6 +24,10 @@ void kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc);
 /* A NAME mention for each acronym outside a name that the text defines
  * ("Eurasian Economic Union (EAEU)") or the alias table knows ("UN"). */
 void kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc);
+/* A name the recogniser missed where the document names it elsewhere: a
+ * proper noun that is the last word of a person's name ("Araghchi" at the
+ * start of a sentence) or a whole one-word name. */
+void kg__entity_names_propagate (KgDocument *doc);
 /* A DEMONYM mention for each nationality word outside a name. */
 void kg__entity_names_add_demonyms (const KgLexicon *lexicon, KgDocument *doc);
 /* Sets the head of each mention from the dependency tree: its word whose

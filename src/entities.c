@@ -44,8 +44,9 @@ kg_entities_find (const KgEntities *entities, KgDocument *doc)
   kg_ner_recognise (entities->ner, doc);
   kg__entity_names_add_by_rule (entities->lexicon, doc);
   kg__entity_names_refine (entities->lexicon, doc);
-  kg__entity_names_add_acronyms (entities->lexicon, doc);
   kg_entity_values_find (doc);
+  kg__entity_names_add_acronyms (entities->lexicon, doc);
+  kg__entity_names_propagate (doc);
   kg__entity_names_add_demonyms (entities->lexicon, doc);
   kg__coref_resolve (entities->lexicon, doc);
 }

@@ -17,7 +17,8 @@
  *   A = B       merge A into B            A != B    never merge them
  *   A -> TYPE   A is of type TYPE         !A        drop A and its facts
  *
- * Names are matched by canonical key, so "U.S." finds "United States".
+ * Names are matched by canonical key, so "U.S." finds "United States", and
+ * a name that is an alias of one node only finds that node.
  */
 #include "entity-merge.h"
 #include "kgraph/canonical.h"
@@ -202,9 +203,10 @@ compare_by_words (gconstpointer a, gconstpointer b)
   return strcmp (kg_node_get_key (*(KgNode *const *) a), kg_node_get_key (*(KgNode *const *) b));
 }
 
-/* One pass of the surname rule, fullest names first, so that "Araghchi"
- * meets "Seyed Abbas Araghchi" after "Abbas Araghchi" joined it.  Returns
- * whether it merged anything. */
+/* Merges the first person node (shortest names first) whose name lies
+ * inside exactly one other's.  "Araghchi" inside both "Abbas Araghchi" and
+ * "Seyed Abbas Araghchi" waits until the one has joined the other.
+ * Returns whether it merged anything. */
 static gboolean
 merge_surnames (KgGraph *graph, const KgAliasRules *rules)
 {
@@ -220,9 +222,11 @@ merge_surnames (KgGraph *graph, const KgAliasRules *rules)
       g_auto (GStrv) words = g_strsplit (kg_node_get_label (shorter), " ", -1);
       KgNode *into = NULL;
       gboolean ambiguous = FALSE;
-      for (guint j = 0; j < i - 1; j++)
+      for (guint j = 0; j < persons->len; j++)
         {
           KgNode *longer = persons->pdata[j];
+          if (longer == shorter)
+            continue;
           g_auto (GStrv) full = g_strsplit (kg_node_get_label (longer), " ", -1);
           if (!name_inside (words, full) || kept_apart (rules, shorter, longer))
             continue;
@@ -231,7 +235,8 @@ merge_surnames (KgGraph *graph, const KgAliasRules *rules)
         }
       if (into && !ambiguous)
         {
-          kg_graph_merge_nodes (graph, shorter, into, "surname");
+          gboolean initials = strstr (kg_node_get_label (shorter), ". ") != NULL;
+          kg_graph_merge_nodes (graph, shorter, into, initials ? "initials" : "surname");
           return TRUE;
         }
     }
@@ -304,20 +309,42 @@ merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
   return FALSE;
 }
 
+/* The node a rule names: the one with that key, else the one node that
+ * has it among its aliases ("Volfovich" for "Alexander Volfovich"). */
+static KgNode *
+find_node (KgGraph *graph, const char *key)
+{
+  KgNode *node = kg_graph_lookup_node (graph, key);
+  if (node)
+    return node;
+  GPtrArray *nodes = kg_graph_get_nodes (graph);
+  for (guint i = 0; i < nodes->len; i++)
+    for (guint a = 0; a < kg_node_get_n_aliases (nodes->pdata[i]); a++)
+      {
+        g_autofree char *alias_key = kg_canonical_key (kg_node_get_alias (nodes->pdata[i], a)->form);
+        if (strcmp (alias_key, key) != 0)
+          continue;
+        if (node && node != nodes->pdata[i])
+          return NULL;  /* ambiguous */
+        node = nodes->pdata[i];
+      }
+  return node;
+}
+
 static void
 apply_user_rules (KgGraph *graph, const KgAliasRules *rules)
 {
   for (guint i = 0; rules && i < rules->rules->len; i++)
     {
       const Rule *r = &g_array_index (rules->rules, Rule, i);
-      KgNode *a = kg_graph_lookup_node (graph, r->a);
+      KgNode *a = find_node (graph, r->a);
       if (a == NULL)
         continue;
       switch (r->kind)
         {
         case RULE_MERGE:
           {
-            KgNode *b = kg_graph_lookup_node (graph, r->b);
+            KgNode *b = find_node (graph, r->b);
             if (b)
               kg_graph_merge_nodes (graph, a, b, "user");
             break;

@@ -73,7 +73,8 @@ static KgEntityType
 type_from_text (const KgLexicon *lexicon, const char *text)
 {
   const char *alias = kg_lexicon_alias (lexicon, text);
-  if (kg_lexicon_country (lexicon, text) || (alias && kg_lexicon_country (lexicon, alias)))
+  if (kg_lexicon_country (lexicon, text) || kg_lexicon_capital_country (lexicon, text)
+      || (alias && kg_lexicon_country (lexicon, alias)))
     return KG_ENTITY_GPE;
   if (alias)
     return KG_ENTITY_ORG;
@@ -83,7 +84,7 @@ type_from_text (const KgLexicon *lexicon, const char *text)
 static KgEntityType
 place_type (const KgLexicon *lexicon, const KgDocument *doc, const KgMention *m, const char *text)
 {
-  if (kg_lexicon_is_subdivision (lexicon, text))
+  if (kg_lexicon_is_subdivision (lexicon, text) || kg_lexicon_capital_country (lexicon, text))
     return KG_ENTITY_GPE;
   for (guint k = 0; k < m->n_tokens; k++)
     if (kg_lexicon_is_place_word (lexicon, form_at (doc, m->first_token + k)))
@@ -346,20 +347,32 @@ name_words (const KgDocument *doc, const KgSentence *s, guint i, guint n)
   return TRUE;
 }
 
-/* A name the gazetteers know, written out: a country, a subdivision ("New
- * York"), a canonical name of the alias table ("United Nations"), or a
- * region or natural feature ending in a place word ("Middle East",
- * "Persian Gulf").  Its length and type; 0 if none. */
+/* A name the gazetteers know, written out: a country or capital, a
+ * subdivision ("New York"), a canonical name of the alias table ("United
+ * Nations"), or a region or natural feature ending in a place word
+ * ("Middle East", "Persian Gulf").  Its length and type; 0 if none.  A
+ * one-word name counts only where the recogniser found nothing: "Jordan"
+ * in "Michael Jordan" stays a person's. */
 static guint
 known_name_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *s, guint i, KgEntityType *type)
 {
-  for (guint n = MIN (MAX_RULE_NAME_WORDS, s->n_tokens - i); n >= 2; n--)
+  for (guint n = MIN (MAX_RULE_NAME_WORDS, s->n_tokens - i); n >= 1; n--)
     {
       if (!name_words (doc, s, i, n))
         continue;
       g_autofree char *text = kg__span_text (doc, s->first_token + i, n);
+      if (n == 1)
+        {
+          const KgToken *t = kg_document_get_token (doc, s->first_token + i);
+          if (t->upos != KG_UPOS_PROPN || kg_document_find_mention (doc, s->first_token + i) >= 0
+              || !(kg_lexicon_country (lexicon, text) || kg_lexicon_capital_country (lexicon, text)))
+            continue;
+          *type = KG_ENTITY_GPE;
+          return 1;
+        }
       g_autofree char *last_two = kg__span_text (doc, s->first_token + i + n - 2, 2);
-      if (kg_lexicon_country (lexicon, text) || kg_lexicon_is_subdivision (lexicon, text))
+      if (kg_lexicon_country (lexicon, text) || kg_lexicon_capital_country (lexicon, text)
+          || kg_lexicon_is_subdivision (lexicon, text))
         *type = KG_ENTITY_GPE;
       else if (kg_lexicon_is_canonical_name (lexicon, text))
         *type = KG_ENTITY_ORG;
@@ -406,5 +419,38 @@ kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
           kg_document_add_mention (doc, &m);
           i += n;
         }
+    }
+}
+
+/* ---- names the document already taught us ----------------------------- */
+
+void
+kg__entity_names_propagate (KgDocument *doc)
+{
+  /* word -> type of a name it is (the last word of a person's name, or a
+   * whole one-word name) somewhere in the document */
+  g_autoptr (GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      const KgMention *m = kg_document_get_mention (doc, i);
+      const KgSentence *s = kg_document_get_sentence (doc, kg_document_find_sentence (doc, m->first_token));
+      if (m->kind != KG_MENTION_NAME || s->kind == KG_SENTENCE_FURNITURE)
+        continue;
+      if (m->type == KG_ENTITY_PERSON)
+        g_hash_table_insert (known, (gpointer) form_at (doc, m->first_token + m->n_tokens - 1),
+                             GINT_TO_POINTER (m->type));
+      else if (m->n_tokens == 1)
+        g_hash_table_insert (known, (gpointer) form_at (doc, m->first_token), GINT_TO_POINTER (m->type));
+    }
+  for (guint t = 0; t < kg_document_get_n_tokens (doc); t++)
+    {
+      const KgToken *token = kg_document_get_token (doc, t);
+      gpointer type;
+      if (token->upos != KG_UPOS_PROPN || !capitalised (token->form) || kg_document_find_mention (doc, t) >= 0
+          || !g_hash_table_lookup_extended (known, token->form, NULL, &type))
+        continue;
+      KgMention m = { .first_token = t, .n_tokens = 1, .head = t, .type = GPOINTER_TO_INT (type),
+                      .kind = KG_MENTION_NAME, .chain = -1 };
+      kg_document_add_mention (doc, &m);
     }
 }

@@ -13,6 +13,7 @@ struct _KgLexicon {
   GHashTable *countries;     /* key of a name -> short English name */
   GHashTable *demonyms;      /* key of a nationality adjective -> short English name */
   GHashTable *subdivisions;  /* key of a name without diacritics -> itself */
+  GHashTable *capitals;      /* key of a capital -> its country */
   GHashTable *first_names;   /* key -> KgGender */
   GHashTable *roles;         /* key -> itself */
   GHashTable *honorifics;
@@ -81,6 +82,12 @@ add_country (KgLexicon *lexicon, char **fields)
   insert_key (table, fields[3], fields[1]);
   if (table == lexicon->countries)
     insert_key (table, fields[1], fields[1]);
+}
+
+static void
+add_capital (KgLexicon *lexicon, char **fields)
+{
+  insert_key (lexicon->capitals, fields[0], fields[1]);
 }
 
 static void
@@ -165,6 +172,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->countries = new_table ();
   lexicon->demonyms = new_table ();
   lexicon->subdivisions = new_table ();
+  lexicon->capitals = new_table ();
   lexicon->first_names = new_table ();
   lexicon->roles = new_table ();
   lexicon->honorifics = new_table ();
@@ -175,6 +183,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->role_abbreviations = new_table ();
   if (!read_lines (dir, "countries.tsv", 4, add_country, lexicon, error)
       || !read_lines (dir, "first-names.tsv", 2, add_first_name, lexicon, error)
+      || !read_lines (dir, "capitals.tsv", 2, add_capital, lexicon, error)
       || !read_lines (dir, "roles.txt", 1, add_role, lexicon, error)
       || !read_lines (dir, "honorifics.txt", 1, add_honorific, lexicon, error)
       || !read_lines (dir, "org-words.txt", 1, add_org_word, lexicon, error)
@@ -191,7 +200,7 @@ kg_lexicon_free (KgLexicon *lexicon)
 {
   if (lexicon == NULL)
     return;
-  GHashTable **tables[] = { &lexicon->countries, &lexicon->demonyms, &lexicon->subdivisions,
+  GHashTable **tables[] = { &lexicon->countries, &lexicon->demonyms, &lexicon->subdivisions, &lexicon->capitals,
                             &lexicon->first_names, &lexicon->roles, &lexicon->honorifics,
                             &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
                             &lexicon->role_abbreviations, &lexicon->canonical_names };
@@ -225,6 +234,12 @@ kg_lexicon_demonym_country (const KgLexicon *lexicon, const char *word)
       country = g_hash_table_lookup (lexicon->demonyms, key);
     }
   return country;
+}
+
+const char *
+kg_lexicon_capital_country (const KgLexicon *lexicon, const char *name)
+{
+  return lookup_key (lexicon->capitals, name);
 }
 
 gboolean

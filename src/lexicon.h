@@ -29,6 +29,8 @@ const char *kg_lexicon_country (const KgLexicon *lexicon, const char *name);
 /* The country of a nationality word ("Iranian", "Iranians" -> "Iran"), or
  * NULL. */
 const char *kg_lexicon_demonym_country (const KgLexicon *lexicon, const char *word);
+/* The country whose capital name is ("Minsk" -> "Belarus"), or NULL. */
+const char *kg_lexicon_capital_country (const KgLexicon *lexicon, const char *name);
 /* Is name a subdivision (province, state, city with its own ISO code)? */
 gboolean kg_lexicon_is_subdivision (const KgLexicon *lexicon, const char *name);
 KgGender kg_lexicon_first_name_gender (const KgLexicon *lexicon, const char *name);

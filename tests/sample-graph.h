@@ -55,9 +55,9 @@ sample_graph_new (gboolean reversed)
   for (guint k = 0; k < n_facts; k++)
     {
       const SampleFact *f = &sample_facts[reversed ? n_facts - 1 - k : k];
-      KgMention s = { NULL, f->subject, f->subject_type, NULL, TRUE };
-      KgMention o = { NULL, f->object, f->object_type, NULL, TRUE };
-      KgMention a = { NULL, f->attributed_to ? f->attributed_to : "", KG_ENTITY_PERSON, NULL, TRUE };
+      KgNodeMention s = { NULL, f->subject, f->subject_type, NULL, TRUE };
+      KgNodeMention o = { NULL, f->object, f->object_type, NULL, TRUE };
+      KgNodeMention a = { NULL, f->attributed_to ? f->attributed_to : "", KG_ENTITY_PERSON, NULL, TRUE };
       KgFact fact = {
         .subject = kg_graph_add_mention (graph, &s),
         .predicate = f->predicate,

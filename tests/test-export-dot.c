@@ -123,7 +123,7 @@ test_legend (void)
   /* only what is present: no edge styles for a graph of stated facts */
   g_autoptr (KgGraph) plain = kg_graph_new ();
   KgDocumentInfo d = { .id = "d" };
-  KgMention a = { NULL, "A", KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "B", KG_ENTITY_LOC, NULL, TRUE };
+  KgNodeMention a = { NULL, "A", KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "B", KG_ENTITY_LOC, NULL, TRUE };
   KgFact f = { kg_graph_add_mention (plain, &a), "visit", NULL, kg_graph_add_mention (plain, &b), 0, 0, NULL, 1 };
   KgEvidence ev = { .document = kg_graph_add_document (plain, &d), .confidence = 1 };
   kg_graph_add_fact (plain, &f, &ev);
@@ -140,7 +140,7 @@ test_long_label_wraps (void)
   GString *words = g_string_new (NULL);
   for (guint i = 0; i < 400; i++)
     g_string_append_printf (words, "%sword%u", i ? " " : "", i);
-  KgMention m = { NULL, words->str, KG_ENTITY_CONCEPT, NULL, TRUE };
+  KgNodeMention m = { NULL, words->str, KG_ENTITY_CONCEPT, NULL, TRUE };
   KgNode *node = kg_graph_add_mention (graph, &m);
   g_autoptr (Agraph_t) g = read_dot (graph);
   g_autofree char *label = shown (agnode (g, (char *) kg_node_get_id (node), FALSE), "label");

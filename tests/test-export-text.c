@@ -76,7 +76,7 @@ test_edge_label (void)
   g_autoptr (KgGraph) graph = kg_graph_new ();
   KgDocumentInfo d = { .id = "d" };
   guint doc = kg_graph_add_document (graph, &d);
-  KgMention a = { NULL, "A", KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "B", KG_ENTITY_PERSON, NULL, TRUE };
+  KgNodeMention a = { NULL, "A", KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "B", KG_ENTITY_PERSON, NULL, TRUE };
   KgEvidence ev = { .document = doc, .confidence = 1 };
   static const struct { KgPolarity polarity; KgModality modality; const char *label; } cases[] = {
     { KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED, "meet" },

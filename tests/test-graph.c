@@ -5,7 +5,7 @@
 static KgNode *
 mention (KgGraph *graph, const char *surface, KgEntityType type)
 {
-  KgMention m = { NULL, surface, type, NULL, TRUE };
+  KgNodeMention m = { NULL, surface, type, NULL, TRUE };
   return kg_graph_add_mention (graph, &m);
 }
 
@@ -54,9 +54,9 @@ static void
 test_node_label_prefers_names (void)
 {
   g_autoptr (KgGraph) graph = kg_graph_new ();
-  KgMention full = { "seyed abbas araghchi", "Seyed Abbas Araghchi", KG_ENTITY_PERSON, NULL, TRUE };
-  KgMention surname = { "seyed abbas araghchi", "Araghchi", KG_ENTITY_PERSON, "surname", TRUE };
-  KgMention nominal = { "seyed abbas araghchi", "the Iranian foreign minister", KG_ENTITY_PERSON, "role", FALSE };
+  KgNodeMention full = { "seyed abbas araghchi", "Seyed Abbas Araghchi", KG_ENTITY_PERSON, NULL, TRUE };
+  KgNodeMention surname = { "seyed abbas araghchi", "Araghchi", KG_ENTITY_PERSON, "surname", TRUE };
+  KgNodeMention nominal = { "seyed abbas araghchi", "the Iranian foreign minister", KG_ENTITY_PERSON, "role", FALSE };
   kg_graph_add_mention (graph, &surname);
   kg_graph_add_mention (graph, &nominal);
   KgNode *n = kg_graph_add_mention (graph, &full);
