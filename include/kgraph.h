@@ -17,5 +17,6 @@
 #include <kgraph/reader.h>
 #include <kgraph/conllu.h>
 #include <kgraph/pipeline.h>
+#include <kgraph/extract.h>
 
 #endif

@@ -103,6 +103,7 @@ int kg_cmd_annotate (int argc, char **argv);
 int kg_cmd_build (int argc, char **argv);
 int kg_cmd_import (int argc, char **argv);
 int kg_cmd_lint (int argc, char **argv);
+int kg_cmd_openie (int argc, char **argv);
 int kg_cmd_train (int argc, char **argv);
 
 #endif
