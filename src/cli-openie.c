@@ -92,6 +92,8 @@ print_extractions (Run *run, const char *sentence_text, const KgDocument *docume
       const KgExtraction *e = kg_extractions_get (facts, i);
       if (e->n_arguments < 1)
         continue;
+      if (g_getenv ("KG_SKIP") && strstr (g_getenv ("KG_SKIP"), kg_clause_kind_to_string (e->kind)))
+        continue;
       g_string_append_printf (run->out, "%s\t%.4f\t%s", sentence_text, e->confidence, e->relation);
       for (guint a = 0; a < e->n_arguments; a++)
         {

@@ -149,11 +149,23 @@ folded_xcomp (const KgExSentence *s, guint x)
   return s->tokens[h]->upos == KG_UPOS_ADJ && is_copular (s, h);
 }
 
+/* A capitalised verb inside a name: "Performing Arts", "Flying Fish". */
+static gboolean
+in_name (const KgExSentence *s, guint p)
+{
+  if (p == 0 || !g_ascii_isupper (s->tokens[p]->form[0]) || s->head[p] < 0)
+    return FALSE;
+  const char *before = s->tokens[p - 1]->form;
+  if (strcmp (before, "``") == 0 || strcmp (before, "\"") == 0 || strcmp (before, ":") == 0)
+    return FALSE;
+  return s->tokens[s->head[p]]->upos == KG_UPOS_PROPN;
+}
+
 /* R1 */
 static gboolean
 is_clause_head (const KgExSentence *s, guint p)
 {
-  if (folded_xcomp (s, p))
+  if (folded_xcomp (s, p) || in_name (s, p))
     return FALSE;
   KgDep d = s->dep[p];
   if (is_copular (s, p))
@@ -226,13 +238,23 @@ argument (KgExSentence *s, guint p, guint i, guint32 cut, int skip, KgRole role,
         {
           KgArgument marker;
           kg__ex_span (s, i, cut, -1, role, &marker);
-          kg__ex_span (s, antecedent, (cut & ~(KG_CUT_CASE | KG_CUT_CONJ)) | KG_CUT_RELCL | KG_CUT_APPOS, -1, role,
+          kg__ex_span (s, antecedent, (cut & ~KG_CUT_CONJ) | KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, role,
                        arg);
           arg->resolved = TRUE;
           arg->marker_first = marker.marker_first;
           arg->n_marker = marker.n_marker;
           return;
         }
+    }
+  /* The noun a participle or relative clause modifies: its span leaves
+   * the clause (and its own preposition) out. */
+  if (skip < 0 && i != p && kg__ex_dominates (s, i, p))
+    {
+      int below = p;
+      while (s->head[below] >= 0 && (guint) s->head[below] != i)
+        below = s->head[below];
+      skip = below;
+      cut |= KG_CUT_CASE;
     }
   kg__ex_span (s, i, cut, skip, role, arg);
 }
@@ -511,7 +533,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   int object_oblique = -1;
   if (object < 0 && c.agent < 0)
     for (guint k = 0; k < n_obliques; k++)
-      if (obliques[k].role != KG_ROLE_TIME && s->dep[obliques[k].head] != KG_DEP_OBL_BARE
+      if (obliques[k].head > main && obliques[k].role != KG_ROLE_TIME && s->dep[obliques[k].head] != KG_DEP_OBL_BARE
           && kg__ex_has_child (s, obliques[k].head, KG_DEP_CASE))
         {
           object_oblique = k;
@@ -824,9 +846,7 @@ copular_clause (KgExSentence *s, KgExSink *sink, guint p, int subject, gboolean 
                 break;
               }
           }
-      kg__ex_span (s, p, frame_cut | KG_CUT_CLAUSES, -1, KG_ROLE_COMPLEMENT, &c.open_object);
-      /* The complement span must not swallow the clause's subject or its
-       * obliques: cut them by taking the run around p. */
+      kg__ex_span (s, p, frame_cut, -1, KG_ROLE_COMPLEMENT, &c.open_object);
       c.open_object_fixed = TRUE;
       if (nmod >= 0)
         {

@@ -167,11 +167,27 @@ apposition (KgExSentence *s, KgExSink *sink, guint noun, guint appos)
   emit_role (s, sink, KG_CLAUSE_APPOSITION, &subj, complement, owner_of (s, complement), &comp, "be");
 }
 
+/* Honorifics are forms of address, not roles. */
+static gboolean
+is_honorific (const char *form)
+{
+  static const char *const honorifics[] = { "mr", "mrs", "ms", "miss", "mister", "madam", "messrs", "mx" };
+  char word[16];
+  gsize n = 0;
+  for (; form[n] && form[n] != '.' && n + 1 < sizeof word; n++)
+    word[n] = g_ascii_tolower (form[n]);
+  word[n] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (honorifics); i++)
+    if (strcmp (word, honorifics[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* N2 */
 static void
 title (KgExSentence *s, KgExSink *sink, guint name, guint title_noun)
 {
-  if (s->tokens[name]->upos != KG_UPOS_PROPN || title_noun > name)
+  if (s->tokens[name]->upos != KG_UPOS_PROPN || title_noun > name || is_honorific (s->tokens[title_noun]->form))
     return;
   KgArgument subj, comp;
   kg__ex_span (s, name, KG_CUT_DESC | KG_CUT_APPOS | KG_CUT_RELCL | KG_CUT_CASE | KG_CUT_CLAUSES | KG_CUT_CONJ,
@@ -306,6 +322,10 @@ kg__ex_nouns (KgExSentence *s, KgExSink *sink)
         {
         case KG_DEP_APPOS:
           apposition (s, sink, h, i);
+          break;
+        case KG_DEP_CONJ:
+          if (kg__ex_is_bare_conj (s, i))
+            apposition (s, sink, h, i);
           break;
         case KG_DEP_NMOD_DESC:
           title (s, sink, h, i);

@@ -148,6 +148,9 @@ void kg__ex_span (KgExSentence *s, guint head, guint32 cut, int skip, KgRole rol
 /* The conjuncts of head: head itself, then its conj dependents (and theirs)
  * in order; returns how many were stored, at most max. */
 guint kg__ex_conjuncts (const KgExSentence *s, guint head, guint *out, guint max);
+/* TRUE if i is a conjunct whose coordination has no coordinator at all:
+ * an apposition the parser took for a list. */
+gboolean kg__ex_is_bare_conj (const KgExSentence *s, guint i);
 /* The kind of an argument headed by i. */
 KgHeadKind kg__ex_head_kind (const KgExSentence *s, guint i);
 

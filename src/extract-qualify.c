@@ -120,6 +120,12 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
                 *inherited = TRUE;
                 continue;
               }
+            /* "the idea of running workshops", "efforts to expand trade": a
+             * clause with a complementiser complements the noun, which is
+             * not its subject; a bare participle modifies it ("documents
+             * covering various fields"). */
+            if (s->dep[cur] == KG_DEP_ACL && kg__ex_has_child (s, cur, KG_DEP_MARK))
+              return -1;
             *inherited = TRUE;
             return antecedent;
           }

@@ -261,9 +261,12 @@ is_cut (const KgExSentence *s, guint child, guint32 cut)
       return (cut & KG_CUT_CASE) != 0;
     case KG_DEP_MARK:
       return (cut & KG_CUT_MARK) != 0;
+    case KG_DEP_PARATAXIS:
+      /* An aside, or a reporting clause ("X is Y, he said"): never part of
+       * an argument. */
+      return TRUE;
     case KG_DEP_ACL:
     case KG_DEP_ADVCL:
-    case KG_DEP_PARATAXIS:
       return (cut & KG_CUT_CLAUSES) != 0;
     case KG_DEP_NMOD_DESC:
     case KG_DEP_NMOD_POSS:
@@ -424,6 +427,14 @@ kg__ex_conjuncts (const KgExSentence *s, guint head, guint *out, guint max)
           continue;
         out[n++] = child;
       }
+  /* "the Zomercarnaval, the second largest Caribbean carnival": conjuncts
+   * without a coordinator anywhere are an apposition the parser took for a
+   * list (see kg__ex_is_bare_conj); they stay one argument. */
+  gboolean coordinated = FALSE;
+  for (guint k = 1; k < n; k++)
+    coordinated |= kg__ex_has_child (s, out[k], KG_DEP_CC);
+  if (!coordinated)
+    return 1;
   /* In sentence order. */
   for (guint i = 1; i < n; i++)
     for (guint j = i; j > 0 && out[j - 1] > out[j]; j--)
@@ -462,4 +473,16 @@ kg__ex_head_kind (const KgExSentence *s, guint i)
     default:
       return KG_HEAD_OTHER;
     }
+}
+
+gboolean
+kg__ex_is_bare_conj (const KgExSentence *s, guint i)
+{
+  if (s->dep[i] != KG_DEP_CONJ || s->head[i] < 0 || kg__ex_has_child (s, i, KG_DEP_CC))
+    return FALSE;
+  guint h = s->head[i];
+  for (guint c = s->child_start[h]; c < s->child_start[h + 1]; c++)
+    if (s->dep[s->children[c]] == KG_DEP_CONJ && kg__ex_has_child (s, s->children[c], KG_DEP_CC))
+      return FALSE;
+  return TRUE;
 }

@@ -244,6 +244,9 @@ kg__ex_emit (KgExSink *sink, const KgExSentence *s, const KgExFact *fact)
   for (guint a = 0; a < fact->n_arguments; a++)
     {
       KgArgument arg = fact->arguments[a];
+      /* The subject as written never shows a preposition. */
+      if (a == 0)
+        arg.n_marker = 0;
       intern_marker (out, s, &arg);
       g_array_append_val (out->arguments, arg);
     }
