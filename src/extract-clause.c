@@ -595,6 +595,20 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   words_sort (&pred);
   words_sort (&surf);
   words_sort (&rel);
+  /* Adverbs inside the verb group ("has sharply improved", "is
+   * actively seeking") belong to the relation as written. */
+  if (rel.n > 1)
+    {
+      guint lo = rel.idx[0], hi = rel.idx[rel.n - 1];
+      for (guint k = 0; k < n_chain; k++)
+        for (guint ci = s->child_start[chain[k]]; ci < s->child_start[chain[k] + 1]; ci++)
+          {
+            guint child = s->children[ci];
+            if (s->dep[child] == KG_DEP_ADVMOD && child > lo && child < hi && s->tokens[child]->upos == KG_UPOS_ADV)
+              words_add (&rel, child);
+          }
+      words_sort (&rel);
+    }
 
   KgExFact *f = &c.base;
   f->predicate[0] = f->predicate_surface[0] = f->relation[0] = '\0';
@@ -620,6 +634,13 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
         }
     }
   words_append (s, &surf, FALSE, f->predicate_surface);
+  /* A passive participle without its auxiliary ("a group known as X",
+   * "agreements signed last year") reads as the passive it stands for. */
+  gboolean has_aux = FALSE;
+  for (guint k = 0; k < rel.n; k++)
+    has_aux |= s->tokens[rel.idx[k]]->upos == KG_UPOS_AUX;
+  if (passive && !has_aux)
+    kg__ex_append (f->relation, "be", FALSE);
   words_append (s, &rel, FALSE, f->relation);
 
   /* The graph object and the qualifiers (in sentence order). */

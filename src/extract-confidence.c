@@ -25,6 +25,7 @@ static const double kind_prior[KG_CLAUSE_N_KINDS] = {
   [KG_CLAUSE_TITLE] = 0.66,
   [KG_CLAUSE_NOMINAL] = 0.35,
   [KG_CLAUSE_POSSESSIVE] = 0.25,
+  [KG_CLAUSE_MODIFIER] = 0.30,
 };
 
 static guint

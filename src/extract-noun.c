@@ -24,8 +24,9 @@
  *                    properties) for common nouns with a non-pronoun
  *                    possessor; low confidence.
  *
- * The Open IE view of N1, N2 and N4 uses the relation "be" (or "has"):
- * the sentence gives no tense for what it states in passing.
+ * The Open IE view of N1 and N2 uses the relation "be": the sentence gives
+ * no tense for what it states in passing; N4 uses "has", or "had" in a
+ * sentence told in the past.
  */
 #include "extract-private.h"
 
@@ -108,7 +109,7 @@ emit_role (KgExSentence *s, KgExSink *sink, KgClauseKind kind, const KgArgument 
   if (kind == KG_CLAUSE_POSSESSIVE)
     {
       kg__ex_append (fact.predicate, "have", FALSE);
-      kg__ex_append (fact.predicate_surface, "has", FALSE);
+      kg__ex_append (fact.predicate_surface, relation, FALSE);
       fact.object = *open_complement;
       fact.object.role = KG_ROLE_OBJECT;
     }
@@ -307,7 +308,44 @@ possessive (KgExSentence *s, KgExSink *sink, guint noun, guint possessor)
       comp.first = start;
       comp.n_tokens = end - start;
     }
-  emit_role (s, sink, KG_CLAUSE_POSSESSIVE, &subj, noun, -1, &comp, "has");
+  emit_role (s, sink, KG_CLAUSE_POSSESSIVE, &subj, noun, -1, &comp, kg__ex_past_tense (s) ? "had" : "has");
+}
+
+/* N5: "the 6th European Championships in Stockholm" gives (Championships,
+ * be in, Stockholm): a place that modifies a noun locates it. */
+static void
+located (KgExSentence *s, KgExSink *sink, guint noun, guint place)
+{
+  if (!is_nominal (s, noun) || kg__ex_oblique_role (s, place) != KG_ROLE_PLACE || place < noun)
+    return;
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_MODIFIER;
+  fact.predicate_head = noun;
+  kg__ex_span (s, noun, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CLAUSES | KG_CUT_CONJ, place,
+               KG_ROLE_SUBJECT, &fact.subject);
+  fact.subject.n_marker = 0;
+  kg__ex_span (s, place, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_PLACE, &fact.object);
+  if (fact.subject.head_kind == KG_HEAD_PRONOUN || fact.subject.head_kind == KG_HEAD_RELATIVE
+      || fact.object.n_marker == 0)
+    return;
+  kg__ex_append (fact.predicate, "be", FALSE);
+  kg__ex_append (fact.relation, "be", FALSE);
+  for (guint k = 0; k < fact.object.n_marker; k++)
+    {
+      const char *w = s->tokens[fact.object.marker_first - s->first + k]->form;
+      kg__ex_append (fact.predicate, w, TRUE);
+      kg__ex_append (fact.relation, w, FALSE);
+    }
+  g_strlcpy (fact.predicate_surface, fact.relation, sizeof fact.predicate_surface);
+  fact.arguments[0] = fact.subject;
+  fact.arguments[1] = fact.object;
+  fact.arguments[1].n_marker = 0;
+  fact.n_arguments = 2;
+  int speaker = kg__ex_speaker (s, noun);
+  if (speaker >= 0)
+    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
+  kg__ex_emit (sink, s, &fact);
 }
 
 void
@@ -326,6 +364,9 @@ kg__ex_nouns (KgExSentence *s, KgExSink *sink)
         case KG_DEP_CONJ:
           if (kg__ex_is_bare_conj (s, i))
             apposition (s, sink, h, i);
+          break;
+        case KG_DEP_NMOD:
+          located (s, sink, h, i);
           break;
         case KG_DEP_NMOD_DESC:
           title (s, sink, h, i);

@@ -151,6 +151,9 @@ guint kg__ex_conjuncts (const KgExSentence *s, guint head, guint *out, guint max
 /* TRUE if i is a conjunct whose coordination has no coordinator at all:
  * an apposition the parser took for a list. */
 gboolean kg__ex_is_bare_conj (const KgExSentence *s, guint i);
+/* TRUE if the sentence's main clause is in a past tense: the tense a
+ * relation the sentence only implies ("had" for a possessive) takes. */
+gboolean kg__ex_past_tense (const KgExSentence *s);
 /* The kind of an argument headed by i. */
 KgHeadKind kg__ex_head_kind (const KgExSentence *s, guint i);
 

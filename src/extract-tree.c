@@ -486,3 +486,24 @@ kg__ex_is_bare_conj (const KgExSentence *s, guint i)
       return FALSE;
   return TRUE;
 }
+
+gboolean
+kg__ex_past_tense (const KgExSentence *s)
+{
+  for (guint i = 0; i < s->n; i++)
+    if (s->head[i] < 0)
+      {
+        if (s->tokens[i]->xpos && strcmp (s->tokens[i]->xpos, "VBD") == 0)
+          return TRUE;
+        for (guint c = s->child_start[i]; c < s->child_start[i + 1]; c++)
+          {
+            guint child = s->children[c];
+            KgDep d = s->dep[child];
+            if ((d == KG_DEP_AUX || d == KG_DEP_AUX_PASS || d == KG_DEP_COP) && s->tokens[child]->xpos
+                && strcmp (s->tokens[child]->xpos, "VBD") == 0)
+              return TRUE;
+          }
+        return FALSE;
+      }
+  return FALSE;
+}

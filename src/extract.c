@@ -42,7 +42,7 @@ static const char *const head_kind_names[KG_HEAD_N_KINDS] = {
   "noun", "name", "pronoun", "relative", "determiner", "demonym", "adjective", "number", "clause", "other",
 };
 static const char *const clause_kind_names[KG_CLAUSE_N_KINDS] = {
-  "verbal", "copular", "existential", "apposition", "title", "nominal", "possessive",
+  "verbal", "copular", "existential", "apposition", "title", "nominal", "possessive", "modifier",
 };
 
 const char *

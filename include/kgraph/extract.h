@@ -92,6 +92,7 @@ typedef enum {
   KG_CLAUSE_TITLE,        /* "Iran's Foreign Minister Seyed Abbas Araghchi" */
   KG_CLAUSE_NOMINAL,      /* an event noun: "his visit to Minsk" */
   KG_CLAUSE_POSSESSIVE,   /* "the Iranian military attaché's office": (attaché, have, office) */
+  KG_CLAUSE_MODIFIER,     /* a place modifying a noun: "exercises in Iran": (exercises, be in, Iran) */
   KG_CLAUSE_N_KINDS
 } KgClauseKind;
 
