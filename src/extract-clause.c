@@ -700,6 +700,17 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
     extras[n_extras++] = (Extra) { complement, KG_ROLE_COMPLEMENT, OBJECT_CUT };
   if (ccomp >= 0 && c.object != ccomp && n_extras < G_N_ELEMENTS (extras))
     extras[n_extras++] = (Extra) { ccomp, KG_ROLE_COMPLEMENT, KG_CUT_MARK };
+  /* An adverbial clause after the verb with its subordinator ("until he
+   * switched over to Merck", "if talks fail") is a circumstance of the
+   * fact; it is also a fact of its own. */
+  for (guint k = 0; k < n_chain; k++)
+    for (guint ci = s->child_start[chain[k]]; ci < s->child_start[chain[k] + 1]; ci++)
+      {
+        guint child = s->children[ci];
+        if (s->dep[child] == KG_DEP_ADVCL && child > main && kg__ex_has_child (s, child, KG_DEP_MARK)
+            && n_extras < G_N_ELEMENTS (extras))
+          extras[n_extras++] = (Extra) { child, KG_ROLE_ADVERBIAL, KG_CUT_MARK };
+      }
   for (guint i = 1; i < n_extras; i++)
     for (guint j = i; j > 0 && extras[j - 1].head > extras[j].head; j--)
       {
@@ -711,7 +722,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
     {
       KgArgument q;
       argument (s, main, extras[k].head, extras[k].cut, -1, extras[k].role, &q);
-      if (extras[k].role == KG_ROLE_COMPLEMENT && is_verbal (s, extras[k].head))
+      if ((extras[k].role == KG_ROLE_COMPLEMENT || extras[k].role == KG_ROLE_ADVERBIAL) && is_verbal (s, extras[k].head))
         q.head_kind = KG_HEAD_CLAUSE;
       add_qualifier (f, &q);
     }

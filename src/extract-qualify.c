@@ -107,6 +107,12 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
           }
           break;
         case KG_DEP_ADVCL:
+          /* "can be clarified by adding X": the one who adds is the passive
+           * clause's unnamed agent, not its subject; a participle speaks of
+           * the subject either way ("Founded in 1990, the firm was sold"). */
+          if ((kg__ex_has_child (s, h, KG_DEP_AUX_PASS) || kg__ex_has_child (s, h, KG_DEP_NSUBJ_PASS))
+              && !(s->tokens[cur]->xpos && strcmp (s->tokens[cur]->xpos, "VBN") == 0))
+            return -1;
           break;
         case KG_DEP_ACL:
         case KG_DEP_ACL_RELCL:

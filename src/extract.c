@@ -36,7 +36,7 @@ struct _KgExSink {
 };
 
 static const char *const role_names[KG_ROLE_N_ROLES] = {
-  "subject", "object", "recipient", "complement", "time", "place", "oblique", "speaker",
+  "subject", "object", "recipient", "complement", "time", "place", "oblique", "adverbial", "speaker",
 };
 static const char *const head_kind_names[KG_HEAD_N_KINDS] = {
   "noun", "name", "pronoun", "relative", "determiner", "demonym", "adjective", "number", "clause", "other",

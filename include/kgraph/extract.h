@@ -50,6 +50,7 @@ typedef enum {
   KG_ROLE_TIME,         /* "on Monday", "in July 2023", "last year" */
   KG_ROLE_PLACE,        /* "in Minsk", "at the United Nations" */
   KG_ROLE_OBLIQUE,      /* any other prepositional argument: "with Iran", "in various fields" */
+  KG_ROLE_ADVERBIAL,    /* an adverbial clause: "until he switched to Merck", "if talks fail" */
   KG_ROLE_SPEAKER,      /* the source of an attributed fact */
   KG_ROLE_N_ROLES
 } KgRole;
