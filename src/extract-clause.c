@@ -393,6 +393,26 @@ emit_clause (KgExSentence *s, KgExSink *sink, Clause *c)
             open_agent.role = KG_ROLE_OBJECT;
             fact.arguments[1] = open_agent;
           }
+        else if ((fact.flags & KG_EXTRACTION_JOINT) && !c->split_subject && c->object < 0)
+          {
+            /* R9: "Raisi and Lukashenko met": the graph view pairs the first
+             * participant with the others, (Raisi, meet with, Lukashenko);
+             * the Open IE view keeps the sentence's subject. */
+            guint conj[12];
+            guint n_conj = kg__ex_conjuncts (s, c->subject, conj, G_N_ELEMENTS (conj));
+            fact.subject = subject;
+            if (n_conj > 1)
+              {
+                argument (s, c->base.predicate_head, conj[0], scut | KG_CUT_CONJ, c->subject_skip, KG_ROLE_SUBJECT,
+                          &fact.subject);
+                kg__ex_span (s, conj[1], c->subject_cut, -1, KG_ROLE_OBJECT, &fact.object);
+                guint end = subject.first + subject.n_tokens;
+                if (fact.object.first < end)
+                  fact.object.n_tokens = end - fact.object.first;
+                kg__ex_append (fact.predicate, "with", FALSE);
+              }
+            fact.arguments[0] = subject;
+          }
         else
           {
             fact.subject = subject;
@@ -413,8 +433,7 @@ emit_clause (KgExSentence *s, KgExSink *sink, Clause *c)
         fact.n_arguments = n;
         if (negated_argument (s, subjects[i]) || (c->object >= 0 && negated_argument (s, objects[j])))
           fact.polarity = fact.polarity == KG_POLARITY_NEGATIVE ? KG_POLARITY_POSITIVE : KG_POLARITY_NEGATIVE;
-        if (fact.n_arguments < 2 && !(fact.flags & KG_EXTRACTION_JOINT))
-          continue;
+
         if (!kg__ex_emit (sink, s, &fact))
           return;
       }
@@ -449,13 +468,27 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   if (existential)
     c.base.kind = KG_CLAUSE_EXISTENTIAL;
 
-  gboolean passive = s->dep[subject] == KG_DEP_NSUBJ_PASS && !inherited;
+  /* R7: the fact is passive when its main verb is, or a verb of the chain
+   * that stays in the predicate ("was forced to leave"); the passive of a
+   * modal verb ("are scheduled to convene") is not the fact's. */
+  gboolean passive = FALSE;
   for (guint k = 0; k < n_chain; k++)
-    passive |= kg__ex_has_child (s, chain[k], KG_DEP_AUX_PASS);
-  /* A past participle modifying a noun is passive: "agreements signed last year". */
-  if (s->dep[p] == KG_DEP_ACL && s->tokens[p]->xpos && strcmp (s->tokens[p]->xpos, "VBN") == 0
-      && !kg__ex_has_child (s, p, KG_DEP_AUX))
-    passive = TRUE;
+    {
+      guint v = chain[k];
+      int m;
+      if (k + 1 < n_chain && (s->word[v] & KG_WORD_MODAL)
+          && kg__ex_lexicon_modality (s->lexicon, kg__ex_lemma (s, v), KG_MODAL_VERB, &m))
+        continue;
+      passive |= kg__ex_has_child (s, v, KG_DEP_AUX_PASS);
+      if (v == p && !inherited && s->dep[subject] == KG_DEP_NSUBJ_PASS && s->head[subject] == (int) p)
+        passive = TRUE;
+      /* A past participle modifying a noun or a clause: "agreements signed
+       * last year", "followed by a visit". */
+      if (v == p && (s->dep[p] == KG_DEP_ACL || s->dep[p] == KG_DEP_ADVCL) && s->tokens[p]->xpos
+          && strcmp (s->tokens[p]->xpos, "VBN") == 0 && !kg__ex_has_child (s, p, KG_DEP_AUX)
+          && !kg__ex_has_child (s, p, KG_DEP_NSUBJ))
+        passive = TRUE;
+    }
 
   int object = -1, iobj = -1, ccomp = -1, complement = -1;
   for (guint k = 0; k < n_chain; k++)
@@ -614,23 +647,24 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   f->predicate[0] = f->predicate_surface[0] = f->relation[0] = '\0';
   if (existential)
     kg__ex_append (f->predicate, "exist", FALSE);
-  else if (passive && c.agent < 0)
-    {
-      /* Kept passive: "be signed". */
-      kg__ex_append (f->predicate, "be", FALSE);
-      for (guint k = 0; k < pred.n; k++)
-        kg__ex_append (f->predicate, s->tokens[pred.idx[k]]->form, TRUE);
-      f->flags |= KG_EXTRACTION_PASSIVE;
-    }
   else
     {
-      /* "to" between the verbs of an unfolded chain reads better kept. */
+      /* Kept passive: "be signed", "be forced to leave"; participles keep
+       * their form there.  "to" between the verbs of a chain is kept. */
+      gboolean kept_passive = passive && c.agent < 0;
+      if (kept_passive)
+        {
+          kg__ex_append (f->predicate, "be", FALSE);
+          f->flags |= KG_EXTRACTION_PASSIVE;
+        }
       for (guint k = 0; k < pred.n; k++)
         {
           guint i = pred.idx[k];
           if (k > 0 && is_verbal (s, i) && is_verbal (s, pred.idx[k - 1]))
             kg__ex_append (f->predicate, "to", FALSE);
-          kg__ex_append (f->predicate, kg__ex_lemma (s, i), s->tokens[i]->upos != KG_UPOS_PROPN);
+          gboolean participle = kept_passive && s->tokens[i]->xpos && strcmp (s->tokens[i]->xpos, "VBN") == 0;
+          kg__ex_append (f->predicate, participle ? s->tokens[i]->form : kg__ex_lemma (s, i),
+                         s->tokens[i]->upos != KG_UPOS_PROPN);
         }
     }
   words_append (s, &surf, FALSE, f->predicate_surface);
@@ -749,7 +783,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
     }
 
   /* R9: the subject of a joint predicate stays whole. */
-  if ((s->word[main] & KG_WORD_JOINT) && !passive)
+  if (s->word[main] & KG_WORD_JOINT)
     {
       guint conj[2];
       if (kg__ex_conjuncts (s, subject, conj, 2) > 1)
@@ -934,7 +968,7 @@ clause (KgExSentence *s, KgExSink *sink, guint p)
   gboolean inherited;
   int gap;
   int subject = kg__ex_subject (s, p, &inherited, &gap);
-  if (subject < 0 || s->dep[subject] == KG_DEP_EXPL)
+  if (subject < 0 || s->dep[subject] == KG_DEP_EXPL || (s->word[subject] & KG_WORD_EXPLETIVE))
     return;
   /* A clausal subject ("implementing these agreements will ...") is not
    * an entity. */
@@ -954,9 +988,30 @@ clause (KgExSentence *s, KgExSink *sink, guint p)
     verbal_clause (s, sink, p, chain, n_chain, subject, inherited, gap, &base);
 }
 
+/* "It was agreed that ...", "it is important to ...": an "it" subject
+ * whose predicate has a clausal complement stands for that clause, an
+ * expletive the parser may have called nsubj. */
+static void
+mark_expletives (KgExSentence *s)
+{
+  for (guint i = 0; i < s->n; i++)
+    {
+      if (s->tokens[i]->upos != KG_UPOS_PRON || g_ascii_strcasecmp (s->tokens[i]->form, "it") != 0
+          || (s->dep[i] != KG_DEP_NSUBJ && s->dep[i] != KG_DEP_NSUBJ_PASS) || s->head[i] < 0)
+        continue;
+      guint h = s->head[i];
+      if (kg__ex_has_child (s, h, KG_DEP_CCOMP) || kg__ex_has_child (s, h, KG_DEP_CSUBJ)
+          || kg__ex_has_child (s, h, KG_DEP_CSUBJ_PASS)
+          || ((kg__ex_has_child (s, h, KG_DEP_AUX_PASS) || kg__ex_has_child (s, h, KG_DEP_COP))
+              && kg__ex_has_child (s, h, KG_DEP_XCOMP)))
+        s->word[i] |= KG_WORD_EXPLETIVE;
+    }
+}
+
 void
 kg__ex_clauses (KgExSentence *s, KgExSink *sink)
 {
+  mark_expletives (s);
   for (guint p = 0; p < s->n; p++)
     if (is_clause_head (s, p))
       clause (s, sink, p);

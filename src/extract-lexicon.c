@@ -222,12 +222,15 @@ is_demonym_shape (const KgToken *t)
 {
   if (!g_ascii_isupper (t->form[0]) || (t->upos != KG_UPOS_ADJ && t->upos != KG_UPOS_PROPN))
     return FALSE;
-  if (t->upos == KG_UPOS_PROPN && (t->xpos == NULL || strcmp (t->xpos, "JJ") != 0)
-      && (t->deprel == NULL || strncmp (t->deprel, "amod", 4) != 0))
+  /* A proper noun qualifies only as a modifier ("the Belarusian capital"
+   * is often tagged NNP compound), and only with the surest endings. */
+  gboolean proper = t->upos == KG_UPOS_PROPN && (t->xpos == NULL || strcmp (t->xpos, "JJ") != 0);
+  if (proper && (t->deprel == NULL || (strncmp (t->deprel, "amod", 4) != 0 && strcmp (t->deprel, "compound") != 0)))
     return FALSE;
-  static const char *const endings[] = { "ian", "an", "ese", "ish", "i", "ch", "ic", "ean" };
+  static const char *const endings[] = { "ian", "ese", "ish", "an", "i", "ch", "ic", "ean" };
+  guint n_endings = proper ? 3 : G_N_ELEMENTS (endings);
   gsize len = strlen (t->form);
-  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+  for (guint i = 0; i < n_endings; i++)
     {
       gsize el = strlen (endings[i]);
       if (len > el + 2 && strcmp (t->form + len - el, endings[i]) == 0)

@@ -34,7 +34,8 @@ enum {
   KG_WORD_PLACE = 1u << 9,        /* capital, city, region: nouns of places */
   KG_WORD_MODAL = 1u << 10,       /* has an entry in the modality lexicon */
   KG_WORD_QUOTE = 1u << 11,       /* a quotation mark */
-  KG_WORD_NEGATIVE_DET = 1u << 12 /* no, neither: a determiner that negates its clause */
+  KG_WORD_NEGATIVE_DET = 1u << 12,/* no, neither: a determiner that negates its clause */
+  KG_WORD_EXPLETIVE = 1u << 13    /* "it" standing for a clause: "it was agreed that" */
 };
 
 /* How a modality lexicon entry applies. */

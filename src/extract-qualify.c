@@ -189,6 +189,11 @@ kg__ex_oblique_role (const KgExSentence *s, guint i)
   static const char *const locative[] = { "in", "at", "near", "across", "within", "throughout", "inside",
                                           "outside", "around", "into", "along", "beyond", "on" };
   gboolean place_word = s->tokens[i]->upos == KG_UPOS_PROPN || (s->word[i] & KG_WORD_PLACE);
+  /* A multiword preposition ("along with", "in front of") is not the
+   * locative its first word is. */
+  int case_word = kg__ex_child (s, i, KG_DEP_CASE);
+  if (case_word >= 0 && kg__ex_has_child (s, case_word, KG_DEP_FIXED))
+    place_word = FALSE;
   if (place_word)
     for (guint k = 0; k < G_N_ELEMENTS (locative); k++)
       if (marker_is (s, i, locative[k]))

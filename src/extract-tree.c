@@ -459,7 +459,8 @@ kg__ex_head_kind (const KgExSentence *s, guint i)
     case KG_UPOS_DET:
       return KG_HEAD_DETERMINER;
     case KG_UPOS_PROPN:
-      return (s->word[i] & KG_WORD_DEMONYM) && s->dep[i] == KG_DEP_AMOD ? KG_HEAD_DEMONYM : KG_HEAD_NAME;
+      return (s->word[i] & KG_WORD_DEMONYM) && (s->dep[i] == KG_DEP_AMOD || s->dep[i] == KG_DEP_COMPOUND)
+             ? KG_HEAD_DEMONYM : KG_HEAD_NAME;
     case KG_UPOS_NOUN:
       return KG_HEAD_NOUN;
     case KG_UPOS_ADJ:
