@@ -211,21 +211,6 @@ build_chain (const KgExSentence *s, guint p, guint *chain, guint max)
   return n;
 }
 
-/* The relative clause p (or the clause p is a conjunct of) sits in, for
- * resolving a relative pronoun argument to its antecedent; -1 if none. */
-static int
-antecedent_of (const KgExSentence *s, guint p)
-{
-  int cur = p;
-  for (guint steps = 0; cur >= 0 && steps < 8; steps++)
-    {
-      if (s->dep[cur] == KG_DEP_ACL_RELCL)
-        return s->head[cur];
-      cur = s->head[cur];
-    }
-  return -1;
-}
-
 /* An argument headed by i: the relative pronoun replaced by its
  * antecedent. */
 static void
@@ -233,7 +218,7 @@ argument (KgExSentence *s, guint p, guint i, guint32 cut, int skip, KgRole role,
 {
   if (s->word[i] & KG_WORD_RELATIVE)
     {
-      int antecedent = antecedent_of (s, p);
+      int antecedent = kg__ex_relative_antecedent (s, i);
       if (antecedent >= 0)
         {
           KgArgument marker;
@@ -486,7 +471,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
        * last year", "followed by a visit". */
       if (v == p && (s->dep[p] == KG_DEP_ACL || s->dep[p] == KG_DEP_ADVCL) && s->tokens[p]->xpos
           && strcmp (s->tokens[p]->xpos, "VBN") == 0 && !kg__ex_has_child (s, p, KG_DEP_AUX)
-          && !kg__ex_has_child (s, p, KG_DEP_NSUBJ))
+          && !kg__ex_has_child (s, p, KG_DEP_NSUBJ) && !kg__ex_has_child (s, p, KG_DEP_OBJ))
         passive = TRUE;
     }
 
@@ -562,16 +547,27 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
         }
     }
 
-  /* R5: with no object, the first non-time oblique is. */
+  /* R5: with no object, the first oblique after the verb that is neither
+   * a time nor a place is the object ("met on Monday with X in Minsk"),
+   * else the first place ("opened in Minsk"); a joint predicate with a
+   * coordinated subject keeps its places as qualifiers ("A and B met in
+   * Minsk"). */
+  guint conj_probe[2];
+  gboolean joint_subject = (s->word[main] & KG_WORD_JOINT) && kg__ex_conjuncts (s, subject, conj_probe, 2) > 1;
   int object_oblique = -1;
-  if (object < 0 && c.agent < 0)
+  for (int pass = 0; pass < 2 && object < 0 && c.agent < 0 && object_oblique < 0; pass++)
     for (guint k = 0; k < n_obliques; k++)
-      if (obliques[k].head > main && obliques[k].role != KG_ROLE_TIME && s->dep[obliques[k].head] != KG_DEP_OBL_BARE
-          && kg__ex_has_child (s, obliques[k].head, KG_DEP_CASE))
-        {
-          object_oblique = k;
+      {
+        KgRole want = pass == 0 ? KG_ROLE_OBLIQUE : KG_ROLE_PLACE;
+        if (pass == 1 && joint_subject)
           break;
-        }
+        if (obliques[k].head > main && obliques[k].role == want && s->dep[obliques[k].head] != KG_DEP_OBL_BARE
+            && kg__ex_has_child (s, obliques[k].head, KG_DEP_CASE))
+          {
+            object_oblique = k;
+            break;
+          }
+      }
 
   /* Predicate words (R2): the chain's verbs, the copula of an adjective
    * head, particles, the infinitive marker between verbs. */

@@ -204,6 +204,9 @@ gboolean kg__ex_is_reporting (const KgExSentence *s, guint v);
 /* The speaker of a clause headed by p under a reporting verb, or -1. */
 int kg__ex_speaker (const KgExSentence *s, guint p);
 
+/* The antecedent of the relative clause that holds clause (the clause or
+ * a word inside it), or -1. */
+int kg__ex_relative_antecedent (const KgExSentence *s, guint clause);
 /* The subject of predicate p, looking through conjunction, control,
  * relative clauses and participles; -1 when there is none.  *inherited
  * says whether it came from another clause; *as_object is set when p is a

@@ -19,11 +19,11 @@
 
 #include <string.h>
 
-/* The noun a relative clause (or a conjunct of one) modifies, replaced by
- * the subject of its copula when the noun is a predicate nominal: in "X is
- * a footballer who plays ...", the one who plays is X. */
-static int
-relative_antecedent (const KgExSentence *s, guint clause)
+/* The noun the relative clause around clause modifies, replaced by the
+ * subject of its copula when the noun is a predicate nominal: in "X is a
+ * footballer who plays ...", the one who plays is X. */
+int
+kg__ex_relative_antecedent (const KgExSentence *s, guint clause)
 {
   int cur = clause;
   for (guint steps = 0; cur >= 0 && steps < 8; steps++)
@@ -31,6 +31,23 @@ relative_antecedent (const KgExSentence *s, guint clause)
       if (s->dep[cur] == KG_DEP_ACL_RELCL)
         {
           int noun = s->head[cur];
+          /* A relative clause hung on a verb (a parse error) modifies the
+           * nearest noun before it among the verb's dependents: "met
+           * Andrei Kuznetsov, who co-chairs ...". */
+          if (noun >= 0 && (s->tokens[noun]->upos == KG_UPOS_VERB || s->tokens[noun]->upos == KG_UPOS_AUX))
+            {
+              int nearest = -1;
+              for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+                {
+                  guint child = s->children[c];
+                  KgUpos u = s->tokens[child]->upos;
+                  if (child < (guint) cur && (u == KG_UPOS_NOUN || u == KG_UPOS_PROPN))
+                    nearest = child;
+                }
+              if (nearest < 0)
+                return -1;
+              return nearest;
+            }
           if (noun >= 0 && kg__ex_has_child (s, noun, KG_DEP_COP))
             {
               int subject = kg__ex_child (s, noun, KG_DEP_NSUBJ);
@@ -39,8 +56,6 @@ relative_antecedent (const KgExSentence *s, guint clause)
             }
           return noun;
         }
-      if (s->dep[cur] != KG_DEP_CONJ)
-        return -1;
       cur = s->head[cur];
     }
   return -1;
@@ -62,7 +77,7 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
             continue;
           if (s->word[child] & KG_WORD_RELATIVE)
             {
-              int antecedent = relative_antecedent (s, cur);
+              int antecedent = kg__ex_relative_antecedent (s, cur);
               if (antecedent >= 0)
                 {
                   *inherited = TRUE;
@@ -79,7 +94,7 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
                 pronoun |= (s->word[s->children[k]] & KG_WORD_RELATIVE) != 0
                            || s->tokens[s->children[k]]->upos == KG_UPOS_ADV;
               if (!pronoun && !kg__ex_has_child (s, p, KG_DEP_CCOMP) && !kg__ex_has_child (s, p, KG_DEP_XCOMP))
-                *object_gap = relative_antecedent (s, p);
+                *object_gap = kg__ex_relative_antecedent (s, p);
             }
           return child;
         }
@@ -117,7 +132,7 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
         case KG_DEP_ACL:
         case KG_DEP_ACL_RELCL:
           {
-            int antecedent = s->dep[cur] == KG_DEP_ACL_RELCL ? relative_antecedent (s, cur) : h;
+            int antecedent = s->dep[cur] == KG_DEP_ACL_RELCL ? kg__ex_relative_antecedent (s, cur) : h;
             /* A participle of a predicate nominal speaks of the copula's
              * subject: "Iran is in the final stages of joining the SCO". */
             if (s->dep[cur] == KG_DEP_ACL && kg__ex_has_child (s, h, KG_DEP_COP))
