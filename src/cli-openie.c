@@ -54,19 +54,19 @@ typedef struct {
   const KgPipeline *pipeline;
   const KgExtractor *extractor;
   GString *out;
+  gboolean graph_view;
 } Run;
 
-/* An argument as printed: its marker and words, with the line's own
- * tokens when tokens (the PTB tokens of the document) is given, else with
- * the original bytes. */
+/* Tokens first .. first + n: the line's own tokens when tokens is given,
+ * else the original bytes they cover. */
 static void
-append_argument (GString *out, const KgDocument *document, const KgArgument *arg, const GPtrArray *tokens)
+append_tokens (GString *out, const KgDocument *document, guint first, guint n, const GPtrArray *tokens)
 {
-  guint first = arg->n_marker ? arg->marker_first : arg->first;
-  guint end = arg->first + arg->n_tokens;
+  if (n == 0)
+    return;
   if (tokens)
     {
-      for (guint i = first; i < end; i++)
+      for (guint i = first; i < first + n; i++)
         {
           if (i > first)
             g_string_append_c (out, ' ');
@@ -77,10 +77,63 @@ append_argument (GString *out, const KgDocument *document, const KgArgument *arg
   gsize size = 0;
   const char *raw = g_bytes_get_data (kg_document_get_raw (document), &size);
   guint64 start = kg_document_get_token (document, first)->start;
-  guint64 stop = kg_document_get_token (document, end - 1)->end;
+  guint64 stop = kg_document_get_token (document, first + n - 1)->end;
   /* Line breaks and tabs would break the format. */
   for (guint64 b = start; b < stop && b < size; b++)
     g_string_append_c (out, raw[b] == '\t' || raw[b] == '\n' || raw[b] == '\r' ? ' ' : raw[b]);
+}
+
+/* An argument as printed: its marker and words, with the line's own
+ * tokens when tokens (the PTB tokens of the document) is given, else with
+ * the original bytes. */
+static void
+append_argument (GString *out, const KgDocument *document, const KgArgument *arg, const GPtrArray *tokens)
+{
+  /* The marker usually stands right before the words, but not for a
+   * relative pronoun's antecedent ("the issues, during which ..."). */
+  if (arg->n_marker)
+    {
+      append_tokens (out, document, arg->marker_first, arg->n_marker, tokens);
+      g_string_append_c (out, ' ');
+    }
+  append_tokens (out, document, arg->first, arg->n_tokens, tokens);
+}
+
+/* The graph view: subject, predicate, object, polarity, modality,
+ * speaker, flags, then the qualifiers as role=text. */
+static void
+print_graph_view (Run *run, const char *sentence_text, const KgDocument *document, const KgExtraction *e,
+                  const GPtrArray *tokens)
+{
+  static const struct {
+    KgExtractionFlags flag;
+    const char *name;
+  } flags[] = {
+    { KG_EXTRACTION_PASSIVE, "passive" }, { KG_EXTRACTION_JOINT, "joint" },
+    { KG_EXTRACTION_CONDITIONAL, "conditional" }, { KG_EXTRACTION_REPORTING, "reporting" },
+    { KG_EXTRACTION_INHERITED, "inherited" }, { KG_EXTRACTION_QUOTED, "quoted" },
+  };
+  GString *out = run->out;
+  KgArgument subject = e->subject, object = e->object, speaker = e->attribution;
+  subject.n_marker = object.n_marker = speaker.n_marker = 0;
+  g_string_append_printf (out, "%s\t%.4f\t", sentence_text, e->confidence);
+  append_argument (out, document, &subject, tokens);
+  g_string_append_printf (out, "\t%s\t", e->predicate);
+  if (object.n_tokens)
+    append_argument (out, document, &object, tokens);
+  g_string_append_printf (out, "\t%s\t%s\t", kg_polarity_to_string (e->polarity), kg_modality_to_string (e->modality));
+  if (speaker.n_tokens)
+    append_argument (out, document, &speaker, tokens);
+  g_string_append_printf (out, "\t%s", kg_clause_kind_to_string (e->kind));
+  for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+    if (e->flags & flags[f].flag)
+      g_string_append_printf (out, ",%s", flags[f].name);
+  for (guint q = 0; q < e->n_qualifiers; q++)
+    {
+      g_string_append_printf (out, "\t%s=", kg_role_to_string (e->qualifiers[q].role));
+      append_argument (out, document, &e->qualifiers[q], tokens);
+    }
+  g_string_append_c (out, '\n');
 }
 
 static void
@@ -90,9 +143,15 @@ print_extractions (Run *run, const char *sentence_text, const KgDocument *docume
   for (guint i = 0; i < kg_extractions_get_n (facts); i++)
     {
       const KgExtraction *e = kg_extractions_get (facts, i);
-      if (e->n_arguments < 1)
-        continue;
-      if (g_getenv ("KG_SKIP") && strstr (g_getenv ("KG_SKIP"), kg_clause_kind_to_string (e->kind)))
+      if (run->graph_view)
+        {
+          print_graph_view (run, sentence_text, document, e, tokens);
+          continue;
+        }
+      /* A lone subject says that something happened, which Open IE
+       * benchmarks score as nothing: the graph view keeps such facts, the
+       * tuples need a second argument. */
+      if (e->n_arguments < 2)
         continue;
       g_string_append_printf (run->out, "%s\t%.4f\t%s", sentence_text, e->confidence, e->relation);
       for (guint a = 0; a < e->n_arguments; a++)
@@ -199,7 +258,7 @@ lexicon_dir (const char *model_dir_option)
 int
 kg_cmd_openie (int argc, char **argv)
 {
-  gboolean pretokenized = FALSE;
+  gboolean pretokenized = FALSE, graph_view = FALSE;
   g_autofree char *model_dir = NULL, *output = NULL;
   const GOptionEntry entries[] = {
     { "pretokenized", 0, 0, G_OPTION_ARG_NONE, &pretokenized,
@@ -207,6 +266,9 @@ kg_cmd_openie (int argc, char **argv)
     { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &model_dir,
       "Models from DIR, lexicons from DIR/../lexicon (default: $KGRAPH_MODEL_DIR, else the installed models)",
       "DIR" },
+    { "graph", 0, 0, G_OPTION_ARG_NONE, &graph_view,
+      "Print the graph view instead: sentence, confidence, subject, normalised predicate, object, polarity, "
+      "modality, speaker, kind and flags, then qualifiers as ROLE=TEXT", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL }
   };
@@ -299,7 +361,7 @@ kg_cmd_openie (int argc, char **argv)
 
   g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   g_autoptr (GString) out = g_string_sized_new (1 << 16);
-  Run run = { pipeline, extractor, out };
+  Run run = { pipeline, extractor, out, graph_view };
   if (pretokenized)
     run_pretokenized (&run, name, bytes, lines);
   else if (!run_plain (&run, name, lines, &error))

@@ -165,6 +165,18 @@ apposition (KgExSentence *s, KgExSink *sink, guint noun, guint appos)
    * neighbours; a bad parse can nest them). */
   if (subj.first < comp.first + comp.n_tokens && comp.first < subj.first + subj.n_tokens)
     return;
+  /* "Iran-Belarus relations: a new chapter": in a line without a verb, a
+   * colon introduces the comment on a topic, a headline's shape, not an
+   * apposition. */
+  guint second = MAX (subj.first, comp.first) - s->first;
+  if (second > 0 && strcmp (s->tokens[second - 1]->form, ":") == 0)
+    {
+      gboolean verb = FALSE;
+      for (guint i = 0; i < s->n; i++)
+        verb |= s->tokens[i]->upos == KG_UPOS_VERB || s->tokens[i]->upos == KG_UPOS_AUX;
+      if (!verb)
+        return;
+    }
   emit_role (s, sink, KG_CLAUSE_APPOSITION, &subj, complement, owner_of (s, complement), &comp, "be");
 }
 

@@ -206,8 +206,11 @@ kg__ex_oblique_role (const KgExSentence *s, guint i)
   gboolean place_word = s->tokens[i]->upos == KG_UPOS_PROPN || (s->word[i] & KG_WORD_PLACE);
   /* A multiword preposition ("along with", "in front of") is not the
    * locative its first word is. */
-  int case_word = kg__ex_child (s, i, KG_DEP_CASE);
-  if (case_word >= 0 && kg__ex_has_child (s, case_word, KG_DEP_FIXED))
+  guint n_case = 0;
+  for (guint c = s->child_start[i]; c < s->child_start[i + 1]; c++)
+    if (s->dep[s->children[c]] == KG_DEP_CASE)
+      n_case += 1 + kg__ex_has_child (s, s->children[c], KG_DEP_FIXED);
+  if (n_case != 1)
     place_word = FALSE;
   if (place_word)
     for (guint k = 0; k < G_N_ELEMENTS (locative); k++)
