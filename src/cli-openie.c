@@ -261,6 +261,7 @@ kg_cmd_openie (int argc, char **argv)
   gboolean pretokenized = FALSE, graph_view = FALSE;
   g_autofree char *model_dir = NULL, *output = NULL;
   const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "pretokenized", 0, 0, G_OPTION_ARG_NONE, &pretokenized,
       "Lines are space-separated Penn Treebank tokens (``, '', -LRB-, $ 4.25, 's)", NULL },
     { "model-dir", 0, 0, G_OPTION_ARG_FILENAME, &model_dir,
@@ -269,7 +270,6 @@ kg_cmd_openie (int argc, char **argv)
     { "graph", 0, 0, G_OPTION_ARG_NONE, &graph_view,
       "Print the graph view instead: sentence, confidence, subject, normalised predicate, object, polarity, "
       "modality, speaker, kind and flags, then qualifiers as ROLE=TEXT", NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("FILE - Open IE tuples, one sentence a line");

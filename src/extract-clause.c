@@ -263,11 +263,7 @@ collect_obliques (const KgExSentence *s, const guint *frames, guint n_frames, in
         if (s->dep[child] != KG_DEP_OBL && s->dep[child] != KG_DEP_OBL_BARE)
           continue;
         /* "according to X" is attribution, not an argument. */
-        gboolean according = FALSE;
-        for (guint k = s->child_start[child]; k < s->child_start[child + 1]; k++)
-          according |= s->dep[s->children[k]] == KG_DEP_CASE
-                       && g_ascii_strcasecmp (s->tokens[s->children[k]]->form, "according") == 0;
-        if (according)
+        if (kg__ex_has_marker (s, child, "according"))
           continue;
         out[n].head = child;
         out[n].role = kg__ex_oblique_role (s, child);
@@ -281,21 +277,6 @@ collect_obliques (const KgExSentence *s, const guint *frames, guint n_frames, in
         out[j - 1] = t;
       }
   return n;
-}
-
-/* Whether an argument's coordination is kept whole: "between Iran and
- * Belarus". */
-static gboolean
-joint_marker (const KgExSentence *s, guint head)
-{
-  for (guint c = s->child_start[head]; c < s->child_start[head + 1]; c++)
-    {
-      guint m = s->children[c];
-      if (s->dep[m] == KG_DEP_CASE && (g_ascii_strcasecmp (s->tokens[m]->form, "between") == 0
-                                       || g_ascii_strcasecmp (s->tokens[m]->form, "among") == 0))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* A negative determiner on an argument ("no obstacles") negates the fact. */
@@ -437,16 +418,26 @@ add_qualifier (KgExFact *fact, const KgArgument *arg)
 #define OBLIQUE_CUT (KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS)
 
 static void
+clause_init (Clause *c, const KgExFact *base, KgClauseKind kind, int subject)
+{
+  memset (c, 0, sizeof *c);
+  c->base = *base;
+  c->base.kind = kind;
+  c->subject = subject;
+  c->subject_cut = SUBJECT_CUT;
+  c->subject_skip = -1;
+  c->agent = -1;
+  c->object = -1;
+  c->split_subject = TRUE;
+  c->split_object = TRUE;
+}
+
+static void
 verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, guint n_chain, int subject,
                gboolean inherited, int gap, const KgExFact *base)
 {
-  Clause c = { 0 };
-  c.base = *base;
-  c.base.kind = KG_CLAUSE_VERBAL;
-  c.subject = subject;
-  c.subject_cut = SUBJECT_CUT;
-  c.subject_skip = -1;
-  c.agent = -1;
+  Clause c;
+  clause_init (&c, base, KG_CLAUSE_VERBAL, subject);
   guint main = chain[n_chain - 1];
 
   gboolean existential = strcmp (kg__ex_lemma (s, main), "be") == 0 && kg__ex_has_child (s, main, KG_DEP_EXPL);
@@ -685,7 +676,8 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
     {
       c.object = obliques[object_oblique].head;
       c.object_cut = OBLIQUE_CUT;
-      if (joint_marker (s, c.object))
+      /* "between Iran and Belarus" stays whole. */
+      if (kg__ex_has_marker (s, c.object, "between") || kg__ex_has_marker (s, c.object, "among"))
         {
           c.split_object = FALSE;
           f->flags |= KG_EXTRACTION_JOINT;
@@ -815,14 +807,8 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
 static void
 copular_clause (KgExSentence *s, KgExSink *sink, guint p, int subject, gboolean inherited, const KgExFact *base)
 {
-  Clause c = { 0 };
-  c.base = *base;
-  c.base.kind = KG_CLAUSE_COPULAR;
-  c.subject = subject;
-  c.subject_cut = SUBJECT_CUT;
-  c.subject_skip = -1;
-  c.agent = -1;
-  c.split_subject = TRUE;
+  Clause c;
+  clause_init (&c, base, KG_CLAUSE_COPULAR, subject);
   c.split_object = FALSE;
   KgExFact *f = &c.base;
   int frame = copular_frame (s, p);

@@ -1,9 +1,9 @@
 /* extract-lexicon.c: the word lists of the extraction stage (data/lexicon,
  * described in its README): reporting verbs, modality words, joint
  * predicates, light verbs, event nouns, time and place words.  Loaded once,
- * read-only, into hash tables keyed by lower-case lemma; each word of a
- * sentence is classified once into KG_WORD_* bits (extract-private.h), so
- * the rules test bits instead of strings.
+ * read-only, into one table from lower-case lemma to the KG_WORD_* bits of
+ * the lists it is on (extract-private.h), so that each word of a sentence
+ * is classified with one lookup and the rules test bits, not strings.
  *
  * Closed classes of English grammar (pronouns, negators, quotation marks)
  * are recognised from tags and features, not listed.
@@ -14,13 +14,8 @@
 #include <string.h>
 
 struct _KgExLexicon {
-  GHashTable *reporting;     /* lemma (or "lemma particle") -> itself */
-  GHashTable *joint;
-  GHashTable *light;
-  GHashTable *time;
-  GHashTable *place;
+  GHashTable *words;         /* lower-case lemma (or "lemma particle") -> KG_WORD_* bits */
   GHashTable *modality;      /* "lemma\tWAY" -> GINT_TO_POINTER (modality + 1) */
-  GHashTable *modal_words;   /* lemma, any way */
   GHashTable *events;        /* noun -> KgEventNoun */
   GStringChunk *strings;
 };
@@ -30,50 +25,47 @@ static const char *const modality_names[] = {
 };
 static const char *const way_names[] = { "aux", "verb", "noun", "adj" };
 
-static GHashTable *
-string_set_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
 void
 kg__ex_lexicon_free (KgExLexicon *lexicon)
 {
   if (lexicon == NULL)
     return;
-  g_clear_pointer (&lexicon->reporting, g_hash_table_unref);
-  g_clear_pointer (&lexicon->joint, g_hash_table_unref);
-  g_clear_pointer (&lexicon->light, g_hash_table_unref);
-  g_clear_pointer (&lexicon->time, g_hash_table_unref);
-  g_clear_pointer (&lexicon->place, g_hash_table_unref);
+  g_clear_pointer (&lexicon->words, g_hash_table_unref);
   g_clear_pointer (&lexicon->modality, g_hash_table_unref);
-  g_clear_pointer (&lexicon->modal_words, g_hash_table_unref);
   g_clear_pointer (&lexicon->events, g_hash_table_unref);
   if (lexicon->strings)
     g_string_chunk_free (lexicon->strings);
   g_free (lexicon);
 }
 
-/* Called with the columns of each entry line; returns FALSE with a
- * message for a bad entry. */
-typedef gboolean (*EntryFunc) (KgExLexicon *lexicon, GHashTable *table, char **columns, guint n_columns,
+/* Adds bits to the word's entry. */
+static void
+add_bits (KgExLexicon *lexicon, const char *word, guint32 bits)
+{
+  char *key = g_utf8_strdown (word, -1);
+  guint32 old = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->words, key));
+  g_hash_table_replace (lexicon->words, key, GUINT_TO_POINTER (old | bits));
+}
+
+/* Called with the columns of each entry line of a file whose words get
+ * bits; returns FALSE with a message for a bad entry. */
+typedef gboolean (*EntryFunc) (KgExLexicon *lexicon, guint32 bits, char **columns, guint n_columns,
                                char **message);
 
 static gboolean
-add_word (KgExLexicon *lexicon, GHashTable *table, char **columns, guint n_columns, char **message)
+add_word (KgExLexicon *lexicon, guint32 bits, char **columns, guint n_columns, char **message)
 {
   if (n_columns != 1)
     {
       *message = g_strdup ("expected one word or phrase a line");
       return FALSE;
     }
-  char *key = g_utf8_strdown (columns[0], -1);
-  g_hash_table_replace (table, key, key);
+  add_bits (lexicon, columns[0], bits);
   return TRUE;
 }
 
 static gboolean
-add_modality (KgExLexicon *lexicon, GHashTable *table, char **columns, guint n_columns, char **message)
+add_modality (KgExLexicon *lexicon, guint32 bits, char **columns, guint n_columns, char **message)
 {
   if (n_columns != 3)
     {
@@ -95,14 +87,14 @@ add_modality (KgExLexicon *lexicon, GHashTable *table, char **columns, guint n_c
       return FALSE;
     }
   g_autofree char *lemma = g_utf8_strdown (columns[0], -1);
-  g_hash_table_replace (table, g_strdup_printf ("%s\t%s", lemma, way_names[way]), GINT_TO_POINTER (modality + 1));
-  char *word = g_strdup (lemma);
-  g_hash_table_replace (lexicon->modal_words, word, word);
+  g_hash_table_replace (lexicon->modality, g_strdup_printf ("%s\t%s", lemma, way_names[way]),
+                        GINT_TO_POINTER (modality + 1));
+  add_bits (lexicon, lemma, bits);
   return TRUE;
 }
 
 static gboolean
-add_event_noun (KgExLexicon *lexicon, GHashTable *table, char **columns, guint n_columns, char **message)
+add_event_noun (KgExLexicon *lexicon, guint32 bits, char **columns, guint n_columns, char **message)
 {
   if (n_columns != 3)
     {
@@ -113,13 +105,13 @@ add_event_noun (KgExLexicon *lexicon, GHashTable *table, char **columns, guint n
   event->verb = g_string_chunk_insert_const (lexicon->strings, columns[1]);
   g_autofree char *marks = strcmp (columns[2], "-") == 0 ? g_strdup (",") : g_strdup_printf (",%s,", columns[2]);
   event->object_marks = g_string_chunk_insert_const (lexicon->strings, marks);
-  g_hash_table_replace (table, g_utf8_strdown (columns[0], -1), event);
+  g_hash_table_replace (lexicon->events, g_utf8_strdown (columns[0], -1), event);
+  add_bits (lexicon, columns[0], bits);
   return TRUE;
 }
 
 static gboolean
-load_file (KgExLexicon *lexicon, const char *dir, const char *name, GHashTable *table, EntryFunc add,
-           GError **error)
+load_file (KgExLexicon *lexicon, const char *dir, const char *name, guint32 bits, EntryFunc add, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *contents = NULL;
@@ -153,7 +145,7 @@ load_file (KgExLexicon *lexicon, const char *dir, const char *name, GHashTable *
         empty |= *g_strstrip (columns[c]) == '\0';
       if (empty)
         message = g_strdup ("empty column");
-      if (message != NULL || !add (lexicon, table, columns, n_columns, &message))
+      if (message != NULL || !add (lexicon, bits, columns, n_columns, &message))
         {
           g_set_error (error, KG_ERROR, KG_ERROR_INPUT, "%s:%u: %s", path, i + 1, message);
           return FALSE;
@@ -167,31 +159,26 @@ kg__ex_lexicon_load (const char *dir, GError **error)
 {
   g_return_val_if_fail (dir != NULL, NULL);
   g_autoptr (KgExLexicon) lexicon = g_new0 (KgExLexicon, 1);
-  lexicon->reporting = string_set_new ();
-  lexicon->joint = string_set_new ();
-  lexicon->light = string_set_new ();
-  lexicon->time = string_set_new ();
-  lexicon->place = string_set_new ();
-  lexicon->modal_words = string_set_new ();
+  lexicon->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->modality = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lexicon->strings = g_string_chunk_new (1024);
 
-  const struct {
+  static const struct {
     const char *name;
-    GHashTable *table;
+    guint32 bits;
     EntryFunc add;
   } files[] = {
-    { "reporting-verbs.txt", lexicon->reporting, add_word },
-    { "modality.txt", lexicon->modality, add_modality },
-    { "joint-predicates.txt", lexicon->joint, add_word },
-    { "light-verbs.txt", lexicon->light, add_word },
-    { "event-nouns.txt", lexicon->events, add_event_noun },
-    { "time-words.txt", lexicon->time, add_word },
-    { "place-nouns.txt", lexicon->place, add_word },
+    { "reporting-verbs.txt", KG_WORD_REPORTING, add_word },
+    { "modality.txt", KG_WORD_MODAL, add_modality },
+    { "joint-predicates.txt", KG_WORD_JOINT, add_word },
+    { "light-verbs.txt", KG_WORD_LIGHT, add_word },
+    { "event-nouns.txt", KG_WORD_EVENT, add_event_noun },
+    { "time-words.txt", KG_WORD_TIME, add_word },
+    { "place-nouns.txt", KG_WORD_PLACE, add_word },
   };
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    if (!load_file (lexicon, dir, files[i].name, files[i].table, files[i].add, error))
+    if (!load_file (lexicon, dir, files[i].name, files[i].bits, files[i].add, error))
       return NULL;
   return g_steal_pointer (&lexicon);
 }
@@ -249,31 +236,28 @@ has_feature (const KgToken *t, const char *feature)
   return p != NULL && (p == t->feats || p[-1] == '|') && (p[n] == '\0' || p[n] == '|');
 }
 
+/* Which parts of speech each list speaks for. */
+#define VERB_LISTS (KG_WORD_REPORTING | KG_WORD_JOINT | KG_WORD_LIGHT)
+#define NOUN_LISTS (KG_WORD_EVENT | KG_WORD_PLACE)
+
 guint32
 kg__ex_lexicon_classify (const KgExLexicon *lexicon, const KgToken *t)
 {
   char lemma[64], form[64];
   lower (t->lemma ? t->lemma : t->form, lemma, sizeof lemma);
   lower (t->form, form, sizeof form);
-  guint32 bits = 0;
+  guint32 listed = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->words, lemma));
+  guint32 bits = listed & KG_WORD_MODAL;
 
   switch (t->upos)
     {
     case KG_UPOS_VERB:
     case KG_UPOS_AUX:
-      if (g_hash_table_contains (lexicon->reporting, lemma))
-        bits |= KG_WORD_REPORTING;
-      if (g_hash_table_contains (lexicon->joint, lemma))
-        bits |= KG_WORD_JOINT;
-      if (g_hash_table_contains (lexicon->light, lemma))
-        bits |= KG_WORD_LIGHT;
+      bits |= listed & VERB_LISTS;
       break;
     case KG_UPOS_NOUN:
     case KG_UPOS_PROPN:
-      if (g_hash_table_contains (lexicon->events, lemma))
-        bits |= KG_WORD_EVENT;
-      if (g_hash_table_contains (lexicon->place, lemma))
-        bits |= KG_WORD_PLACE;
+      bits |= listed & NOUN_LISTS;
       break;
     case KG_UPOS_PRON:
       bits |= has_feature (t, "PronType=Rel") ? KG_WORD_RELATIVE : KG_WORD_PRONOUN;
@@ -297,10 +281,8 @@ kg__ex_lexicon_classify (const KgExLexicon *lexicon, const KgToken *t)
       break;
     }
   if ((t->upos == KG_UPOS_NOUN || t->upos == KG_UPOS_PROPN || t->upos == KG_UPOS_ADV || t->upos == KG_UPOS_NUM)
-      && (g_hash_table_contains (lexicon->time, lemma) || is_year (t->form)))
+      && ((listed & KG_WORD_TIME) || is_year (t->form)))
     bits |= KG_WORD_TIME;
-  if (g_hash_table_contains (lexicon->modal_words, lemma))
-    bits |= KG_WORD_MODAL;
   if (is_demonym_shape (t))
     bits |= KG_WORD_DEMONYM;
   return bits;
@@ -322,7 +304,8 @@ gboolean
 kg__ex_lexicon_is_reporting (const KgExLexicon *lexicon, const char *phrase)
 {
   char low[64];
-  return g_hash_table_contains (lexicon->reporting, lower (phrase, low, sizeof low));
+  guint32 bits = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->words, lower (phrase, low, sizeof low)));
+  return (bits & KG_WORD_REPORTING) != 0;
 }
 
 const KgEventNoun *

@@ -125,6 +125,9 @@ kg__ex_lemma (const KgExSentence *s, guint i)
  * (-1 when none). */
 int kg__ex_child (const KgExSentence *s, guint i, KgDep dep);
 gboolean kg__ex_has_child (const KgExSentence *s, guint i, KgDep dep);
+/* TRUE if i has a preposition or complementiser (case or mark) that is
+ * word, in any case: "in", "that", "according". */
+gboolean kg__ex_has_marker (const KgExSentence *s, guint i, const char *word);
 /* TRUE if a is i or below i. */
 gboolean kg__ex_dominates (const KgExSentence *s, guint a, guint i);
 

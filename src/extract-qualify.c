@@ -160,19 +160,6 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
 }
 
 static gboolean
-marker_is (const KgExSentence *s, guint i, const char *word)
-{
-  for (guint c = s->child_start[i]; c < s->child_start[i + 1]; c++)
-    {
-      guint child = s->children[c];
-      if ((s->dep[child] == KG_DEP_CASE || s->dep[child] == KG_DEP_MARK)
-          && g_ascii_strcasecmp (s->tokens[child]->form, word) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 is_time_phrase (const KgExSentence *s, guint i)
 {
   if (s->word[i] & KG_WORD_TIME)
@@ -197,7 +184,7 @@ kg__ex_oblique_role (const KgExSentence *s, guint i)
     return KG_ROLE_TIME;
   static const char *const temporal[] = { "during", "since", "until", "till", "throughout" };
   for (guint k = 0; k < G_N_ELEMENTS (temporal); k++)
-    if (marker_is (s, i, temporal[k]) && s->tokens[i]->upos != KG_UPOS_PROPN)
+    if (kg__ex_has_marker (s, i, temporal[k]) && s->tokens[i]->upos != KG_UPOS_PROPN)
       return KG_ROLE_TIME;
   if (s->dep[i] == KG_DEP_OBL_BARE && s->tokens[i]->upos == KG_UPOS_NUM)
     return KG_ROLE_TIME;
@@ -214,7 +201,7 @@ kg__ex_oblique_role (const KgExSentence *s, guint i)
     place_word = FALSE;
   if (place_word)
     for (guint k = 0; k < G_N_ELEMENTS (locative); k++)
-      if (marker_is (s, i, locative[k]))
+      if (kg__ex_has_marker (s, i, locative[k]))
         return KG_ROLE_PLACE;
   return KG_ROLE_OBLIQUE;
 }
@@ -249,16 +236,8 @@ according_to (const KgExSentence *s, guint v)
   for (guint c = s->child_start[v]; c < s->child_start[v + 1]; c++)
     {
       guint child = s->children[c];
-      if (s->dep[child] != KG_DEP_OBL)
-        continue;
-      for (guint k = s->child_start[child]; k < s->child_start[child + 1]; k++)
-        {
-          guint m = s->children[k];
-          if (s->dep[m] == KG_DEP_CASE && g_ascii_strcasecmp (kg__ex_lemma (s, m), "accord") == 0)
-            return child;
-          if (s->dep[m] == KG_DEP_CASE && g_ascii_strcasecmp (s->tokens[m]->form, "according") == 0)
-            return child;
-        }
+      if (s->dep[child] == KG_DEP_OBL && kg__ex_has_marker (s, child, "according"))
+        return child;
     }
   return -1;
 }
@@ -324,7 +303,7 @@ auxiliaries (const KgExSentence *s, guint v, int *modality, gboolean *negated)
 static gboolean
 is_conditional_clause (const KgExSentence *s, guint v)
 {
-  return s->dep[v] == KG_DEP_ADVCL && (marker_is (s, v, "if") || marker_is (s, v, "unless"));
+  return s->dep[v] == KG_DEP_ADVCL && (kg__ex_has_marker (s, v, "if") || kg__ex_has_marker (s, v, "unless"));
 }
 
 void

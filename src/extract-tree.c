@@ -508,3 +508,16 @@ kg__ex_past_tense (const KgExSentence *s)
       }
   return FALSE;
 }
+
+gboolean
+kg__ex_has_marker (const KgExSentence *s, guint i, const char *word)
+{
+  for (guint c = s->child_start[i]; c < s->child_start[i + 1]; c++)
+    {
+      guint child = s->children[c];
+      if ((s->dep[child] == KG_DEP_CASE || s->dep[child] == KG_DEP_MARK)
+          && g_ascii_strcasecmp (s->tokens[child]->form, word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}

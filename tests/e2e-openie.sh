@@ -7,18 +7,7 @@
 set -u
 KGRAPH=${KGRAPH:-build/kgraph}
 PYTHON=${PYTHON:-/usr/bin/python3}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check() { # description command...
-    description=$1
-    shift
-    if "$@"; then ok "$description"; else not_ok "$description"; fi
-}
+. "${KGRAPH_TESTS:-tests}/tap.sh"
 
 # Checks tuples against their input: each line sentence, confidence,
 # relation and at least two arguments; the sentence one of the input's
@@ -134,5 +123,4 @@ for model in "$(dirname "$KGRAPH")"/../data/models/*.bin; do ln -s "$(cd "$(dirn
 check "missing lexicons: exit 5 naming the lexicon file" \
     sh -c "[ $? -eq 5 ] && grep -q 'data/lexicon/reporting-verbs.txt' '$work/err'"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -9,10 +9,9 @@
  * nothing wrong (questions, verbless headlines, expletives, broken trees,
  * a 300-word sentence), the Open IE view, and the API's edges.
  */
-#include <kgraph.h>
+#include "reader-test-util.h"
 
 #include <glib/gstdio.h>
-#include <string.h>
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -54,15 +53,7 @@ extractor (void)
 static KgDocument *
 annotate (const char *text)
 {
-  g_autoptr (KgReader) reader = kg_reader_new ();
-  kg_reader_set_format (reader, KG_INPUT_FORMAT_TEXT);
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GPtrArray) problems = kg_read_problems_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) docs = kg_reader_read_bytes (reader, "test", bytes, problems, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (docs->len, ==, 1);
-  KgDocument *doc = g_ptr_array_steal_index (docs, 0);
+  KgDocument *doc = read_text (text);
   kg_pipeline_annotate (pipeline (), doc);
   return doc;
 }
@@ -798,6 +789,21 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* Asserts that lexicons with file replaced by contents (NULL: removed)
+ * fail with code and a message containing message. */
+static void
+assert_lexicon_error (const char *file, const char *contents, int code, const char *message)
+{
+  g_autofree char *dir = lexicons_with (file, contents);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KgExtractor) e = kg_extractor_new (dir, &error);
+  g_assert_null (e);
+  g_assert_error (error, KG_ERROR, code);
+  if (strstr (error->message, message) == NULL)
+    g_error ("'%s' does not say '%s'", error->message, message);
+  remove_dir (dir);
+}
+
 static void
 test_lexicon_errors (void)
 {
@@ -806,30 +812,13 @@ test_lexicon_errors (void)
   g_assert_null (none);
   g_assert_error (error, KG_ERROR, KG_ERROR_MODEL);
   g_assert_nonnull (strstr (error->message, "/nonexistent/reporting-verbs.txt"));
-  g_clear_error (&error);
 
-  g_autofree char *missing = lexicons_with ("event-nouns.txt", NULL);
-  g_autoptr (KgExtractor) e1 = kg_extractor_new (missing, &error);
-  g_assert_null (e1);
-  g_assert_error (error, KG_ERROR, KG_ERROR_MODEL);
-  g_assert_nonnull (strstr (error->message, "event-nouns.txt"));
-  g_clear_error (&error);
-  remove_dir (missing);
-
-  g_autofree char *bad = lexicons_with ("modality.txt", "# comment\nwill\tfuture\taux\nplan\tsoon\tverb\n");
-  g_autoptr (KgExtractor) e2 = kg_extractor_new (bad, &error);
-  g_assert_null (e2);
-  g_assert_error (error, KG_ERROR, KG_ERROR_INPUT);
-  g_assert_nonnull (strstr (error->message, "modality.txt:3: unknown modality 'soon'"));
-  g_clear_error (&error);
-  remove_dir (bad);
-
-  g_autofree char *columns = lexicons_with ("event-nouns.txt", "visit\tvisit\n");
-  g_autoptr (KgExtractor) e3 = kg_extractor_new (columns, &error);
-  g_assert_null (e3);
-  g_assert_error (error, KG_ERROR, KG_ERROR_INPUT);
-  g_assert_nonnull (strstr (error->message, "event-nouns.txt:1:"));
-  remove_dir (columns);
+  assert_lexicon_error ("event-nouns.txt", NULL, KG_ERROR_MODEL, "event-nouns.txt: cannot read the lexicon");
+  assert_lexicon_error ("modality.txt", "# comment\nwill\tfuture\taux\nplan\tsoon\tverb\n", KG_ERROR_INPUT,
+                        "modality.txt:3: unknown modality 'soon'");
+  assert_lexicon_error ("event-nouns.txt", "visit\tvisit\n", KG_ERROR_INPUT, "event-nouns.txt:1: expected noun");
+  assert_lexicon_error ("light-verbs.txt", "take\n\t\n", KG_ERROR_INPUT, "light-verbs.txt:2: empty column");
+  assert_lexicon_error ("time-words.txt", "caf\xe9\n", KG_ERROR_INPUT, "time-words.txt: not UTF-8");
 }
 
 /* One extractor serves several threads at once, with the same results. */
