@@ -183,7 +183,7 @@ is_clause_head (const KgExSentence *s, guint p)
       }
   /* A conjunct of a copular word: "is a member of X and a partner of Y". */
   if (d == KG_DEP_CONJ && (u == KG_UPOS_NOUN || u == KG_UPOS_ADJ || u == KG_UPOS_PROPN)
-      && copular_frame (s, p) >= 0 && !kg__ex_has_child (s, p, KG_DEP_NSUBJ))
+      && copular_frame (s, p) >= 0 && !kg__ex_has_child (s, p, KG_DEP_NSUBJ) && !kg__ex_is_contrastive (s, p))
     return TRUE;
   return FALSE;
 }
@@ -309,6 +309,7 @@ typedef struct {
   int agent;               /* passive agent, -1 if none */
   gboolean split_agent;    /* the agent is one of several conjuncts */
   int subject_skip;        /* a subtree the subject leaves out, -1 if none */
+  int object_skip;         /* a subtree the object leaves out, -1 if none */
   KgArgument open_object;  /* arg2 of the Open IE view when it is not the graph object */
   gboolean open_object_fixed;
 } Clause;
@@ -340,7 +341,7 @@ emit_clause (KgExSentence *s, KgExSink *sink, Clause *c)
         if (objects[j] != (guint) -1 && c->object >= 0)
           {
             guint32 ocut = c->object_cut | (n_objects > 1 ? KG_CUT_CONJ : 0);
-            argument (s, c->base.predicate_head, objects[j], ocut, -1, c->object_role, &object);
+            argument (s, c->base.predicate_head, objects[j], ocut, c->object_skip, c->object_role, &object);
           }
         if (c->agent >= 0)
           {
@@ -426,6 +427,7 @@ clause_init (Clause *c, const KgExFact *base, KgClauseKind kind, int subject)
   c->subject = subject;
   c->subject_cut = SUBJECT_CUT;
   c->subject_skip = -1;
+  c->object_skip = -1;
   c->agent = -1;
   c->object = -1;
   c->split_subject = TRUE;
@@ -690,6 +692,17 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
       c.split_object = FALSE;
       if (kg__ex_is_reporting (s, main))
         f->flags |= KG_EXTRACTION_REPORTING;
+    }
+  else if (s->dep[p] == KG_DEP_PARATAXIS && kg__ex_is_reporting (s, main) && s->head[p] >= 0
+           && c.agent < 0 && n_obliques == 0)
+    {
+      /* "Iran and Belarus are close partners, Lukashenko said": the clause
+       * the reporting verb interrupts is what it reports. */
+      c.object = s->head[p];
+      c.object_cut = KG_CUT_MARK;
+      c.object_skip = p;
+      c.split_object = FALSE;
+      f->flags |= KG_EXTRACTION_REPORTING;
     }
   else if (complement >= 0)
     {

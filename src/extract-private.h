@@ -128,6 +128,10 @@ gboolean kg__ex_has_child (const KgExSentence *s, guint i, KgDep dep);
 /* TRUE if i has a preposition or complementiser (case or mark) that is
  * word, in any case: "in", "that", "according". */
 gboolean kg__ex_has_marker (const KgExSentence *s, guint i, const char *word);
+/* TRUE if conjunct has a coordinator (cc) that is word. */
+gboolean kg__ex_has_coordinator_word (const KgExSentence *s, guint conjunct, const char *word);
+/* TRUE if the sentence denies the conjunct: "rather than Y", "not Y". */
+gboolean kg__ex_is_contrastive (const KgExSentence *s, guint conjunct);
 /* TRUE if a is i or below i. */
 gboolean kg__ex_dominates (const KgExSentence *s, guint a, guint i);
 

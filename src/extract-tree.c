@@ -402,6 +402,32 @@ kg__ex_span (KgExSentence *s, guint head, guint32 cut, int skip, KgRole role, Kg
   arg->n_marker = m_last - m_first + 1;
 }
 
+/* "rather than Y", "instead of Y", "not Y": a conjunct the sentence
+ * denies, never one of the facts. */
+static gboolean
+contrastive (const KgExSentence *s, guint conjunct)
+{
+  return kg__ex_has_marker (s, conjunct, "rather") || kg__ex_has_marker (s, conjunct, "instead")
+         || kg__ex_has_marker (s, conjunct, "not") || kg__ex_has_coordinator_word (s, conjunct, "rather")
+         || kg__ex_has_coordinator_word (s, conjunct, "instead") || kg__ex_has_coordinator_word (s, conjunct, "not");
+}
+
+/* A coordinator ("and", "or", "&", "and/or") between head and its last
+ * conjunct. */
+static gboolean
+has_coordinator (const KgExSentence *s, guint head)
+{
+  guint last = head;
+  for (guint c = s->child_start[head]; c < s->child_start[head + 1]; c++)
+    if (s->dep[s->children[c]] == KG_DEP_CONJ)
+      last = MAX (last, s->children[c]);
+  for (guint i = head + 1; i < last; i++)
+    if (s->tokens[i]->upos == KG_UPOS_CCONJ || s->dep[i] == KG_DEP_CC || strcmp (s->tokens[i]->form, "&") == 0
+        || strcmp (s->tokens[i]->form, "and/or") == 0)
+      return TRUE;
+  return FALSE;
+}
+
 guint
 kg__ex_conjuncts (const KgExSentence *s, guint head, guint *out, guint max)
 {
@@ -423,17 +449,14 @@ kg__ex_conjuncts (const KgExSentence *s, guint head, guint *out, guint max)
         gboolean nominal = u == KG_UPOS_NOUN || u == KG_UPOS_PROPN || u == KG_UPOS_PRON || u == KG_UPOS_NUM
                            || u == KG_UPOS_ADJ;
         /* A verb coordinated with a noun is a clause, not another argument. */
-        if (nominal_head && !nominal)
+        if ((nominal_head && !nominal) || contrastive (s, child))
           continue;
         out[n++] = child;
       }
   /* "the Zomercarnaval, the second largest Caribbean carnival": conjuncts
    * without a coordinator anywhere are an apposition the parser took for a
    * list (see kg__ex_is_bare_conj); they stay one argument. */
-  gboolean coordinated = FALSE;
-  for (guint k = 1; k < n; k++)
-    coordinated |= kg__ex_has_child (s, out[k], KG_DEP_CC);
-  if (!coordinated)
+  if (n > 1 && !has_coordinator (s, head))
     return 1;
   /* In sentence order. */
   for (guint i = 1; i < n; i++)
@@ -479,13 +502,7 @@ kg__ex_head_kind (const KgExSentence *s, guint i)
 gboolean
 kg__ex_is_bare_conj (const KgExSentence *s, guint i)
 {
-  if (s->dep[i] != KG_DEP_CONJ || s->head[i] < 0 || kg__ex_has_child (s, i, KG_DEP_CC))
-    return FALSE;
-  guint h = s->head[i];
-  for (guint c = s->child_start[h]; c < s->child_start[h + 1]; c++)
-    if (s->dep[s->children[c]] == KG_DEP_CONJ && kg__ex_has_child (s, s->children[c], KG_DEP_CC))
-      return FALSE;
-  return TRUE;
+  return s->dep[i] == KG_DEP_CONJ && s->head[i] >= 0 && !has_coordinator (s, s->head[i]);
 }
 
 gboolean
@@ -520,4 +537,22 @@ kg__ex_has_marker (const KgExSentence *s, guint i, const char *word)
         return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+kg__ex_has_coordinator_word (const KgExSentence *s, guint conjunct, const char *word)
+{
+  for (guint c = s->child_start[conjunct]; c < s->child_start[conjunct + 1]; c++)
+    {
+      guint child = s->children[c];
+      if (s->dep[child] == KG_DEP_CC && g_ascii_strcasecmp (s->tokens[child]->form, word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+kg__ex_is_contrastive (const KgExSentence *s, guint conjunct)
+{
+  return contrastive (s, conjunct);
 }
