@@ -12,45 +12,65 @@
  *
  *   R1 clause heads    a verb in a clausal relation; an auxiliary used as a
  *                      main verb; a word with a copula; a conjunct of a
- *                      copular word (it shares the copula)
+ *                      copular word (it shares the copula); not a
+ *                      capitalised verb inside a name ("Performing Arts")
  *   R2 xcomp chains    a verbal xcomp of a verb without an object joins its
  *                      governor's predicate ("aims to expand", "promised to
  *                      tackle"); of a copular adjective too ("is prepared to
  *                      deepen"); with an object it is a clause of its own
- *                      whose subject is that object (object control)
+ *                      whose subject is that object (object control).  A
+ *                      modal verb of the chain (lexicon: plan, aim, promise)
+ *                      leaves the normalised predicate and gives modality
  *   R3 subjects        nsubj, nsubj:pass, csubj, else inherited (see
- *                      extract-qualify.c); an expletive is never one; no
- *                      subject, no fact
+ *                      extract-qualify.c); never an expletive: "there",
+ *                      nor "it" before a clausal complement ("it was agreed
+ *                      that"); no subject, no fact
  *   R4 objects         obj; a relative pronoun object becomes its
  *                      antecedent; a relative clause with a gap gets the
  *                      antecedent as object; a conjunct verb without an
  *                      object shares a following object of its governor
  *   R5 obliques        obl and obl:tmod/unmarked, typed time, place or
- *                      other; with no object, the first non-time oblique
- *                      is the object and its preposition joins the
- *                      predicate ("met with", "took part in", "opened in")
+ *                      other; with no object, the first other oblique after
+ *                      the verb, else the first place, is the object and its
+ *                      preposition joins the predicate ("met with", "took
+ *                      part in", "opened in"); the rest are qualifiers
  *   R6 light verbs     a light verb's bare singular noun object joins the
  *                      predicate ("take part in", "take place")
- *   R7 passives        with obl:agent, the graph view is active ((Raisi,
- *                      sign, roadmap)) and the Open IE view keeps the
- *                      sentence's voice ("was signed by"); without, the
+ *   R7 passives        the main verb's (or a kept chain verb's) aux:pass,
+ *                      nsubj:pass, or a bare participle modifying a noun or
+ *                      clause; with obl:agent, the graph view is active
+ *                      ((Raisi, sign, roadmap)) and the Open IE view keeps
+ *                      the sentence's voice ("was signed by"); without, the
  *                      fact is marked passive, predicate "be signed"
- *   R8 clausal objects a ccomp is the object when there is no obj; under a
- *                      reporting verb the fact is marked REPORTING and the
- *                      clause's own facts carry the attribution
- *   R9 coordination    subjects and objects split into atomic facts,
- *                      except the subject of a joint predicate (lexicon)
- *                      and "between/among" obliques, kept whole and
- *                      marked JOINT
+ *   R8 clausal objects a ccomp is the object when there is no obj, and the
+ *                      clause a reporting verb interrupts as parataxis
+ *                      ("..., Lukashenko said"); under a reporting verb the
+ *                      fact is marked REPORTING and the clause's own facts
+ *                      carry the attribution
+ *   R9 coordination    subjects and objects split into atomic facts, not
+ *                      conjuncts the sentence denies ("rather than"), except
+ *                      the subject of a joint predicate (lexicon: meet,
+ *                      align), paired as (A, meet with, B) in the graph view
+ *                      and kept whole in the Open IE view, and "between /
+ *                      among" obliques, kept whole; both marked JOINT
  *   R10 copulas        "X is Y": relation "is", the complement whole; the
  *                      graph predicate "be", or "be member of" with the
  *                      noun's first prepositional modifier as the object;
  *                      "X is in Y" gives "be in"; an adjective with an
  *                      oblique "be aware of"
  *   R11 existentials   "there is X in Y": (X, exist in, Y); "there" is
- *                      never an argument
- *   R12 second argument a fact needs an object or a qualifier (Open IE
- *                      scores a lone subject as nothing), unless joint
+ *                      never an argument; "no X" makes the fact negative
+ *   R12 adverbials     an adverbial clause with a subordinator after the
+ *                      verb ("until he switched to Merck") is a qualifier
+ *   R13 lone subjects  a fact may have no second argument ("follow-up
+ *                      exchanges would take place"); the graph view keeps
+ *                      it, `kgraph openie` does not print it (CaRB scores a
+ *                      one-argument tuple as nothing)
+ *
+ * Open IE relation words: auxiliaries, negation and adverbs inside the verb
+ * group, the verbs, particles, "to" of a chain, a folded light noun, the
+ * object's preposition, "by" of an agent, "that" of a clausal object, and
+ * "be" before a bare passive participle ("be known as").
  */
 #include "extract-private.h"
 

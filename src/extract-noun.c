@@ -23,10 +23,15 @@
  *   N4 possessives   "the Abbey's properties" gives (the Abbey, have,
  *                    properties) for common nouns with a non-pronoun
  *                    possessor; low confidence.
+ *   N5 places        a place modifying a noun locates it: "exercises in
+ *                    Iran" gives (exercises, be in, Iran).
  *
- * The Open IE view of N1 and N2 uses the relation "be": the sentence gives
- * no tense for what it states in passing; N4 uses "has", or "had" in a
- * sentence told in the past.
+ * Appositions need a comma's kind of apposition: conjuncts without any
+ * coordinator count (the parser's "X, the Y" as a list), a colon in a line
+ * without a verb does not (a headline's "Topic: comment"); honorifics (Mr.,
+ * Mrs.) are no titles.  The Open IE view of N1, N2 and N5 uses the
+ * relation "be": the sentence gives no tense for what it states in
+ * passing; N4 uses "has", or "had" in a sentence told in the past.
  */
 #include "extract-private.h"
 

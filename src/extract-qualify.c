@@ -7,8 +7,12 @@
  * PredPatt (White et al. 2016) resolves arguments: a conjunct borrows its
  * governor's subject, a controlled infinitive its controller (the object if
  * there is one, else the subject), a relative clause and a participle the
- * noun they modify, an adverbial clause without a subject the subject of
- * the clause it modifies.  Modality comes from auxiliaries, from the verbs
+ * noun they modify (the subject of its copula when that noun is a
+ * predicate nominal: "X is a footballer who plays"), an adverbial clause
+ * without a subject the subject of the clause it modifies (not of a
+ * passive one, whose agent is unnamed).  A clause with a complementiser
+ * under a noun ("the idea of running", "efforts to expand") gets none:
+ * the noun is its topic, not its subject.  Modality comes from auxiliaries, from the verbs
  * an xcomp chain passes through ("planned to"), from nouns and adjectives
  * that govern the clause ("in the final stages of", "prepared to"), and
  * from if/unless clauses; attribution from the nearest reporting verb (a
