@@ -584,7 +584,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
 
   /* Predicate words (R2): the chain's verbs, the copula of an adjective
    * head, particles, the infinitive marker between verbs. */
-  gboolean dropped_modal = FALSE;
+  gboolean dropped_modal = FALSE, previous_kept = FALSE;
   for (guint k = 0; k < n_chain; k++)
     {
       guint v = chain[k];
@@ -612,15 +612,21 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
                   words_add (&surf, child);
                 }
             }
+          /* "to" between two verbs the predicate keeps ("continue to
+           * strengthen", not "help introduce"). */
           if (d == KG_DEP_MARK && k > 0 && g_ascii_strcasecmp (s->tokens[child]->form, "to") == 0)
             {
               words_add (&rel, child);
-              if (!dropped_modal || k > 1)
-                words_add (&surf, child);
+              if (previous_kept)
+                {
+                  words_add (&pred, child);
+                  words_add (&surf, child);
+                }
             }
         }
       words_add (&rel, v);
-      if (modal_governor && !dropped_modal)
+      previous_kept = !(modal_governor && !dropped_modal);
+      if (!previous_kept)
         {
           dropped_modal = TRUE;
           continue;
@@ -659,7 +665,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   else
     {
       /* Kept passive: "be signed", "be forced to leave"; participles keep
-       * their form there.  "to" between the verbs of a chain is kept. */
+       * their form there. */
       gboolean kept_passive = passive && c.agent < 0;
       if (kept_passive)
         {
@@ -669,8 +675,6 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
       for (guint k = 0; k < pred.n; k++)
         {
           guint i = pred.idx[k];
-          if (k > 0 && is_verbal (s, i) && is_verbal (s, pred.idx[k - 1]))
-            kg__ex_append (f->predicate, "to", FALSE);
           gboolean participle = kept_passive && s->tokens[i]->xpos && strcmp (s->tokens[i]->xpos, "VBN") == 0;
           kg__ex_append (f->predicate, participle ? s->tokens[i]->form : kg__ex_lemma (s, i),
                          s->tokens[i]->upos != KG_UPOS_PROPN);
