@@ -675,8 +675,11 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
       for (guint k = 0; k < pred.n; k++)
         {
           guint i = pred.idx[k];
-          gboolean participle = kept_passive && s->tokens[i]->xpos && strcmp (s->tokens[i]->xpos, "VBN") == 0;
-          kg__ex_append (f->predicate, participle ? s->tokens[i]->form : kg__ex_lemma (s, i),
+          /* A gerund after the first verb keeps its form: "discuss expanding". */
+          const char *xpos = s->tokens[i]->xpos ? s->tokens[i]->xpos : "";
+          gboolean as_written = (kept_passive && strcmp (xpos, "VBN") == 0)
+                                || (k > 0 && i != pred.idx[0] && strcmp (xpos, "VBG") == 0 && is_verbal (s, i));
+          kg__ex_append (f->predicate, as_written ? s->tokens[i]->form : kg__ex_lemma (s, i),
                          s->tokens[i]->upos != KG_UPOS_PROPN);
         }
     }
