@@ -70,7 +70,7 @@
  * Open IE relation words: auxiliaries, negation and adverbs inside the verb
  * group, the verbs, particles, "to" of a chain, a folded light noun, the
  * object's preposition, "by" of an agent, "that" of a clausal object, and
- * "be" before a bare passive participle ("be known as").
+ * "be" before a bare participle ("be known as", "be covering").
  */
 #include "extract-private.h"
 
@@ -684,12 +684,14 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
         }
     }
   words_append (s, &surf, FALSE, f->predicate_surface);
-  /* A passive participle without its auxiliary ("a group known as X",
-   * "agreements signed last year") reads as the passive it stands for. */
+  /* A participle without its auxiliary reads as the clause it stands for:
+   * a passive ("a group known as X" -> "be known as") or, modifying a noun,
+   * a progressive ("documents covering trade" -> "be covering"). */
   gboolean has_aux = FALSE;
   for (guint k = 0; k < rel.n; k++)
     has_aux |= s->tokens[rel.idx[k]]->upos == KG_UPOS_AUX;
-  if (passive && !has_aux)
+  gboolean progressive = s->dep[p] == KG_DEP_ACL && s->tokens[p]->xpos && strcmp (s->tokens[p]->xpos, "VBG") == 0;
+  if ((passive || progressive) && !has_aux)
     kg__ex_append (f->relation, "be", FALSE);
   words_append (s, &rel, FALSE, f->relation);
 
