@@ -757,6 +757,21 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   guint n_extras = 0;
   if (iobj >= 0)
     extras[n_extras++] = (Extra) { iobj, KG_ROLE_RECIPIENT, OBJECT_CUT };
+  /* "the Astros, where he batted .260": the relative adverb's antecedent
+   * is where (or when) the fact holds. */
+  if (s->dep[p] == KG_DEP_ACL_RELCL && s->head[p] >= 0)
+    for (guint ci = s->child_start[p]; ci < s->child_start[p + 1]; ci++)
+      {
+        guint child = s->children[ci];
+        const char *form = s->tokens[child]->form;
+        if (s->dep[child] != KG_DEP_ADVMOD || s->head[p] == subject)
+          continue;
+        if (g_ascii_strcasecmp (form, "where") == 0)
+          extras[n_extras++] = (Extra) { s->head[p], KG_ROLE_PLACE, OBLIQUE_CUT | KG_CUT_CLAUSES };
+        else if (g_ascii_strcasecmp (form, "when") == 0)
+          extras[n_extras++] = (Extra) { s->head[p], KG_ROLE_TIME, OBLIQUE_CUT | KG_CUT_CLAUSES };
+        break;
+      }
   for (guint k = 0; k < n_obliques && n_extras < G_N_ELEMENTS (extras); k++)
     if ((int) k != object_oblique)
       extras[n_extras++] = (Extra) { obliques[k].head, obliques[k].role, OBLIQUE_CUT };
