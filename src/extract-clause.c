@@ -325,7 +325,6 @@ typedef struct {
   KgRole object_role;
   guint32 object_cut;
   gboolean split_object;
-  gboolean object_is_subject_side; /* passive with agent: the patient is the graph object */
   int agent;               /* passive agent, -1 if none */
   gboolean split_agent;    /* the agent is one of several conjuncts */
   int subject_skip;        /* a subtree the subject leaves out, -1 if none */
@@ -764,7 +763,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
       {
         guint child = s->children[ci];
         const char *form = s->tokens[child]->form;
-        if (s->dep[child] != KG_DEP_ADVMOD || s->head[p] == subject)
+        if (s->dep[child] != KG_DEP_ADVMOD || s->head[p] == subject || n_extras >= G_N_ELEMENTS (extras))
           continue;
         if (g_ascii_strcasecmp (form, "where") == 0)
           extras[n_extras++] = (Extra) { s->head[p], KG_ROLE_PLACE, OBLIQUE_CUT | KG_CUT_CLAUSES };

@@ -216,8 +216,9 @@ int kg__ex_speaker (const KgExSentence *s, guint p);
 int kg__ex_relative_antecedent (const KgExSentence *s, guint clause);
 /* The subject of predicate p, looking through conjunction, control,
  * relative clauses and participles; -1 when there is none.  *inherited
- * says whether it came from another clause; *as_object is set when p is a
- * relative clause whose pronoun (or gap) is the object. */
+ * says whether it came from another clause; *object_gap is the antecedent
+ * when p is a relative clause with a subject of its own and no pronoun
+ * ("the roadmap the presidents signed"), else -1. */
 int kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object_gap);
 
 /* Facts from every clause of the sentence (extract-clause.c). */
