@@ -99,8 +99,10 @@ typedef enum {
 
 typedef enum {
   KG_EXTRACTION_PASSIVE = 1 << 0,     /* passive kept: no agent, the subject is the patient */
-  KG_EXTRACTION_JOINT = 1 << 1,       /* an inherently joint predicate ("meet"): the
-                                       * coordinated subject is kept whole */
+  KG_EXTRACTION_JOINT = 1 << 1,       /* an inherently joint predicate ("meet", "between"):
+                                       * the graph view pairs the participants as
+                                       * (Raisi, meet with, Lukashenko), the Open IE view
+                                       * keeps the coordination whole */
   KG_EXTRACTION_CONDITIONAL = 1 << 2, /* inside or under an if/unless clause */
   KG_EXTRACTION_REPORTING = 1 << 3,   /* the reporting fact itself: (Araghchi, say, CLAUSE) */
   KG_EXTRACTION_INHERITED = 1 << 4,   /* the subject comes from another clause (conjunct,
@@ -120,17 +122,19 @@ typedef struct {
   const char *predicate;          /* normalised: lemmas, auxiliaries and adverbs dropped,
                                    * particles and prepositions kept: "take part in" */
   const char *predicate_surface;  /* the same words as written: "took part in" */
-  KgArgument object;              /* n_tokens 0 when the fact has none */
+  KgArgument object;              /* n_tokens 0 when the fact has none: "exchanges would
+                                   * take place" is (exchanges, take place) */
   guint n_qualifiers;             /* further arguments in sentence order: recipients, */
-  const KgArgument *qualifiers;   /* obliques, time, place, complements */
+  const KgArgument *qualifiers;   /* obliques, time, place, complements, adverbial clauses */
   KgPolarity polarity;
   KgModality modality;
   KgArgument attribution;         /* the speaker; n_tokens 0 when not attributed */
 
   /* the Open IE view */
-  const char *relation;           /* "has not taken part in", "is", "was signed by" */
-  guint n_arguments;              /* arg1 (the subject as written), arg2, ... */
-  const KgArgument *arguments;
+  const char *relation;           /* "has not taken part in", "is", "was signed by"; "be"
+                                   * for what a noun phrase states ("Minsk, the capital") */
+  guint n_arguments;              /* arg1 (the subject as written), arg2, ...: arguments */
+  const KgArgument *arguments;    /* after arg2 print their marker before their words */
 
   double confidence;              /* in [0, 1]; higher ranks first */
 } KgExtraction;
@@ -149,9 +153,9 @@ KgExtractor *kg_extractor_new (const char *lexicon_dir, GError **error);
 void kg_extractor_free (KgExtractor *extractor);
 
 /* The facts of every sentence of a parsed document (tags, lemmas and trees
- * from kg_pipeline_annotate()), in sentence order and within a sentence in
- * the order of their predicates.  A document without trees gives none.
- * (transfer full) */
+ * from kg_pipeline_annotate()), in sentence order and within a sentence
+ * clause facts in the order of their predicates, then noun-phrase facts.
+ * A sentence without a usable tree gives none.  (transfer full) */
 KgExtractions *kg_extractor_extract (const KgExtractor *extractor, const KgDocument *document);
 /* The same for one sentence of the document.  (transfer full) */
 KgExtractions *kg_extractor_extract_sentence (const KgExtractor *extractor, const KgDocument *document,
