@@ -105,18 +105,12 @@ words_sort (Words *w)
       }
 }
 
-/* Appends the words to buf: lemmas in lower case, or forms as written. */
+/* Appends the words to buf as written. */
 static void
-words_append (const KgExSentence *s, const Words *w, gboolean lemma, char *buf)
+words_append (const KgExSentence *s, const Words *w, char *buf)
 {
   for (guint k = 0; k < w->n; k++)
-    {
-      guint i = w->idx[k];
-      if (lemma)
-        kg__ex_append (buf, kg__ex_lemma (s, i), s->tokens[i]->upos != KG_UPOS_PROPN);
-      else
-        kg__ex_append (buf, s->tokens[i]->form, FALSE);
-    }
+    kg__ex_append (buf, s->tokens[w->idx[k]]->form, FALSE);
 }
 
 /* The forms of the marker of an argument, as written ("according to"). */
@@ -333,8 +327,7 @@ typedef struct {
   gboolean open_object_fixed;
 } Clause;
 
-/* Emits the facts of a clause, one per subject and object conjunct.
- * R9, R12. */
+/* Emits the facts of a clause, one per subject and object conjunct (R9). */
 static void
 emit_clause (KgExSentence *s, KgExSink *sink, Clause *c)
 {
@@ -682,7 +675,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
                          s->tokens[i]->upos != KG_UPOS_PROPN);
         }
     }
-  words_append (s, &surf, FALSE, f->predicate_surface);
+  words_append (s, &surf, f->predicate_surface);
   /* A participle without its auxiliary reads as the clause it stands for:
    * a passive ("a group known as X" -> "be known as") or, modifying a noun,
    * a progressive ("documents covering trade" -> "be covering"). */
@@ -692,7 +685,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   gboolean progressive = s->dep[p] == KG_DEP_ACL && s->tokens[p]->xpos && strcmp (s->tokens[p]->xpos, "VBG") == 0;
   if ((passive || progressive) && !has_aux)
     kg__ex_append (f->relation, "be", FALSE);
-  words_append (s, &rel, FALSE, f->relation);
+  words_append (s, &rel, f->relation);
 
   /* The graph object and the qualifiers (in sentence order). */
   c.object = -1;
@@ -888,7 +881,7 @@ copular_clause (KgExSentence *s, KgExSink *sink, guint p, int subject, gboolean 
     }
   words_sort (&rel);
   f->relation[0] = f->predicate[0] = f->predicate_surface[0] = '\0';
-  words_append (s, &rel, FALSE, f->relation);
+  words_append (s, &rel, f->relation);
   int cop = kg__ex_child (s, frame, KG_DEP_COP);
   const char *cop_form = cop >= 0 ? s->tokens[cop]->form : "is";
 
