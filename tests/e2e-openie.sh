@@ -118,7 +118,8 @@ check "unknown option: exit 2" [ $? -eq 2 ]
 check "missing models: exit 5 naming the model file" \
     sh -c "[ $? -eq 5 ] && grep -q '/nonexistent/models/tagger.bin' '$work/err'"
 mkdir -p "$work/data/models"
-for model in "$(dirname "$KGRAPH")"/../data/models/*.bin; do ln -s "$(cd "$(dirname "$model")" && pwd)/$(basename "$model")" "$work/data/models/"; done
+models=$(cd "${KGRAPH_TESTS:-tests}/../data/models" && pwd)
+for model in "$models"/*.bin; do ln -s "$model" "$work/data/models/"; done
 "$KGRAPH" openie --model-dir "$work/data/models" "$work/plain.txt" > /dev/null 2> "$work/err"
 check "missing lexicons: exit 5 naming the lexicon file" \
     sh -c "[ $? -eq 5 ] && grep -q 'data/lexicon/reporting-verbs.txt' '$work/err'"
