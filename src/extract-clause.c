@@ -496,7 +496,10 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
               iobj = child;
             break;
           case KG_DEP_CCOMP:
-            if (ccomp < 0)
+            /* A clause has a verb, a copula or a subject; a lone noun or
+             * adjective under ccomp is a misparse, not what was said. */
+            if (ccomp < 0
+                && (is_verbal (s, child) || is_copular (s, child) || kg__ex_has_child (s, child, KG_DEP_NSUBJ)))
               ccomp = child;
             break;
           case KG_DEP_XCOMP:

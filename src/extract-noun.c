@@ -77,6 +77,21 @@ owner_of (const KgExSentence *s, guint noun)
 static void
 role_words (const KgExSentence *s, guint noun, int owner, char *lemmas, char *forms)
 {
+  /* A title the parser split into several nmod:desc ("Industry Minister"
+   * as two): the earlier ones come first. */
+  if (s->dep[noun] == KG_DEP_NMOD_DESC && s->head[noun] >= 0)
+    {
+      guint name = s->head[noun];
+      for (guint c = s->child_start[name]; c < s->child_start[name + 1]; c++)
+        {
+          guint sibling = s->children[c];
+          if (sibling < noun && s->dep[sibling] == KG_DEP_NMOD_DESC)
+            {
+              kg__ex_append (lemmas, s->tokens[sibling]->form, TRUE);
+              kg__ex_append (forms, s->tokens[sibling]->form, FALSE);
+            }
+        }
+    }
   for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
     {
       guint child = s->children[c];
@@ -207,10 +222,27 @@ title (KgExSentence *s, KgExSink *sink, guint name, guint title_noun)
 {
   if (s->tokens[name]->upos != KG_UPOS_PROPN || title_noun > name || is_honorific (s->tokens[title_noun]->form))
     return;
-  KgArgument subj, comp;
+  /* Of several nmod:desc, the last (nearest the name) speaks for all. */
+  guint first_desc = title_noun;
+  for (guint c = s->child_start[name]; c < s->child_start[name + 1]; c++)
+    {
+      guint sibling = s->children[c];
+      if (s->dep[sibling] != KG_DEP_NMOD_DESC || sibling == title_noun)
+        continue;
+      if (sibling > title_noun)
+        return;
+      first_desc = MIN (first_desc, sibling);
+    }
+  KgArgument subj, comp, first;
   kg__ex_span (s, name, KG_CUT_DESC | KG_CUT_APPOS | KG_CUT_RELCL | KG_CUT_CASE | KG_CUT_CLAUSES | KG_CUT_CONJ,
                -1, KG_ROLE_SUBJECT, &subj);
   kg__ex_span (s, title_noun, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CONJ, -1, KG_ROLE_COMPLEMENT, &comp);
+  kg__ex_span (s, first_desc, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CONJ, -1, KG_ROLE_COMPLEMENT, &first);
+  if (first.first < comp.first)
+    {
+      comp.n_tokens += comp.first - first.first;
+      comp.first = first.first;
+    }
   /* The title's owner may hang from the name, before the title: "Iran's
    * Foreign Minister Seyed Abbas Araghchi"; the Open IE complement then
    * starts with it. */

@@ -79,6 +79,10 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
           KgDep d = s->dep[child];
           if (d != KG_DEP_NSUBJ && d != KG_DEP_NSUBJ_PASS && d != KG_DEP_CSUBJ && d != KG_DEP_CSUBJ_PASS)
             continue;
+          /* A "subject" with a preposition ("According to Raisi, ...") is
+           * the parser's error, not a subject. */
+          if ((d == KG_DEP_NSUBJ || d == KG_DEP_NSUBJ_PASS) && kg__ex_has_child (s, child, KG_DEP_CASE))
+            return -1;
           if (s->word[child] & KG_WORD_RELATIVE)
             {
               int antecedent = kg__ex_relative_antecedent (s, cur);

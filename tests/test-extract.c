@@ -495,6 +495,49 @@ test_passive_and_modal_chain (void)
               facts, 2);
 }
 
+/* What the rules do with the parser's common errors. */
+static void
+test_parse_errors (void)
+{
+  /* A relative clause hung on the verb modifies the noun before it. */
+  const Fact relative[] = { { "Andrei Kuznetsov", "co-chair", "the Commission", POS, ASSERTED, NULL } };
+  check_tree ("1 Aref Aref PROPN NNP _ 2 nsubj\n"
+              "2 met meet VERB VBD _ 0 root\n"
+              "3 Andrei Andrei PROPN NNP _ 2 obj\n"
+              "4 Kuznetsov Kuznetsov PROPN NNP _ 3 flat\n"
+              "5 , , PUNCT , _ 7 punct\n"
+              "6 who who PRON WP PronType=Rel 7 nsubj\n"
+              "7 co-chairs co-chair VERB VBZ _ 2 acl:relcl\n"
+              "8 the the DET DT _ 9 det\n"
+              "9 Commission Commission PROPN NNP _ 7 obj\n",
+              relative, 1);
+  /* A subject with a preposition and a clause that is a lone adjective
+   * give no fact. */
+  g_autoptr (KgDocument) doc = tree ("1 According accord VERB VBG _ 3 case\n"
+                                     "2 to to ADP IN _ 1 fixed\n"
+                                     "3 Raisi Raisi PROPN NNP _ 8 nsubj\n"
+                                     "4 , , PUNCT , _ 5 punct\n"
+                                     "5 Iran Iran PROPN NNP _ 3 conj\n"
+                                     "6 and and CCONJ CC _ 7 cc\n"
+                                     "7 Belarus Belarus PROPN NNP _ 3 conj\n"
+                                     "8 joined join VERB VBD _ 0 root\n"
+                                     "9 talks talk NOUN NNS _ 8 obj\n"
+                                     "\n"
+                                     "1 Belarusian Belarusian ADJ JJ _ 3 ccomp\n"
+                                     "2 Kuznetsov Kuznetsov PROPN NNP _ 3 nsubj\n"
+                                     "3 said say VERB VBD _ 0 root\n");
+  g_autoptr (KgExtractions) facts = kg_extractor_extract (extractor (), doc);
+  for (guint i = 0; i < kg_extractions_get_n (facts); i++)
+    {
+      const KgExtraction *e = kg_extractions_get (facts, i);
+      g_autofree char *subject = text_of (doc, &e->subject);
+      g_autofree char *object = text_of (doc, &e->object);
+      g_assert_cmpstr (subject, !=, "Raisi");
+      g_assert_cmpstr (subject, !=, "Iran");
+      g_assert_cmpstr (object, !=, "Belarusian");
+    }
+}
+
 /* ---- what must give nothing wrong ---------------------------------------- */
 
 static void
@@ -858,6 +901,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/tree/relative-clauses", test_relative_clauses);
   g_test_add_func ("/extract/tree/titles-and-appositions", test_titles_and_appositions);
   g_test_add_func ("/extract/tree/passive-and-modal-chain", test_passive_and_modal_chain);
+  g_test_add_func ("/extract/tree/parse-errors", test_parse_errors);
   g_test_add_func ("/extract/nothing-wrong", test_nothing_wrong);
   g_test_add_func ("/extract/sentence-kinds", test_sentence_kinds);
   g_test_add_func ("/extract/broken-trees", test_broken_trees);
