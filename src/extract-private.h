@@ -84,7 +84,7 @@ typedef enum {
   KG_DEP_FLAT, KG_DEP_FIXED, KG_DEP_COP, KG_DEP_AUX, KG_DEP_AUX_PASS, KG_DEP_MARK,
   KG_DEP_CASE, KG_DEP_ADVMOD, KG_DEP_AMOD, KG_DEP_NUMMOD, KG_DEP_DET, KG_DEP_EXPL,
   KG_DEP_PARATAXIS, KG_DEP_PUNCT, KG_DEP_DISCOURSE, KG_DEP_DEP, KG_DEP_LIST,
-  KG_DEP_N
+  KG_DEP_N   /* at most 64, for masks of relations */
 } KgDep;
 
 KgDep kg__ex_dep_from_string (const char *deprel);
@@ -128,9 +128,8 @@ gboolean kg__ex_has_child (const KgExSentence *s, guint i, KgDep dep);
 /* TRUE if i has a preposition or complementiser (case or mark) that is
  * word, in any case: "in", "that", "according". */
 gboolean kg__ex_has_marker (const KgExSentence *s, guint i, const char *word);
-/* TRUE if conjunct has a coordinator (cc) that is word. */
-gboolean kg__ex_has_coordinator_word (const KgExSentence *s, guint conjunct, const char *word);
-/* TRUE if the sentence denies the conjunct: "rather than Y", "not Y". */
+/* TRUE if the sentence denies the conjunct: "rather than Y", "instead of
+ * Y", "not Y"; such a conjunct is never one of the facts. */
 gboolean kg__ex_is_contrastive (const KgExSentence *s, guint conjunct);
 /* TRUE if a is i or below i. */
 gboolean kg__ex_dominates (const KgExSentence *s, guint a, guint i);

@@ -402,16 +402,6 @@ kg__ex_span (KgExSentence *s, guint head, guint32 cut, int skip, KgRole role, Kg
   arg->n_marker = m_last - m_first + 1;
 }
 
-/* "rather than Y", "instead of Y", "not Y": a conjunct the sentence
- * denies, never one of the facts. */
-static gboolean
-contrastive (const KgExSentence *s, guint conjunct)
-{
-  return kg__ex_has_marker (s, conjunct, "rather") || kg__ex_has_marker (s, conjunct, "instead")
-         || kg__ex_has_marker (s, conjunct, "not") || kg__ex_has_coordinator_word (s, conjunct, "rather")
-         || kg__ex_has_coordinator_word (s, conjunct, "instead") || kg__ex_has_coordinator_word (s, conjunct, "not");
-}
-
 /* A coordinator ("and", "or", "&", "and/or") between head and its last
  * conjunct. */
 static gboolean
@@ -449,7 +439,7 @@ kg__ex_conjuncts (const KgExSentence *s, guint head, guint *out, guint max)
         gboolean nominal = u == KG_UPOS_NOUN || u == KG_UPOS_PROPN || u == KG_UPOS_PRON || u == KG_UPOS_NUM
                            || u == KG_UPOS_ADJ;
         /* A verb coordinated with a noun is a clause, not another argument. */
-        if ((nominal_head && !nominal) || contrastive (s, child))
+        if ((nominal_head && !nominal) || kg__ex_is_contrastive (s, child))
           continue;
         out[n++] = child;
       }
@@ -526,33 +516,35 @@ kg__ex_past_tense (const KgExSentence *s)
   return FALSE;
 }
 
-gboolean
-kg__ex_has_marker (const KgExSentence *s, guint i, const char *word)
+/* TRUE if i has a child whose relation is in deps (bits 1 << KgDep) and
+ * whose form is word, in any case. */
+static gboolean
+has_child_word (const KgExSentence *s, guint i, guint64 deps, const char *word)
 {
   for (guint c = s->child_start[i]; c < s->child_start[i + 1]; c++)
     {
       guint child = s->children[c];
-      if ((s->dep[child] == KG_DEP_CASE || s->dep[child] == KG_DEP_MARK)
-          && g_ascii_strcasecmp (s->tokens[child]->form, word) == 0)
+      if ((deps & (G_GUINT64_CONSTANT (1) << s->dep[child])) && g_ascii_strcasecmp (s->tokens[child]->form, word) == 0)
         return TRUE;
     }
   return FALSE;
 }
 
+#define DEP_BIT(d) (G_GUINT64_CONSTANT (1) << (d))
+
 gboolean
-kg__ex_has_coordinator_word (const KgExSentence *s, guint conjunct, const char *word)
+kg__ex_has_marker (const KgExSentence *s, guint i, const char *word)
 {
-  for (guint c = s->child_start[conjunct]; c < s->child_start[conjunct + 1]; c++)
-    {
-      guint child = s->children[c];
-      if (s->dep[child] == KG_DEP_CC && g_ascii_strcasecmp (s->tokens[child]->form, word) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  return has_child_word (s, i, DEP_BIT (KG_DEP_CASE) | DEP_BIT (KG_DEP_MARK), word);
 }
 
 gboolean
 kg__ex_is_contrastive (const KgExSentence *s, guint conjunct)
 {
-  return contrastive (s, conjunct);
+  static const char *const denials[] = { "rather", "instead", "not" };
+  guint64 deps = DEP_BIT (KG_DEP_CASE) | DEP_BIT (KG_DEP_MARK) | DEP_BIT (KG_DEP_CC) | DEP_BIT (KG_DEP_ADVMOD);
+  for (guint k = 0; k < G_N_ELEMENTS (denials); k++)
+    if (has_child_word (s, conjunct, deps, denials[k]))
+      return TRUE;
+  return FALSE;
 }
