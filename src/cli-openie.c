@@ -279,7 +279,8 @@ kg_cmd_openie (int argc, char **argv)
     "  sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...\n\n"
     "with the sentence as read, the relation as the sentence says it (auxiliaries,\n"
     "negation and prepositions included) and the arguments as written.  Lines\n"
-    "without a fact print nothing.");
+    "without a fact print nothing; a fact with a subject alone is left out (CaRB\n"
+    "scores it as nothing) but shown by --graph.");
   g_option_context_set_description (context,
     "Examples:\n"
     "  kgraph openie sentences.txt\n"
