@@ -9,14 +9,16 @@
 
 #include <kgraph/error.h>
 #include <kgraph/canonical.h>
-#include <kgraph/graph.h>
-#include <kgraph/import.h>
-#include <kgraph/export.h>
-#include <kgraph/lint.h>
-#include <kgraph/document.h>
-#include <kgraph/reader.h>
-#include <kgraph/conllu.h>
-#include <kgraph/pipeline.h>
-#include <kgraph/report.h>
+#include <kgraph/document.h>   /* what every text stage reads and adds to */
+#include <kgraph/reader.h>     /* read: files, HTML, JSON Lines -> sentences, tokens */
+#include <kgraph/conllu.h>     /* the interchange format of the text stages */
+#include <kgraph/pipeline.h>   /* tags, parse, entities in order */
+#include <kgraph/entity.h>
+#include <kgraph/extract.h>    /* facts from sentences */
+#include <kgraph/graph.h>      /* entities and facts */
+#include <kgraph/import.h>     /* triples the user has */
+#include <kgraph/export.h>     /* DOT, SVG/PNG/PDF, GraphML, N-Triples */
+#include <kgraph/report.h>     /* entity, predicate and document tables */
+#include <kgraph/lint.h>       /* checking exports */
 
 #endif

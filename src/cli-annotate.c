@@ -54,6 +54,7 @@ kg_cmd_annotate (int argc, char **argv)
     "  kgraph annotate --input-format jsonl --text-field body --id-field url news.jsonl\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, kg_cli_input_group (&input));
+  g_option_context_add_group (context, kg_cli_data_group (&input));
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;
 

@@ -45,6 +45,7 @@ kg_cmd_build (int argc, char **argv)
     "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, kg_cli_input_group (&input));
+  g_option_context_add_group (context, kg_cli_data_group (&input));
   g_option_context_add_group (context, kg_cli_output_group (&output));
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;

@@ -75,12 +75,19 @@ data_dir (const KgCliInput *input)
 KgPipeline *
 kg_cli_pipeline_new (const KgCliInput *input, KgStage last, GError **error)
 {
-  g_autofree char *data = data_dir (input);
   const char *env = g_getenv ("KGRAPH_MODEL_DIR");
+  g_autofree char *data = data_dir (input);
   g_autofree char *models = input->model_dir ? g_strdup (input->model_dir)
                             : env && *env ? g_strdup (env) : g_build_filename (data, "models", NULL);
-  g_autofree char *lexicon = g_build_filename (data, "lexicon", NULL);
+  g_autofree char *lexicon = kg_cli_lexicon_dir (input);
   return kg_pipeline_new (models, lexicon, last, error);
+}
+
+char *
+kg_cli_lexicon_dir (const KgCliInput *input)
+{
+  g_autofree char *data = data_dir (input);
+  return g_build_filename (data, "lexicon", NULL);
 }
 
 /* ---- input options and reading ---------------------------------------------- */
@@ -110,6 +117,17 @@ kg_cli_input_group (KgCliInput *input)
     { "date-field", 0, 0, G_OPTION_ARG_STRING, &input->date_field, "JSON Lines: field with the date", "NAME" },
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &input->lenient,
       "Replace invalid UTF-8 and NUL bytes with U+FFFD instead of skipping the document", NULL },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("input", "Input options:", "Show input options", NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  return group;
+}
+
+GOptionGroup *
+kg_cli_data_group (KgCliInput *input)
+{
+  const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &input->data_dir,
       "Models and lexicons from DIR/models and DIR/lexicon (default: $KGRAPH_DATA_DIR, else the installed data)",
       "DIR" },
@@ -117,7 +135,8 @@ kg_cli_input_group (KgCliInput *input)
       "Models from DIR instead (default: $KGRAPH_MODEL_DIR, else DATA-DIR/models)", "DIR" },
     { NULL }
   };
-  GOptionGroup *group = g_option_group_new ("input", "Input options:", "Show input options", NULL, NULL);
+  GOptionGroup *group = g_option_group_new ("data", "Model and lexicon options:", "Show model and lexicon options",
+                                            NULL, NULL);
   g_option_group_add_entries (group, entries);
   return group;
 }

@@ -55,8 +55,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliInput, kg_cli_input_clear)
  * beside build/; --model-dir or $KGRAPH_MODEL_DIR replaces its models/.
  * (transfer full) */
 KgPipeline *kg_cli_pipeline_new (const KgCliInput *input, KgStage last, GError **error);
-/* The option group for input, for g_option_context_add_group (transfer full). */
+/* The lexicon directory, DATA-DIR/lexicon (transfer full). */
+char *kg_cli_lexicon_dir (const KgCliInput *input);
+/* The option groups for input: reading (format, fields, lenient) and data
+ * (--data-dir, --model-dir), for g_option_context_add_group (transfer full). */
 GOptionGroup *kg_cli_input_group (KgCliInput *input);
+GOptionGroup *kg_cli_data_group (KgCliInput *input);
 /* A reader set up by the options; NULL after printing what is wrong.
  * (transfer full) */
 KgReader *kg_cli_input_reader (const KgCliInput *input);
@@ -102,6 +106,7 @@ int kg_cmd_annotate (int argc, char **argv);
 int kg_cmd_build (int argc, char **argv);
 int kg_cmd_import (int argc, char **argv);
 int kg_cmd_lint (int argc, char **argv);
+int kg_cmd_openie (int argc, char **argv);
 int kg_cmd_train (int argc, char **argv);
 
 #endif

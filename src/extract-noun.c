@@ -1,0 +1,433 @@
+/* extract-noun.c: facts that noun phrases state without a verb (extraction
+ * stage): appositions, titles and roles, event nominals and possessives.
+ *
+ * Method: the noun-phrase patterns of ClausIE (Del Corro & Gemulla 2013:
+ * appositions and possessives as synthetic "is"/"has" clauses) and of
+ * Stanford Open IE's nominal patterns (Angeli et al. 2015), over UD r2.16
+ * trees, whose nmod:desc marks a title inside a name.  The rules:
+ *
+ *   N1 appositions   "Minsk, the Belarusian capital" gives (Minsk, capital of,
+ *                    Belarusian): the appositive's noun becomes the predicate
+ *                    when it has an owner (a possessor, a demonym adjective,
+ *                    an "of" modifier), else (Minsk, be, capital).  A name in
+ *                    apposition to a common noun is the subject ("Iran's
+ *                    Parliament Speaker, Mohammad Baqer Qalibaf").
+ *   N2 titles        "Iran's Foreign Minister Seyed Abbas Araghchi": the
+ *                    nmod:desc title with its modifiers is the predicate, the
+ *                    possessor or demonym its object: (Seyed Abbas Araghchi,
+ *                    foreign minister of, Iran).
+ *   N3 event nouns   a noun of the event lexicon with a possessor or a "by"
+ *                    agent: "his visit to Minsk" gives (his, visit, Minsk);
+ *                    the lexicon says which prepositions mark the verb's
+ *                    object, others join the predicate ("meeting with").
+ *   N4 possessives   "the Abbey's properties" gives (the Abbey, have,
+ *                    properties) for common nouns with a non-pronoun
+ *                    possessor; low confidence.
+ *   N5 places        a place modifying a noun locates it: "exercises in
+ *                    Iran" gives (exercises, be in, Iran).
+ *
+ * Appositions need a comma's kind of apposition: conjuncts without any
+ * coordinator count (the parser's "X, the Y" as a list), a colon in a line
+ * without a verb does not (a headline's "Topic: comment"); honorifics (Mr.,
+ * Mrs.) are no titles.  The Open IE view of N1, N2 and N5 uses the
+ * relation "be": the sentence gives no tense for what it states in
+ * passing; N4 uses "has", or "had" in a sentence told in the past.
+ */
+#include "extract-private.h"
+
+#include <string.h>
+
+static gboolean
+is_nominal (const KgExSentence *s, guint i)
+{
+  KgUpos u = s->tokens[i]->upos;
+  return u == KG_UPOS_NOUN || u == KG_UPOS_PROPN;
+}
+
+/* The owner of a role noun: its possessor, an "of" modifier, or a demonym
+ * adjective; -1 when none. */
+static int
+owner_of (const KgExSentence *s, guint noun)
+{
+  int poss = kg__ex_child (s, noun, KG_DEP_NMOD_POSS);
+  if (poss >= 0)
+    return poss;
+  for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+    {
+      guint child = s->children[c];
+      if (s->dep[child] == KG_DEP_NMOD && child > noun)
+        {
+          for (guint k = s->child_start[child]; k < s->child_start[child + 1]; k++)
+            if (s->dep[s->children[k]] == KG_DEP_CASE && g_ascii_strcasecmp (s->tokens[s->children[k]]->form, "of") == 0)
+              return child;
+        }
+    }
+  for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+    {
+      guint child = s->children[c];
+      if ((s->dep[child] == KG_DEP_AMOD || s->dep[child] == KG_DEP_COMPOUND) && (s->word[child] & KG_WORD_DEMONYM)
+          && child < noun)
+        return child;
+    }
+  return -1;
+}
+
+/* The role words of a noun: its compounds and adjectives before it (not
+ * the owner, not determiners), then the noun: "foreign minister". */
+static void
+role_words (const KgExSentence *s, guint noun, int owner, char *lemmas, char *forms)
+{
+  /* A title the parser split into several nmod:desc ("Industry Minister"
+   * as two): the earlier ones come first. */
+  if (s->dep[noun] == KG_DEP_NMOD_DESC && s->head[noun] >= 0)
+    {
+      guint name = s->head[noun];
+      for (guint c = s->child_start[name]; c < s->child_start[name + 1]; c++)
+        {
+          guint sibling = s->children[c];
+          if (sibling < noun && s->dep[sibling] == KG_DEP_NMOD_DESC)
+            {
+              kg__ex_append (lemmas, s->tokens[sibling]->form, TRUE);
+              kg__ex_append (forms, s->tokens[sibling]->form, FALSE);
+            }
+        }
+    }
+  for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+    {
+      guint child = s->children[c];
+      KgDep d = s->dep[child];
+      if (child > noun || (int) child == owner)
+        continue;
+      if (d == KG_DEP_COMPOUND || d == KG_DEP_AMOD || d == KG_DEP_FLAT)
+        {
+          if (s->word[child] & KG_WORD_DEMONYM)
+            continue;
+          kg__ex_append (lemmas, s->tokens[child]->form, TRUE);
+          kg__ex_append (forms, s->tokens[child]->form, FALSE);
+        }
+    }
+  kg__ex_append (lemmas, s->tokens[noun]->upos == KG_UPOS_PROPN ? s->tokens[noun]->form : kg__ex_lemma (s, noun),
+                 TRUE);
+  kg__ex_append (forms, s->tokens[noun]->form, FALSE);
+}
+
+/* A fact "subject is/has complement" with a role predicate (N1, N2, N4):
+ * "<role> of" owner when there is an owner, else "be" complement. */
+static void
+emit_role (KgExSentence *s, KgExSink *sink, KgClauseKind kind, const KgArgument *subject, guint role_noun,
+           int owner, const KgArgument *open_complement, const char *relation)
+{
+  if (subject->n_tokens == 0 || open_complement->n_tokens == 0)
+    return;
+  if (subject->head_kind == KG_HEAD_RELATIVE || subject->head_kind == KG_HEAD_NUMBER)
+    return;
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = kind;
+  fact.predicate_head = role_noun;
+  fact.subject = *subject;
+  if (kind == KG_CLAUSE_POSSESSIVE)
+    {
+      kg__ex_append (fact.predicate, "have", FALSE);
+      kg__ex_append (fact.predicate_surface, relation, FALSE);
+      fact.object = *open_complement;
+      fact.object.role = KG_ROLE_OBJECT;
+    }
+  else if (owner >= 0)
+    {
+      role_words (s, role_noun, owner, fact.predicate, fact.predicate_surface);
+      kg__ex_append (fact.predicate, "of", FALSE);
+      kg__ex_append (fact.predicate_surface, "of", FALSE);
+      kg__ex_span (s, owner, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_OBJECT, &fact.object);
+      fact.object.n_marker = 0;
+    }
+  else
+    {
+      kg__ex_append (fact.predicate, "be", FALSE);
+      kg__ex_append (fact.predicate_surface, "be", FALSE);
+      fact.object = *open_complement;
+      fact.object.role = KG_ROLE_COMPLEMENT;
+    }
+  g_strlcpy (fact.relation, relation, sizeof fact.relation);
+  fact.arguments[0] = *subject;
+  fact.arguments[1] = *open_complement;
+  fact.arguments[1].n_marker = 0;
+  fact.n_arguments = 2;
+  fact.modality = KG_MODALITY_ASSERTED;
+  fact.polarity = KG_POLARITY_POSITIVE;
+  int speaker = kg__ex_speaker (s, role_noun);
+  if (speaker >= 0)
+    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
+  if (s->quoted[role_noun])
+    fact.flags |= KG_EXTRACTION_QUOTED;
+  kg__ex_emit (sink, s, &fact);
+}
+
+/* N1 */
+static void
+apposition (KgExSentence *s, KgExSink *sink, guint noun, guint appos)
+{
+  if (!is_nominal (s, noun) || !is_nominal (s, appos))
+    return;
+  if ((s->word[noun] | s->word[appos]) & KG_WORD_TIME)
+    return;
+  guint subject = noun, complement = appos;
+  if (s->tokens[appos]->upos == KG_UPOS_PROPN && s->tokens[noun]->upos == KG_UPOS_NOUN)
+    {
+      subject = appos;
+      complement = noun;
+    }
+  KgArgument subj, comp;
+  kg__ex_span (s, subject, KG_CUT_APPOS | KG_CUT_RELCL | KG_CUT_CASE | KG_CUT_CONJ, -1, KG_ROLE_SUBJECT, &subj);
+  kg__ex_span (s, complement, KG_CUT_APPOS | KG_CUT_RELCL | KG_CUT_CASE | KG_CUT_CONJ, -1, KG_ROLE_COMPLEMENT,
+               &comp);
+  /* The two spans must not overlap (a name and its apposition are
+   * neighbours; a bad parse can nest them). */
+  if (subj.first < comp.first + comp.n_tokens && comp.first < subj.first + subj.n_tokens)
+    return;
+  /* "Iran-Belarus relations: a new chapter": in a line without a verb, a
+   * colon introduces the comment on a topic, a headline's shape, not an
+   * apposition. */
+  guint second = MAX (subj.first, comp.first) - s->first;
+  if (second > 0 && strcmp (s->tokens[second - 1]->form, ":") == 0)
+    {
+      gboolean verb = FALSE;
+      for (guint i = 0; i < s->n; i++)
+        verb |= s->tokens[i]->upos == KG_UPOS_VERB || s->tokens[i]->upos == KG_UPOS_AUX;
+      if (!verb)
+        return;
+    }
+  emit_role (s, sink, KG_CLAUSE_APPOSITION, &subj, complement, owner_of (s, complement), &comp, "be");
+}
+
+/* Honorifics are forms of address, not roles. */
+static gboolean
+is_honorific (const char *form)
+{
+  static const char *const honorifics[] = { "mr", "mrs", "ms", "miss", "mister", "madam", "messrs", "mx" };
+  char word[16];
+  gsize n = 0;
+  for (; form[n] && form[n] != '.' && n + 1 < sizeof word; n++)
+    word[n] = g_ascii_tolower (form[n]);
+  word[n] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (honorifics); i++)
+    if (strcmp (word, honorifics[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* N2 */
+static void
+title (KgExSentence *s, KgExSink *sink, guint name, guint title_noun)
+{
+  if (s->tokens[name]->upos != KG_UPOS_PROPN || title_noun > name || is_honorific (s->tokens[title_noun]->form))
+    return;
+  /* Of several nmod:desc, the last (nearest the name) speaks for all. */
+  guint first_desc = title_noun;
+  for (guint c = s->child_start[name]; c < s->child_start[name + 1]; c++)
+    {
+      guint sibling = s->children[c];
+      if (s->dep[sibling] != KG_DEP_NMOD_DESC || sibling == title_noun)
+        continue;
+      if (sibling > title_noun)
+        return;
+      first_desc = MIN (first_desc, sibling);
+    }
+  KgArgument subj, comp, first;
+  kg__ex_span (s, name, KG_CUT_DESC | KG_CUT_APPOS | KG_CUT_RELCL | KG_CUT_CASE | KG_CUT_CLAUSES | KG_CUT_CONJ,
+               -1, KG_ROLE_SUBJECT, &subj);
+  kg__ex_span (s, title_noun, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CONJ, -1, KG_ROLE_COMPLEMENT, &comp);
+  kg__ex_span (s, first_desc, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CONJ, -1, KG_ROLE_COMPLEMENT, &first);
+  if (first.first < comp.first)
+    {
+      comp.n_tokens += comp.first - first.first;
+      comp.first = first.first;
+    }
+  /* The title's owner may hang from the name, before the title: "Iran's
+   * Foreign Minister Seyed Abbas Araghchi"; the Open IE complement then
+   * starts with it. */
+  int owner = owner_of (s, title_noun);
+  int poss = kg__ex_child (s, name, KG_DEP_NMOD_POSS);
+  if (owner < 0 && poss >= 0 && poss < (int) title_noun)
+    {
+      owner = poss;
+      KgArgument p;
+      kg__ex_span (s, poss, 0, -1, KG_ROLE_OBJECT, &p);
+      if (p.first < comp.first)
+        {
+          comp.n_tokens += comp.first - p.first;
+          comp.first = p.first;
+        }
+    }
+  if (subj.first < comp.first + comp.n_tokens && comp.first < subj.first + subj.n_tokens)
+    return;
+  emit_role (s, sink, KG_CLAUSE_TITLE, &subj, title_noun, owner, &comp, "be");
+}
+
+/* N3: "his visit to Minsk", "a visit by the Belarusian foreign minister to
+ * Iran". */
+static gboolean
+event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
+{
+  const KgEventNoun *event = kg__ex_lexicon_event_noun (s->lexicon, kg__ex_lemma (s, noun));
+  if (event == NULL || s->tokens[noun]->upos != KG_UPOS_NOUN)
+    return FALSE;
+  int agent = kg__ex_child (s, noun, KG_DEP_NMOD_POSS);
+  int object = -1;
+  gboolean object_marked = FALSE;
+  for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+    {
+      guint child = s->children[c];
+      if (s->dep[child] != KG_DEP_NMOD || child < noun)
+        continue;
+      int case_word = kg__ex_child (s, child, KG_DEP_CASE);
+      if (case_word < 0)
+        continue;
+      char mark[40];
+      g_snprintf (mark, sizeof mark, ",%s,", s->tokens[case_word]->form);
+      for (char *m = mark; *m; m++)
+        *m = g_ascii_tolower (*m);
+      if (strcmp (mark, ",by,") == 0 && agent < 0)
+        agent = child;
+      else if (object < 0 && kg__ex_oblique_role (s, child) != KG_ROLE_TIME)
+        {
+          object = child;
+          object_marked = strstr (event->object_marks, mark) != NULL;
+        }
+    }
+  if (agent < 0 || object < 0)
+    return agent >= 0;
+
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_NOMINAL;
+  fact.predicate_head = noun;
+  kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_SUBJECT, &fact.subject);
+  fact.subject.n_marker = 0;
+  kg__ex_span (s, object, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_OBJECT, &fact.object);
+  if (fact.subject.head_kind == KG_HEAD_RELATIVE)
+    return TRUE;
+  kg__ex_append (fact.predicate, event->verb, FALSE);
+  kg__ex_append (fact.predicate_surface, s->tokens[noun]->form, FALSE);
+  kg__ex_append (fact.relation, s->tokens[noun]->form, FALSE);
+  for (guint k = 0; k < fact.object.n_marker; k++)
+    {
+      const char *w = s->tokens[fact.object.marker_first - s->first + k]->form;
+      if (!object_marked)
+        kg__ex_append (fact.predicate, w, TRUE);
+      kg__ex_append (fact.predicate_surface, w, FALSE);
+      kg__ex_append (fact.relation, w, FALSE);
+    }
+  fact.arguments[0] = fact.subject;
+  fact.arguments[1] = fact.object;
+  fact.arguments[1].n_marker = 0;
+  fact.n_arguments = 2;
+  fact.modality = KG_MODALITY_ASSERTED;
+  int speaker = kg__ex_speaker (s, noun);
+  if (speaker >= 0)
+    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
+  kg__ex_emit (sink, s, &fact);
+  return TRUE;
+}
+
+/* N4 */
+static void
+possessive (KgExSentence *s, KgExSink *sink, guint noun, guint possessor)
+{
+  if (s->tokens[noun]->upos != KG_UPOS_NOUN || s->tokens[possessor]->upos == KG_UPOS_PRON
+      || (s->word[possessor] & (KG_WORD_PRONOUN | KG_WORD_RELATIVE)) || s->dep[noun] == KG_DEP_NMOD_DESC
+      || kg__ex_has_child (s, noun, KG_DEP_NMOD_DESC))
+    return;
+  KgArgument subj, comp;
+  kg__ex_span (s, possessor, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_SUBJECT, &subj);
+  subj.n_marker = 0;
+  kg__ex_span (s, noun, KG_CUT_DESC | KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CONJ | KG_CUT_CLAUSES | KG_CUT_CASE, -1,
+               KG_ROLE_OBJECT, &comp);
+  comp.n_marker = 0;
+  /* The possessed noun without the possessor: the run after it. */
+  if (comp.first <= subj.first + subj.n_tokens - 1)
+    {
+      guint end = comp.first + comp.n_tokens;
+      guint start = possessor + s->first + 1;
+      /* skip the possessive marker */
+      while (start < end && s->dep[start - s->first] == KG_DEP_CASE)
+        start++;
+      if (start >= end)
+        return;
+      comp.first = start;
+      comp.n_tokens = end - start;
+    }
+  emit_role (s, sink, KG_CLAUSE_POSSESSIVE, &subj, noun, -1, &comp, kg__ex_past_tense (s) ? "had" : "has");
+}
+
+/* N5: "the 6th European Championships in Stockholm" gives (Championships,
+ * be in, Stockholm): a place that modifies a noun locates it. */
+static void
+located (KgExSentence *s, KgExSink *sink, guint noun, guint place)
+{
+  if (!is_nominal (s, noun) || kg__ex_oblique_role (s, place) != KG_ROLE_PLACE || place < noun)
+    return;
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_MODIFIER;
+  fact.predicate_head = noun;
+  kg__ex_span (s, noun, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CLAUSES | KG_CUT_CONJ, place,
+               KG_ROLE_SUBJECT, &fact.subject);
+  fact.subject.n_marker = 0;
+  kg__ex_span (s, place, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_PLACE, &fact.object);
+  if (fact.subject.head_kind == KG_HEAD_PRONOUN || fact.subject.head_kind == KG_HEAD_RELATIVE
+      || fact.object.n_marker == 0)
+    return;
+  kg__ex_append (fact.predicate, "be", FALSE);
+  kg__ex_append (fact.relation, "be", FALSE);
+  for (guint k = 0; k < fact.object.n_marker; k++)
+    {
+      const char *w = s->tokens[fact.object.marker_first - s->first + k]->form;
+      kg__ex_append (fact.predicate, w, TRUE);
+      kg__ex_append (fact.relation, w, FALSE);
+    }
+  g_strlcpy (fact.predicate_surface, fact.relation, sizeof fact.predicate_surface);
+  fact.arguments[0] = fact.subject;
+  fact.arguments[1] = fact.object;
+  fact.arguments[1].n_marker = 0;
+  fact.n_arguments = 2;
+  int speaker = kg__ex_speaker (s, noun);
+  if (speaker >= 0)
+    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
+  kg__ex_emit (sink, s, &fact);
+}
+
+void
+kg__ex_nouns (KgExSentence *s, KgExSink *sink)
+{
+  for (guint i = 0; i < s->n; i++)
+    {
+      int h = s->head[i];
+      if (h < 0)
+        continue;
+      switch (s->dep[i])
+        {
+        case KG_DEP_APPOS:
+          apposition (s, sink, h, i);
+          break;
+        case KG_DEP_CONJ:
+          if (kg__ex_is_bare_conj (s, i))
+            apposition (s, sink, h, i);
+          break;
+        case KG_DEP_NMOD:
+          located (s, sink, h, i);
+          break;
+        case KG_DEP_NMOD_DESC:
+          title (s, sink, h, i);
+          break;
+        case KG_DEP_NMOD_POSS:
+          if (!(s->word[h] & KG_WORD_EVENT))
+            possessive (s, sink, h, i);
+          break;
+        default:
+          break;
+        }
+      if (s->word[i] & KG_WORD_EVENT)
+        event_nominal (s, sink, i);
+    }
+}
