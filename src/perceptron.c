@@ -206,6 +206,13 @@ kg_perceptron_trainer_get_n_features (const KgPerceptronTrainer *t)
 
 /* ---- saving ---------------------------------------------------------------- */
 
+/* The slot a key starts looking from in a table of n slots. */
+static inline guint32
+home_slot (guint64 key, guint32 n)
+{
+  return (guint32) (((guint64) (guint32) key * n) >> 32);
+}
+
 static guint32
 fingerprint (guint64 key)
 {
@@ -262,9 +269,9 @@ kg_perceptron_trainer_save (const KgPerceptronTrainer *t, KgModelWriter *writer,
     }
   g_free (key_of_row);
 
-  gsize n_slots = 16;
-  while (n_slots * 7 < (gsize) kept_keys->len * 10)
-    n_slots *= 2;
+  /* A table three quarters full: any size, as the home slot of a key is
+   * found by multiplying, not masking (Lemire's fast range). */
+  gsize n_slots = MAX (16, (kept_keys->len * 4 + 2) / 3);
   guint32 *slots = g_new0 (guint32, n_slots * 2 + 2);
   /* slot 0..1 of the section hold the header: slot count and scale */
   guint32 header[2] = { (guint32) n_slots, 0 };
@@ -275,9 +282,9 @@ kg_perceptron_trainer_save (const KgPerceptronTrainer *t, KgModelWriter *writer,
   for (guint k = 0; k < kept_keys->len; k++)
     {
       guint64 key = g_array_index (kept_keys, guint64, k);
-      gsize i = key & (n_slots - 1);
+      gsize i = home_slot (key, n_slots);
       while (table[2 * i] != 0)
-        i = (i + 1) & (n_slots - 1);
+        i = i + 1 == n_slots ? 0 : i + 1;
       table[2 * i] = fingerprint (key);
       table[2 * i + 1] = g_array_index (offsets, guint32, k);
     }
@@ -317,7 +324,7 @@ kg_perceptron_load (KgPerceptron *p, const KgModel *model, const char *prefix, g
       return FALSE;
     }
   guint32 n_slots = table_length >= 8 ? table[0] : 0;
-  if (n_slots == 0 || (n_slots & (n_slots - 1)) != 0 || table_length != (n_slots * 2 + 2) * sizeof (guint32))
+  if (n_slots == 0 || table_length != (n_slots * 2 + 2) * sizeof (guint32))
     {
       g_set_error (error, KG_ERROR, KG_ERROR_MODEL, "%s: corrupt section '%s'", kg_model_get_path (model),
                    table_name);
@@ -325,7 +332,7 @@ kg_perceptron_load (KgPerceptron *p, const KgModel *model, const char *prefix, g
     }
   p->n_classes = n_classes;
   memcpy (&p->scale, &table[1], sizeof p->scale);
-  p->mask = n_slots - 1;
+  p->n_slots = n_slots;
   p->slots = table + 2;
   p->weights = weights;
   p->n_weights = weights_length / sizeof (guint16);
@@ -361,7 +368,7 @@ probe (const KgPerceptron *p, guint64 key, guint32 i)
         return NULL;
       if (slot_fp == fp)
         return p->weights + p->slots[2 * i + 1];
-      i = (i + 1) & p->mask;
+      i = i + 1 == p->n_slots ? 0 : i + 1;
     }
 }
 
@@ -381,7 +388,7 @@ kg_perceptron_score (const KgPerceptron *p, const guint64 *features, guint n, gi
       const guint16 *found[SCORE_BATCH];
       for (guint f = 0; f < count; f++)
         {
-          home[f] = nonzero (features[start + f]) & p->mask;
+          home[f] = home_slot (nonzero (features[start + f]), p->n_slots);
           __builtin_prefetch (&p->slots[2 * home[f]]);
         }
       for (guint f = 0; f < count; f++)

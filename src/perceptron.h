@@ -11,8 +11,9 @@
  *
  * The saved model keeps the averaged weights, drops the ones too small to
  * matter, quantises the rest to 16 bits with one scale, and stores them in
- * an open-addressing table keyed by 32-bit fingerprints of the features, so
- * that scoring reads straight from the mapped model file.
+ * an open-addressing table three quarters full, keyed by 32-bit
+ * fingerprints of the features, so that scoring reads straight from the
+ * mapped model file.
  */
 #ifndef KG_PERCEPTRON_H
 #define KG_PERCEPTRON_H
@@ -76,7 +77,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgPerceptronTrainer, kg_perceptron_trainer_free)
 typedef struct {
   guint n_classes;
   float scale;             /* a quantised score unit as a weight */
-  guint32 mask;            /* slots - 1 */
+  guint32 n_slots;
   const guint32 *slots;    /* pairs (fingerprint, offset); fingerprint 0 = empty */
   const guint16 *weights;  /* at offset: count, then count pairs (class, int16 weight) */
   gsize n_weights;
