@@ -32,7 +32,7 @@ kg_cmd_annotate (int argc, char **argv)
   g_auto (KgCliInput) input = { 0 };
   const GOptionEntry entries[] = {
     { "stage", 's', 0, G_OPTION_ARG_STRING, &stage_name,
-      "Last stage to run: tokens, tags (with lemmas), parse (default: parse)", "STAGE" },
+      "Last stage to run: tokens, tags (with lemmas), parse, entities (default: parse)", "STAGE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { NULL }
   };
@@ -59,9 +59,9 @@ kg_cmd_annotate (int argc, char **argv)
     return KG_EXIT_USAGE;
 
   KgStage stage = KG_STAGE_PARSE;
-  if (stage_name && !kg_stage_from_string (stage_name, &stage))
+  if (stage_name && (!kg_stage_from_string (stage_name, &stage) || stage > KG_STAGE_ENTITIES))
     {
-      kg_cli_error ("unknown stage '%s' (use tokens, tags or parse)", stage_name);
+      kg_cli_error ("unknown stage '%s' (use tokens, tags, parse or entities)", stage_name);
       return KG_EXIT_USAGE;
     }
   g_autoptr (KgReader) reader = kg_cli_input_reader (&input);

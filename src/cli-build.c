@@ -4,9 +4,12 @@
 #include "cli.h"
 #include "entity-merge.h"
 
+#include <stdio.h>
+
 typedef struct {
   const KgPipeline *pipeline;
   KgGraph *graph;
+  KgFactCounts facts;
 } Build;
 
 static void
@@ -14,7 +17,7 @@ build_document (KgDocument *document, gpointer user_data)
 {
   Build *b = user_data;
   kg_pipeline_annotate (b->pipeline, document);
-  kg_pipeline_add_to_graph (b->pipeline, document, b->graph);
+  kg_pipeline_add_to_graph (b->pipeline, document, b->graph, &b->facts);
 }
 
 int
@@ -68,7 +71,7 @@ kg_cmd_build (int argc, char **argv)
       kg_cli_error ("%s", error->message);
       return KG_EXIT_INPUT;
     }
-  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (&input, KG_STAGE_N_STAGES - 1, &error);
+  g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (&input, KG_STAGE_FACTS, &error);
   if (pipeline == NULL)
     {
       kg_cli_error ("%s", error->message);
@@ -76,7 +79,7 @@ kg_cmd_build (int argc, char **argv)
     }
 
   g_autoptr (KgGraph) graph = kg_graph_new ();
-  Build build = { pipeline, graph };
+  Build build = { pipeline, graph, { 0 } };
   KgCliCounts counts = kg_cli_read_documents (reader, (const char *const *) argv + 1, argc - 1, build_document,
                                               &build);
   if (counts.documents == 0)
@@ -85,6 +88,14 @@ kg_cmd_build (int argc, char **argv)
       return KG_EXIT_INPUT;
     }
   kg_entities_consolidate (graph, rules);
+  if (!output.quiet)
+    {
+      const KgFactCounts *f = &build.facts;
+      fprintf (stderr,
+               "kgraph: %u facts found, %u in the graph; left out: %u with a pronoun that stands for nothing "
+               "found, %u with a clause for an argument, %u without an object, %u about themselves\n",
+               f->extracted, f->added, f->unresolved, f->clausal, f->no_object, f->self);
+    }
   status = kg_cli_output_write (&output, graph);
   return status == KG_EXIT_OK && counts.skipped > 0 ? KG_EXIT_PARTIAL : status;
 }

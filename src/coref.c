@@ -96,11 +96,8 @@ token (const Coref *c, guint t)
 static guint
 head_of (const Coref *c, guint t)
 {
-  int head = token (c, t)->head;
-  if (head <= 0)
-    return G_MAXUINT;
-  const KgSentence *s = kg_document_get_sentence (c->doc, kg_document_find_sentence (c->doc, t));
-  return s->first_token + (guint) head - 1;
+  int head = kg_document_get_head (c->doc, t);
+  return head < 0 ? G_MAXUINT : (guint) head;
 }
 
 static gboolean
@@ -168,7 +165,7 @@ mention (const Coref *c, guint m)
 static char *
 mention_text (const Coref *c, guint m)
 {
-  return kg__span_text (c->doc, mention (c, m)->first_token, mention (c, m)->n_tokens);
+  return kg_document_dup_text (c->doc, mention (c, m)->first_token, mention (c, m)->n_tokens);
 }
 
 /* The type of a group: the commonest type of its names and nationalities
@@ -589,6 +586,27 @@ sieve_role (Coref *c)
     }
 }
 
+int
+kg__mention_of_head (const KgDocument *doc, guint head)
+{
+  int m = kg_document_find_mention (doc, head);
+  KgMentionKind kind = m >= 0 ? kg_document_get_mention (doc, m)->kind : KG_MENTION_NOMINAL;
+  if (kind != KG_MENTION_DEMONYM && kind != KG_MENTION_NOMINAL)
+    return m;
+  /* a run of proper nouns under the head, up to the name at its end */
+  const KgSentence *s = kg_document_get_sentence (doc, kg_document_find_sentence (doc, head));
+  guint last = head;
+  for (guint t = head + 1; t < s->first_token + s->n_tokens; t++)
+    {
+      int parent = kg_document_get_head (doc, t);
+      if (kg_document_get_token (doc, t)->upos != KG_UPOS_PROPN || parent < (int) head)
+        break;
+      last = t;
+    }
+  int name = last > head ? kg_document_find_mention (doc, last) : -1;
+  return name >= 0 && kg_document_get_mention (doc, name)->kind == KG_MENTION_NAME ? name : m;
+}
+
 static void
 sieve_relative (Coref *c)
 {
@@ -601,7 +619,7 @@ sieve_relative (Coref *c)
       if (verb == G_MAXUINT || !deprel_is (c, verb, "acl:relcl"))
         continue;
       guint noun = head_of (c, verb);
-      int antecedent = noun == G_MAXUINT ? -1 : kg_document_find_mention (c->doc, noun);
+      int antecedent = noun == G_MAXUINT ? -1 : kg__mention_of_head (c->doc, noun);
       if (antecedent >= 0 && (guint) antecedent != m)
         join (c, m, antecedent, "relative");
     }

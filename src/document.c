@@ -201,6 +201,31 @@ kg_document_get_token (const KgDocument *document, guint index)
   return &g_array_index (document->tokens, KgToken, index);
 }
 
+int
+kg_document_get_head (const KgDocument *document, guint token)
+{
+  int head = kg_document_get_token (document, token)->head;
+  if (head <= 0)
+    return -1;
+  const KgSentence *s = kg_document_get_sentence (document, kg_document_find_sentence (document, token));
+  return (int) (s->first_token + (guint) head - 1);
+}
+
+char *
+kg_document_dup_text (const KgDocument *document, guint first, guint n)
+{
+  g_return_val_if_fail (first + n <= document->tokens->len, NULL);
+  GString *text = g_string_new (NULL);
+  for (guint k = 0; k < n; k++)
+    {
+      const KgToken *t = kg_document_get_token (document, first + k);
+      g_string_append (text, t->form);
+      if (k + 1 < n && t->space_after && !t->joins_next)
+        g_string_append_c (text, ' ');
+    }
+  return g_string_free (text, FALSE);
+}
+
 KgToken *
 kg_document_get_token_mut (KgDocument *document, guint index)
 {

@@ -9,10 +9,6 @@
 #include "kgraph/document.h"
 #include "lexicon.h"
 
-/* The words first..first+n-1 as written, joined by single spaces where
- * the text has space.  (transfer full) */
-char *kg__span_text (const KgDocument *doc, guint first, guint n);
-
 /* Names the rules know better than the recogniser replace the names they
  * overlap: countries and canonical names written out ("United Nations"),
  * and capitalised words ending in an organisation word ("Shanghai
@@ -44,5 +40,12 @@ char *kg__entity_key (const KgLexicon *lexicon, const char *label, KgEntityType 
 /* Finds pronoun and role mentions, links mentions that name the same
  * entity, and gives every linked group with a name a chain (see coref.c). */
 void kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc);
+
+/* The mention a noun phrase with this head stands for: the head's mention,
+ * except that a nationality, title or description parsed as the head of a
+ * run of names ("*Belarusian* Industry Minister Andrei Kuznetsov", "Supreme
+ * *Leader* Ali Khamenei") gives way to the name at the end of the run; -1
+ * if none.  Needs the parse. */
+int kg__mention_of_head (const KgDocument *doc, guint head);
 
 #endif

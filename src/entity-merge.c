@@ -148,7 +148,14 @@ kg_alias_rules_load (const char *path, GError **error)
   return g_steal_pointer (&rules);
 }
 
-/* ---- corpus-wide merging --------------------------------------------------- */
+/* ---- corpus-wide merging ---------------------------------------------------
+ *
+ * Each rule is one pass over the nodes with an index of the candidates
+ * (persons by surname, organisations by acronym), so that the work grows
+ * with the graph, not with its square.  Nodes merged away are marked gone
+ * and never touched again; the passes repeat until nothing merges, as one
+ * merge can make another possible.
+ */
 
 static gboolean
 kept_apart (const KgAliasRules *rules, const KgNode *x, const KgNode *y)
@@ -164,83 +171,153 @@ kept_apart (const KgAliasRules *rules, const KgNode *x, const KgNode *y)
   return FALSE;
 }
 
+/* A node taking part in a pass. */
+typedef struct {
+  KgNode *node;
+  char **words;       /* its label's words */
+  gboolean initials;  /* some word is an initial: "A." */
+  gboolean gone;      /* merged into another in this pass */
+} Candidate;
+
+static void
+candidate_clear (Candidate *c)
+{
+  g_strfreev (c->words);
+}
+
+static gboolean
+is_initial (const char *word)
+{
+  return strlen (word) == 2 && word[1] == '.';
+}
+
 /* Is every word of the shorter name, in order, a word (or the initial) of
  * the longer, both ending in the same word? */
 static gboolean
-name_inside (char **shorter, char **longer)
+name_inside (const Candidate *shorter, const Candidate *longer)
 {
-  guint ns = g_strv_length (shorter), nl = g_strv_length (longer);
-  gboolean has_initial = FALSE;
-  for (guint i = 0; i < ns; i++)
-    has_initial = has_initial || (strlen (shorter[i]) == 2 && shorter[i][1] == '.');
+  guint ns = g_strv_length (shorter->words), nl = g_strv_length (longer->words);
   /* shorter, or as long with initials ("A. Lukashenko") */
-  if (ns > nl || (ns == nl && !has_initial) || g_utf8_collate (shorter[ns - 1], longer[nl - 1]) != 0)
+  if (ns > nl || (ns == nl && !shorter->initials) || strcmp (shorter->words[ns - 1], longer->words[nl - 1]) != 0)
     return FALSE;
   guint k = 0;
   for (guint i = 0; i < ns; i++)
     {
-      gboolean initial = strlen (shorter[i]) == 2 && shorter[i][1] == '.';
+      const char *word = shorter->words[i];
       gboolean found = FALSE;
       for (; k < nl && !found; k++)
-        found = g_utf8_collate (shorter[i], longer[k]) == 0 || (initial && longer[k][0] == shorter[i][0]);
+        found = strcmp (word, longer->words[k]) == 0 || (is_initial (word) && longer->words[k][0] == word[0]);
       if (!found)
         return FALSE;
     }
   return TRUE;
 }
 
+/* Longest names first, full names before names with initials, then by key. */
 static gint
-compare_by_words (gconstpointer a, gconstpointer b)
+compare_longest_first (gconstpointer pa, gconstpointer pb)
 {
-  const char *la = kg_node_get_label (*(KgNode *const *) a), *lb = kg_node_get_label (*(KgNode *const *) b);
-  guint wa = 1, wb = 1;
-  for (const char *p = la; *p; p++)
-    wa += *p == ' ';
-  for (const char *p = lb; *p; p++)
-    wb += *p == ' ';
+  const Candidate *a = pa, *b = pb;
+  guint wa = g_strv_length (a->words), wb = g_strv_length (b->words);
   if (wa != wb)
     return wa > wb ? -1 : 1;
-  return strcmp (kg_node_get_key (*(KgNode *const *) a), kg_node_get_key (*(KgNode *const *) b));
+  if (a->initials != b->initials)
+    return a->initials ? 1 : -1;
+  return strcmp (kg_node_get_key (a->node), kg_node_get_key (b->node));
 }
 
-/* Merges the first person node (shortest names first) whose name lies
- * inside exactly one other's.  "Araghchi" inside both "Abbas Araghchi" and
- * "Seyed Abbas Araghchi" waits until the one has joined the other.
- * Returns whether it merged anything. */
+/* Index of the candidates under a string: candidate indices in order. */
+static void
+index_add (GHashTable *index, const char *key, guint candidate)
+{
+  GArray *list = g_hash_table_lookup (index, key);
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, g_strdup (key), list);
+    }
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != candidate)
+    g_array_append_val (list, candidate);
+}
+
+static GHashTable *
+index_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+}
+
+/* The one candidate of list, other than self, that accepts self (by
+ * accepts), unless a rule keeps them apart; NULL for none or several. */
+static Candidate *
+only_match (GArray *candidates, GArray *list, const Candidate *self, const KgAliasRules *rules,
+            gboolean (*accepts) (const Candidate *self, const Candidate *other))
+{
+  Candidate *into = NULL;
+  for (guint j = 0; list && j < list->len; j++)
+    {
+      Candidate *other = &g_array_index (candidates, Candidate, g_array_index (list, guint, j));
+      if (other == self || other->gone || !accepts (self, other) || kept_apart (rules, self->node, other->node))
+        continue;
+      if (into)
+        return NULL;
+      into = other;
+    }
+  return into;
+}
+
+/* The nodes of the graph, or those of one type, as candidates. */
+static GArray *
+candidates_new (KgGraph *graph, gboolean persons)
+{
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_array_set_clear_func (candidates, (GDestroyNotify) candidate_clear);
+  GPtrArray *nodes = kg_graph_get_nodes (graph);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      KgNode *node = nodes->pdata[i];
+      if ((kg_node_get_entity_type (node) == KG_ENTITY_PERSON) != persons)
+        continue;
+      Candidate c = { node, g_strsplit (kg_node_get_label (node), " ", -1), FALSE, FALSE };
+      for (guint w = 0; c.words[w]; w++)
+        c.initials = c.initials || is_initial (c.words[w]);
+      if (c.words[0] == NULL)
+        {
+          candidate_clear (&c);
+          continue;
+        }
+      g_array_append_val (candidates, c);
+    }
+  return candidates;
+}
+
+/* A person node whose name lies inside exactly one fuller person name
+ * joins it.  Longest names go first, so that "Araghchi", inside both "Abbas
+ * Araghchi" and "Seyed Abbas Araghchi", comes after the one has joined the
+ * other.  Returns whether it merged anything. */
 static gboolean
 merge_surnames (KgGraph *graph, const KgAliasRules *rules)
 {
-  g_autoptr (GPtrArray) persons = g_ptr_array_new ();
-  GPtrArray *nodes = kg_graph_get_nodes (graph);
-  for (guint i = 0; i < nodes->len; i++)
-    if (kg_node_get_entity_type (nodes->pdata[i]) == KG_ENTITY_PERSON)
-      g_ptr_array_add (persons, nodes->pdata[i]);
-  g_ptr_array_sort (persons, compare_by_words);
-  for (guint i = persons->len; i > 0; i--)
+  g_autoptr (GArray) persons = candidates_new (graph, TRUE);
+  g_array_sort (persons, compare_longest_first);
+  g_autoptr (GHashTable) by_surname = index_new ();
+  for (guint i = 0; i < persons->len; i++)
     {
-      KgNode *shorter = persons->pdata[i - 1];
-      g_auto (GStrv) words = g_strsplit (kg_node_get_label (shorter), " ", -1);
-      KgNode *into = NULL;
-      gboolean ambiguous = FALSE;
-      for (guint j = 0; j < persons->len; j++)
-        {
-          KgNode *longer = persons->pdata[j];
-          if (longer == shorter)
-            continue;
-          g_auto (GStrv) full = g_strsplit (kg_node_get_label (longer), " ", -1);
-          if (!name_inside (words, full) || kept_apart (rules, shorter, longer))
-            continue;
-          ambiguous = ambiguous || into != NULL;
-          into = longer;
-        }
-      if (into && !ambiguous)
-        {
-          gboolean initials = strstr (kg_node_get_label (shorter), ". ") != NULL;
-          kg_graph_merge_nodes (graph, shorter, into, initials ? "initials" : "surname");
-          return TRUE;
-        }
+      char **words = g_array_index (persons, Candidate, i).words;
+      index_add (by_surname, words[g_strv_length (words) - 1], i);
     }
-  return FALSE;
+  gboolean merged = FALSE;
+  for (guint i = 0; i < persons->len; i++)
+    {
+      Candidate *shorter = &g_array_index (persons, Candidate, i);
+      GArray *list = g_hash_table_lookup (by_surname, shorter->words[g_strv_length (shorter->words) - 1]);
+      Candidate *into = only_match (persons, list, shorter, rules, name_inside);
+      if (into == NULL)
+        continue;
+      shorter->gone = TRUE;
+      kg_graph_merge_nodes (graph, shorter->node, into->node, shorter->initials ? "initials" : "surname");
+      merged = TRUE;
+    }
+  return merged;
 }
 
 static gboolean
@@ -255,97 +332,124 @@ is_acronym (const char *label)
   return TRUE;
 }
 
-static gboolean
-has_alias (const KgNode *node, const char *form)
-{
-  for (guint i = 0; i < kg_node_get_n_aliases (node); i++)
-    if (strcmp (kg_node_get_alias (node, i)->form, form) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-initials_are (const char *label, const char *acronym)
+/* The initials of the capitalised words of a name: "Eurasian Economic
+ * Union" -> "EEU".  (transfer full) */
+static char *
+initials_of (char **words)
 {
   GString *letters = g_string_new (NULL);
-  g_auto (GStrv) words = g_strsplit (label, " ", -1);
   for (guint i = 0; words[i]; i++)
     if (g_ascii_isupper (words[i][0]))
       g_string_append_c (letters, words[i][0]);
-  gboolean same = strcmp (letters->str, acronym) == 0;
-  g_string_free (letters, TRUE);
-  return same;
+  return g_string_free (letters, FALSE);
 }
 
-/* One pass of the acronym rule; returns whether it merged anything. */
+static gboolean
+accepts_any (const Candidate *self, const Candidate *other)
+{
+  return TRUE;
+}
+
+/* An acronym node (not a person) joins the one other node that has the
+ * acronym among its aliases (defined in another document) or as its
+ * initials.  Returns whether it merged anything. */
 static gboolean
 merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
 {
-  GPtrArray *nodes = kg_graph_get_nodes (graph);
+  g_autoptr (GArray) nodes = candidates_new (graph, FALSE);
+  g_autoptr (GHashTable) by_acronym = index_new ();
   for (guint i = 0; i < nodes->len; i++)
     {
-      KgNode *acronym = nodes->pdata[i];
-      const char *label = kg_node_get_label (acronym);
-      if (!is_acronym (label) || kg_node_get_entity_type (acronym) == KG_ENTITY_PERSON)
-        continue;
-      KgNode *into = NULL;
-      gboolean ambiguous = FALSE;
-      for (guint j = 0; j < nodes->len; j++)
+      const Candidate *c = &g_array_index (nodes, Candidate, i);
+      for (guint a = 0; a < kg_node_get_n_aliases (c->node); a++)
         {
-          KgNode *full = nodes->pdata[j];
-          if (full == acronym || kg_node_get_entity_type (full) == KG_ENTITY_PERSON
-              || kept_apart (rules, acronym, full)
-              || !(has_alias (full, label) || initials_are (kg_node_get_label (full), label)))
-            continue;
-          ambiguous = ambiguous || into != NULL;
-          into = full;
+          const char *form = kg_node_get_alias (c->node, a)->form;
+          if (is_acronym (form))
+            index_add (by_acronym, form, i);
         }
-      if (into && !ambiguous)
-        {
-          kg_graph_merge_nodes (graph, acronym, into, "acronym");
-          return TRUE;
-        }
+      g_autofree char *initials = initials_of (c->words);
+      if (strlen (initials) >= 2)
+        index_add (by_acronym, initials, i);
     }
-  return FALSE;
+  gboolean merged = FALSE;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      Candidate *acronym = &g_array_index (nodes, Candidate, i);
+      const char *label = kg_node_get_label (acronym->node);
+      if (acronym->gone || !is_acronym (label))
+        continue;
+      Candidate *into = only_match (nodes, g_hash_table_lookup (by_acronym, label), acronym, rules, accepts_any);
+      if (into == NULL)
+        continue;
+      acronym->gone = TRUE;
+      kg_graph_merge_nodes (graph, acronym->node, into->node, "acronym");
+      merged = TRUE;
+    }
+  return merged;
 }
 
-/* The node a rule names: the one with that key, else the one node that
- * has it among its aliases ("Volfovich" for "Alexander Volfovich"). */
-static KgNode *
-find_node (KgGraph *graph, const char *key)
+/* ---- the user's rules ---------------------------------------------------------- */
+
+/* Where the user's rules find nodes: by key, or by the key of an alias
+ * that only one node has ("Volfovich" for "Alexander Volfovich").  Nodes
+ * are held by key, which the graph keeps leading to a merged node. */
+typedef struct {
+  KgGraph *graph;
+  GHashTable *by_alias;  /* alias key -> node key, or "" when several nodes have it */
+} Finder;
+
+static void
+finder_init (Finder *finder, KgGraph *graph)
 {
-  KgNode *node = kg_graph_lookup_node (graph, key);
-  if (node)
-    return node;
+  finder->graph = graph;
+  finder->by_alias = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GPtrArray *nodes = kg_graph_get_nodes (graph);
   for (guint i = 0; i < nodes->len; i++)
     for (guint a = 0; a < kg_node_get_n_aliases (nodes->pdata[i]); a++)
       {
-        g_autofree char *alias_key = kg_canonical_key (kg_node_get_alias (nodes->pdata[i], a)->form);
-        if (strcmp (alias_key, key) != 0)
-          continue;
-        if (node && node != nodes->pdata[i])
-          return NULL;  /* ambiguous */
-        node = nodes->pdata[i];
+        char *alias_key = kg_canonical_key (kg_node_get_alias (nodes->pdata[i], a)->form);
+        const char *node_key = kg_node_get_key (nodes->pdata[i]);
+        const char *seen = g_hash_table_lookup (finder->by_alias, alias_key);
+        if (seen == NULL)
+          g_hash_table_insert (finder->by_alias, alias_key, g_strdup (node_key));
+        else
+          {
+            if (strcmp (seen, node_key) != 0)
+              g_hash_table_insert (finder->by_alias, g_strdup (alias_key), g_strdup (""));
+            g_free (alias_key);
+          }
       }
-  return node;
+}
+
+static KgNode *
+finder_find (const Finder *finder, const char *key)
+{
+  KgNode *node = kg_graph_lookup_node (finder->graph, key);
+  if (node)
+    return node;
+  const char *node_key = g_hash_table_lookup (finder->by_alias, key);
+  return node_key && *node_key ? kg_graph_lookup_node (finder->graph, node_key) : NULL;
 }
 
 static void
 apply_user_rules (KgGraph *graph, const KgAliasRules *rules)
 {
-  for (guint i = 0; rules && i < rules->rules->len; i++)
+  if (rules == NULL || rules->rules->len == 0)
+    return;
+  Finder finder;
+  finder_init (&finder, graph);
+  for (guint i = 0; i < rules->rules->len; i++)
     {
       const Rule *r = &g_array_index (rules->rules, Rule, i);
-      KgNode *a = find_node (graph, r->a);
+      KgNode *a = finder_find (&finder, r->a);
       if (a == NULL)
         continue;
       switch (r->kind)
         {
         case RULE_MERGE:
           {
-            KgNode *b = find_node (graph, r->b);
-            if (b)
+            KgNode *b = finder_find (&finder, r->b);
+            if (b && b != a)
               kg_graph_merge_nodes (graph, a, b, "user");
             break;
           }
@@ -359,14 +463,18 @@ apply_user_rules (KgGraph *graph, const KgAliasRules *rules)
           break;
         }
     }
+  g_hash_table_unref (finder.by_alias);
 }
 
 void
 kg_entities_consolidate (KgGraph *graph, const KgAliasRules *rules)
 {
   g_return_if_fail (graph != NULL);
-  /* merges change the nodes: start over after each */
-  while (merge_surnames (graph, rules) || merge_acronyms (graph, rules))
-    ;
+  gboolean merged = TRUE;
+  while (merged)
+    {
+      merged = merge_surnames (graph, rules);
+      merged = merge_acronyms (graph, rules) || merged;
+    }
   apply_user_rules (graph, rules);
 }

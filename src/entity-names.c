@@ -24,21 +24,6 @@ form_at (const KgDocument *doc, guint token)
   return kg_document_get_token (doc, token)->form;
 }
 
-/* The words first..first+n-1 as they are written, joined by spaces. */
-char *
-kg__span_text (const KgDocument *doc, guint first, guint n)
-{
-  GString *text = g_string_new (NULL);
-  for (guint k = 0; k < n; k++)
-    {
-      const KgToken *t = kg_document_get_token (doc, first + k);
-      g_string_append (text, t->form);
-      if (k + 1 < n && t->space_after && !t->joins_next)
-        g_string_append_c (text, ' ');
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* How many words at the start of a person name are a role or title
  * (longest role first: "First Vice President"), a form of address or a
  * nationality. */
@@ -51,7 +36,7 @@ title_length (const KgLexicon *lexicon, const KgDocument *doc, const KgMention *
       guint taken = 0;
       for (guint n = MIN (4, m->n_tokens - cut - 1); n >= 1 && taken == 0; n--)
         {
-          g_autofree char *words = kg__span_text (doc, m->first_token + cut, n);
+          g_autofree char *words = kg_document_dup_text (doc, m->first_token + cut, n);
           if (kg_lexicon_is_role (lexicon, words))
             taken = n;
         }
@@ -89,7 +74,7 @@ place_type (const KgLexicon *lexicon, const KgDocument *doc, const KgMention *m,
   for (guint k = 0; k < m->n_tokens; k++)
     if (kg_lexicon_is_place_word (lexicon, form_at (doc, m->first_token + k)))
       return KG_ENTITY_LOC;
-  g_autofree char *two = m->n_tokens >= 2 ? kg__span_text (doc, m->first_token + m->n_tokens - 2, 2) : NULL;
+  g_autofree char *two = m->n_tokens >= 2 ? kg_document_dup_text (doc, m->first_token + m->n_tokens - 2, 2) : NULL;
   if (two && kg_lexicon_is_place_word (lexicon, two))
     return KG_ENTITY_LOC;
   return KG_ENTITY_GPE;
@@ -147,7 +132,7 @@ kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc)
           m->first_token += cut;
           m->n_tokens -= cut;
         }
-      g_autofree char *text = kg__span_text (doc, m->first_token, m->n_tokens);
+      g_autofree char *text = kg_document_dup_text (doc, m->first_token, m->n_tokens);
       const char *country = kg_lexicon_demonym_country (lexicon, text);
       if (country)
         {
@@ -360,7 +345,7 @@ known_name_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence
     {
       if (!name_words (doc, s, i, n))
         continue;
-      g_autofree char *text = kg__span_text (doc, s->first_token + i, n);
+      g_autofree char *text = kg_document_dup_text (doc, s->first_token + i, n);
       if (n == 1)
         {
           const KgToken *t = kg_document_get_token (doc, s->first_token + i);
@@ -370,7 +355,7 @@ known_name_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence
           *type = KG_ENTITY_GPE;
           return 1;
         }
-      g_autofree char *last_two = kg__span_text (doc, s->first_token + i + n - 2, 2);
+      g_autofree char *last_two = kg_document_dup_text (doc, s->first_token + i + n - 2, 2);
       if (kg_lexicon_country (lexicon, text) || kg_lexicon_capital_country (lexicon, text)
           || kg_lexicon_is_subdivision (lexicon, text))
         *type = KG_ENTITY_GPE;

@@ -139,21 +139,6 @@ kg_extractions_count_predicates (const KgExtractions *extractions, GHashTable *c
     }
 }
 
-char *
-kg_extraction_dup_argument_text (const KgDocument *document, const KgArgument *argument)
-{
-  g_return_val_if_fail (document != NULL && argument != NULL, NULL);
-  GString *text = g_string_new (NULL);
-  for (guint k = 0; k < argument->n_tokens; k++)
-    {
-      const KgToken *t = kg_document_get_token (document, argument->first + k);
-      g_string_append (text, t->form);
-      if (k + 1 < argument->n_tokens && t->space_after)
-        g_string_append_c (text, ' ');
-    }
-  return g_string_free (text, FALSE);
-}
-
 void
 kg__ex_append (char *buf, const char *word, gboolean lower_case)
 {

@@ -1,15 +1,16 @@
 /* pipeline.c: the one place that knows the order of the stages (see
  * kgraph/pipeline.h). */
 #include "kgraph/pipeline.h"
+#include "kgraph/extract.h"
 #include "entities.h"
-#include "entities-private.h"
+#include "facts.h"
 #include "names.h"
 #include "lemmatizer.h"
 #include "parser.h"
 #include "tagger.h"
 
 
-static const char *const stage_names[KG_STAGE_N_STAGES] = { "tokens", "tags", "parse", "entities" };
+static const char *const stage_names[KG_STAGE_N_STAGES] = { "tokens", "tags", "parse", "entities", "facts" };
 
 struct _KgPipeline {
   KgStage last;
@@ -17,6 +18,7 @@ struct _KgPipeline {
   KgLemmatizer *lemmatizer;
   KgParser *parser;
   KgEntities *entities;
+  KgExtractor *extractor;
 };
 
 const char *
@@ -58,6 +60,8 @@ kg_pipeline_new (const char *model_dir, const char *lexicon_dir, KgStage last, G
     }
   if (last >= KG_STAGE_ENTITIES && (pipeline->entities = kg_entities_new (model_dir, lexicon_dir, error)) == NULL)
     return NULL;
+  if (last >= KG_STAGE_FACTS && (pipeline->extractor = kg_extractor_new (lexicon_dir, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&pipeline);
 }
 
@@ -70,6 +74,7 @@ kg_pipeline_free (KgPipeline *pipeline)
   kg_lemmatizer_free (pipeline->lemmatizer);
   kg_parser_free (pipeline->parser);
   kg_entities_free (pipeline->entities);
+  kg_extractor_free (pipeline->extractor);
   g_free (pipeline);
 }
 
@@ -88,24 +93,12 @@ kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document)
     kg_entities_find (pipeline->entities, document);
 }
 
-static gboolean
-chain_has_name (const KgDocument *document, int chain)
-{
-  for (guint i = 0; i < kg_document_get_n_mentions (document); i++)
-    {
-      const KgMention *m = kg_document_get_mention (document, i);
-      if (m->chain == chain && m->kind == KG_MENTION_NAME)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Every entity the document names is a node (values and nationalities
  * alone become nodes only when facts are about them); each mention but
  * pronouns adds its surface form as an alias, with the rule that linked
  * it. */
 static void
-add_entities (const KgDocument *document, KgGraph *graph)
+add_entities (const KgDocument *document, const gboolean *chain_named, KgGraph *graph)
 {
   for (guint i = 0; i < kg_document_get_n_mentions (document); i++)
     {
@@ -116,10 +109,10 @@ add_entities (const KgDocument *document, KgGraph *graph)
       const KgSentence *sentence = kg_document_get_sentence (document, kg_document_find_sentence (document, m->first_token));
       if (sentence->kind == KG_SENTENCE_FURNITURE)
         continue;
-      const KgChain *chain = kg_document_get_chain (document, m->chain);
-      if (!chain_has_name (document, m->chain))
+      if (!chain_named[m->chain])
         continue;
-      g_autofree char *surface = kg__span_text (document, m->first_token, m->n_tokens);
+      const KgChain *chain = kg_document_get_chain (document, m->chain);
+      g_autofree char *surface = kg_document_dup_text (document, m->first_token, m->n_tokens);
       KgNodeMention mention = {
         .key = chain->key,
         .surface = surface,
@@ -133,7 +126,8 @@ add_entities (const KgDocument *document, KgGraph *graph)
 }
 
 void
-kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph)
+kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph,
+                          KgFactCounts *counts)
 {
   g_return_if_fail (pipeline != NULL && document != NULL && graph != NULL);
   KgDocumentInfo info = {
@@ -143,6 +137,15 @@ kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document
     .byline = kg_document_get_byline (document),
     .source = kg_document_get_source (document),
   };
-  kg_graph_add_document (graph, &info);
-  add_entities (document, graph);
+  guint index = kg_graph_add_document (graph, &info);
+  if (pipeline->last < KG_STAGE_ENTITIES)
+    return;
+  g_autofree gboolean *chain_named = kg__facts_named_chains (document);
+  add_entities (document, chain_named, graph);
+  if (pipeline->last < KG_STAGE_FACTS)
+    return;
+  g_autoptr (KgExtractions) extractions = kg_extractor_extract (pipeline->extractor, document);
+  KgFactCounts ignored = { 0 };
+  kg__facts_add (kg_entities_get_lexicon (pipeline->entities), document, chain_named, extractions, index, graph,
+                 counts ? counts : &ignored);
 }

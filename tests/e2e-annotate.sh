@@ -8,18 +8,7 @@ KGRAPH=${KGRAPH:-build/kgraph}
 TESTS=${KGRAPH_TESTS:-tests}
 PYTHON=${PYTHON:-/usr/bin/python3}
 SEEDS="$TESTS/../seeds"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check() { # description command...
-    description=$1
-    shift
-    if "$@"; then ok "$description"; else not_ok "$description"; fi
-}
+. "$TESTS/tap.sh"
 
 # Checks CoNLL-U: ten columns, sentence ids, token lines in order, and every
 # token's TokenRange slicing the input file to its form (curly quotes and
@@ -149,5 +138,4 @@ printf '# inputs\n%s\n\n%s\n' "$SEEDS/002_be3693e29a9c8e21.txt" "$work/news.json
 "$KGRAPH" annotate --text-field body --id-field url "@$work/list.txt" > "$work/list.conllu" 2> /dev/null
 check "list file: every listed input read" [ "$(grep -c '^# newdoc' "$work/list.conllu")" -eq 3 ]
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

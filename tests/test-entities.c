@@ -62,7 +62,7 @@ annotate (const char *id, const char *text)
 static char *
 text_of (const KgDocument *doc, const KgMention *m)
 {
-  return kg__span_text (doc, m->first_token, m->n_tokens);
+  return kg_document_dup_text (doc, m->first_token, m->n_tokens);
 }
 
 /* The mention whose text is exactly text, or NULL. */
@@ -209,7 +209,7 @@ build_graph (const char *const *texts, guint n, KgAliasRules *rules)
     {
       g_autofree char *id = g_strdup_printf ("doc%u", i);
       g_autoptr (KgDocument) doc = annotate (id, texts[i]);
-      kg_pipeline_add_to_graph (pipeline (), doc, graph);
+      kg_pipeline_add_to_graph (pipeline (), doc, graph, NULL);
     }
   kg_entities_consolidate (graph, rules);
   return graph;

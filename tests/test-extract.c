@@ -107,7 +107,7 @@ typedef struct {
 static char *
 text_of (const KgDocument *doc, const KgArgument *arg)
 {
-  return arg->n_tokens ? kg_extraction_dup_argument_text (doc, arg) : g_strdup ("");
+  return arg->n_tokens ? kg_document_dup_text (doc, arg->first, arg->n_tokens) : g_strdup ("");
 }
 
 /* One line per fact, for failure messages. */

@@ -127,6 +127,14 @@ guint kg_document_find_sentence (const KgDocument *document, guint token);
 /* (transfer none) */
 const KgToken *kg_document_get_token (const KgDocument *document, guint index);
 
+/* The document index of token's syntactic head; -1 for a root or a token
+ * not parsed. */
+int kg_document_get_head (const KgDocument *document, guint token);
+/* The words of tokens first .. first + n as the document wrote them: a
+ * space where one followed a word, none inside a multiword token.
+ * (transfer full) */
+char *kg_document_dup_text (const KgDocument *document, guint first, guint n);
+
 /* Appends a sentence whose tokens are the tokens added since the previous
  * sentence; returns its index.  start/end are computed from its tokens. */
 guint kg_document_add_sentence (KgDocument *document, KgSentenceKind kind);

@@ -172,10 +172,6 @@ const KgExtraction *kg_extractions_get (const KgExtractions *extractions, guint 
  * a predicate-frequency report needs. */
 void kg_extractions_count_predicates (const KgExtractions *extractions, GHashTable *counts);
 
-/* The words of an argument's span (marker excluded) joined as the document
- * wrote them.  (transfer full) */
-char *kg_extraction_dup_argument_text (const KgDocument *document, const KgArgument *argument);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgExtractor, kg_extractor_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgExtractions, kg_extractions_free)
 

@@ -6,6 +6,8 @@
  *   parse     labelled dependency trees
  *   entities  names, values, nationalities, pronouns and descriptions,
  *             linked into one chain per entity
+ *   facts     subject-predicate-object facts from the parsed sentences,
+ *             their arguments resolved to the entities (kgraph/extract.h)
  *
  * A pipeline loads the models of the stages it needs once, read-only, so
  * one pipeline can serve any number of documents and threads.
@@ -23,12 +25,13 @@ typedef enum {
   KG_STAGE_TAGS,
   KG_STAGE_PARSE,
   KG_STAGE_ENTITIES,
+  KG_STAGE_FACTS,
   KG_STAGE_N_STAGES
 } KgStage;
 
 typedef struct _KgPipeline KgPipeline;
 
-const char *kg_stage_to_string (KgStage stage);   /* "tokens", "tags", "parse", "entities" */
+const char *kg_stage_to_string (KgStage stage);   /* "tokens", "tags", "parse", "entities", "facts" */
 gboolean kg_stage_from_string (const char *name, KgStage *stage);
 
 /* Loads the models (from model_dir) and lexicons (from lexicon_dir) of
@@ -37,13 +40,30 @@ gboolean kg_stage_from_string (const char *name, KgStage *stage);
 KgPipeline *kg_pipeline_new (const char *model_dir, const char *lexicon_dir, KgStage last, GError **error);
 void kg_pipeline_free (KgPipeline *pipeline);
 
-/* Runs the stages after tokens, up to the pipeline's last, on a document
- * that has its sentences and tokens.  Thread-safe for distinct documents. */
+/* Runs the stages after tokens, up to the pipeline's last but facts, on a
+ * document that has its sentences and tokens.  Thread-safe for distinct
+ * documents. */
 void kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document);
 
+/* What became of the facts of the documents added to a graph. */
+typedef struct {
+  guint extracted;   /* records the facts stage made */
+  guint added;       /* became edges, or evidence for an edge already there */
+  guint unresolved;  /* left out: an argument or the speaker was a pronoun, relative or
+                      * determiner that stands for nothing found */
+  guint clausal;     /* left out: an argument was a clause (the facts inside it are
+                      * attributed to the speaker instead) */
+  guint no_object;   /* left out: no object ("exchanges would take place") */
+  guint self;        /* left out: both ends the same node */
+} KgFactCounts;
+
 /* Adds what an annotated document contributes to a graph: its metadata
- * (id, title, date, byline, source) and what it says. */
-void kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph);
+ * (id, title, date, byline, source), its entities (entities stage) and its
+ * facts with their evidence (facts stage), adding to counts (nullable)
+ * what became of the facts.  Documents are added one at a time; a graph
+ * is not thread-safe. */
+void kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph,
+                               KgFactCounts *counts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgPipeline, kg_pipeline_free)
 

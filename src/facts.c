@@ -1,0 +1,398 @@
+/* facts.c: the facts of a document as edges of the graph (graph stage;
+ * see facts.h).
+ *
+ * Each extraction record (kgraph/extract.h) becomes one edge when both of
+ * its ends, and its speaker if it has one, can be nodes:
+ *
+ *   - an argument whose head is an entity mention goes to the node of the
+ *     mention's coreference chain: a name, or a pronoun or description
+ *     resolved to one, or a nationality standing for its country
+ *     ("Belarusian" -> Belarus), or a value (a date, an amount);
+ *   - a proper noun the recogniser missed is a node of its own under its
+ *     canonical key, so that it meets the same name found elsewhere;
+ *   - any other noun or adjective is a concept node: the head noun phrase
+ *     (the head and the compounds and adjectives that name the kind of
+ *     thing), the head lemmatised, determiners and numbers dropped: "the two
+ *     countries' new economic ties" -> "new economic tie";
+ *   - a pronoun left unresolved, a relative pronoun without antecedent, a
+ *     bare determiner or a clause is no node: the fact is left out and
+ *     counted, so that no pronoun ever becomes a node.
+ *
+ * A description that restates the subject in a copular, appositive or title
+ * fact stays a concept ("Lukashenko is the president": the president is
+ * what is said of Lukashenko, not another name for him).  A fact whose two
+ * ends are the same node says nothing, and two names said to be one ("Raisi
+ * is Lukashenko") are a misparse: both are left out.  Nothing is added to
+ * the graph for a fact left out.
+ */
+#include "facts.h"
+#include "entities-private.h"
+#include "kgraph/canonical.h"
+
+#include <string.h>
+
+typedef struct {
+  const KgLexicon *lexicon;
+  const KgDocument *document;
+  const gboolean *chain_named;  /* by chain: has a name mention */
+  KgGraph *graph;
+} Facts;
+
+/* Whether an argument has a node, and why not. */
+typedef enum {
+  END_NODE = 0,
+  END_UNRESOLVED,  /* a pronoun, relative or determiner with nothing it stands for */
+  END_CLAUSE,      /* a clause, not a thing */
+} EndStatus;
+
+gboolean *
+kg__facts_named_chains (const KgDocument *document)
+{
+  gboolean *named = g_new0 (gboolean, kg_document_get_n_chains (document) + 1);
+  for (guint i = 0; i < kg_document_get_n_mentions (document); i++)
+    {
+      const KgMention *m = kg_document_get_mention (document, i);
+      if (m->chain >= 0 && m->kind == KG_MENTION_NAME)
+        named[m->chain] = TRUE;
+    }
+  return named;
+}
+
+/* Whether a dependent with this relation is part of the name of the kind
+ * of thing its head is: "economic" in "economic ties", "trade" in "trade
+ * volume", "long" and "-" in "long-term". */
+static gboolean
+names_the_kind (const KgToken *token)
+{
+  const char *rel = token->deprel ? token->deprel : "";
+  if (g_str_has_prefix (rel, "compound") || g_str_has_prefix (rel, "flat") || strcmp (rel, "fixed") == 0)
+    return TRUE;
+  if (strcmp (rel, "amod") == 0)
+    return token->upos == KG_UPOS_ADJ || token->upos == KG_UPOS_VERB || token->upos == KG_UPOS_PROPN;
+  return strcmp (rel, "punct") == 0 && strcmp (token->form, "-") == 0 && !token->space_after;
+}
+
+/* Whether token is inside head's noun phrase name: every link up to head is
+ * one that names the kind (a modifier of a modifier, too: "long" in
+ * "long-term strategic partnership"). */
+static gboolean
+in_kind_name (const KgDocument *document, const KgSentence *sentence, guint token, guint head)
+{
+  for (guint t = token, steps = 0; t != head; steps++)
+    {
+      const KgToken *tok = kg_document_get_token (document, t);
+      int parent = kg_document_get_head (document, t);
+      if (parent < 0 || steps > sentence->n_tokens)
+        return FALSE;
+      /* an adverb may grade an adjective that names the kind: "highly skilled" */
+      if (!names_the_kind (tok) && !(strcmp (tok->deprel ? tok->deprel : "", "advmod") == 0 && (guint) parent != head))
+        return FALSE;
+      t = parent;
+    }
+  return TRUE;
+}
+
+/* Whether a word is written in capitals throughout: "EU", "NATO". */
+static gboolean
+is_all_caps (const char *word)
+{
+  gboolean upper = FALSE;
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_islower (c))
+        return FALSE;
+      upper = upper || g_unichar_isupper (c);
+    }
+  return upper;
+}
+
+/* Appends one word of a concept label.  Names, acronyms and nationalities
+ * keep their capitals; common nouns and other words are lower case, as a
+ * capital on them only says where they stood ("President Raisi", a
+ * sentence's first word). */
+static void
+append_word (const Facts *f, GString *label, guint t, const char *word, gboolean sentence_start)
+{
+  const KgToken *token = kg_document_get_token (f->document, t);
+  if (label->len && kg_document_get_token (f->document, t - 1)->space_after)
+    g_string_append_c (label, ' ');
+  int m = kg_document_find_mention (f->document, t);
+  gboolean nationality = m >= 0 && kg_document_get_mention (f->document, m)->kind == KG_MENTION_DEMONYM;
+  gboolean keep_case = nationality || is_all_caps (word)
+                       || ((token->upos == KG_UPOS_PROPN || token->upos == KG_UPOS_ADJ) && !sentence_start);
+  if (keep_case)
+    {
+      g_string_append (label, word);
+      return;
+    }
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  g_string_append (label, lower);
+}
+
+/* The head noun phrase of an argument, tokens *first .. *last: the head
+ * with the words around it that name the kind of thing. */
+static void
+kind_span (const Facts *f, const KgSentence *sentence, const KgArgument *arg, guint *first, guint *last)
+{
+  *first = *last = arg->head;
+  while (*first > arg->first && in_kind_name (f->document, sentence, *first - 1, arg->head))
+    (*first)--;
+  while (*last + 1 < arg->first + arg->n_tokens && in_kind_name (f->document, sentence, *last + 1, arg->head))
+    (*last)++;
+  /* a hyphen is only inside a word, never at its edge */
+  while (*first < arg->head && strcmp (kg_document_get_token (f->document, *first)->form, "-") == 0)
+    (*first)++;
+  while (*last > arg->head && strcmp (kg_document_get_token (f->document, *last)->form, "-") == 0)
+    (*last)--;
+}
+
+/* Whether token t is the first word of its sentence, punctuation and
+ * list bullets aside. */
+static gboolean
+starts_sentence (const Facts *f, const KgSentence *sentence, guint t)
+{
+  for (guint k = sentence->first_token; k < t; k++)
+    if (kg_document_get_token (f->document, k)->upos != KG_UPOS_PUNCT)
+      return FALSE;
+  return TRUE;
+}
+
+/* A concept's label: the head noun phrase, its head lemmatised when it is
+ * a common noun ("new economic ties" -> "new economic tie"). */
+static char *
+concept_label (const Facts *f, const KgSentence *sentence, const KgArgument *arg)
+{
+  guint first, last;
+  kind_span (f, sentence, arg, &first, &last);
+  GString *label = g_string_new (NULL);
+  for (guint t = first; t <= last; t++)
+    {
+      const KgToken *token = kg_document_get_token (f->document, t);
+      gboolean lemmatise = t == arg->head && token->upos == KG_UPOS_NOUN && token->lemma && *token->lemma;
+      append_word (f, label, t, lemmatise ? token->lemma : token->form, starts_sentence (f, sentence, t));
+    }
+  return g_string_free (label, FALSE);
+}
+
+/* A name the recogniser missed: the capitalised words of the head noun
+ * phrase as written ("the upcoming Eurasia Trade Exhibition" -> "Eurasia
+ * Trade Exhibition"); NULL when it is only a sentence's capitalised first
+ * word, which is no evidence of a name. */
+static char *
+unrecognised_name (const Facts *f, const KgSentence *sentence, const KgArgument *arg)
+{
+  guint first, last;
+  kind_span (f, sentence, arg, &first, &last);
+  while (first < arg->head && !g_unichar_isupper (g_utf8_get_char (kg_document_get_token (f->document, first)->form)))
+    first++;
+  if (first == last && starts_sentence (f, sentence, first))
+    return NULL;
+  return kg_document_dup_text (f->document, first, last - first + 1);
+}
+
+/* One end of a fact (subject, object or speaker) as resolved, before any
+ * node is made: a fact left out must leave no node behind. */
+typedef struct {
+  EndStatus status;
+  gboolean named;      /* a named entity, not a concept or a value */
+  char *key;           /* the node's key */
+  char *surface;       /* the mention to add when the node is new */
+  KgEntityType type;
+  const char *rule;
+  gboolean is_name;
+} End;
+
+static void
+end_clear (End *end)
+{
+  g_free (end->key);
+  g_free (end->surface);
+}
+
+static void
+end_set (End *end, const char *key, char *surface, KgEntityType type, const char *rule, gboolean is_name)
+{
+  end->key = g_strdup (key);
+  end->surface = surface;
+  end->type = type;
+  end->rule = rule;
+  end->is_name = is_name;
+}
+
+/* The node of an end, made if it is new.  Nodes the entity stage made
+ * already have their mentions; a fact's end adds one only to a node it
+ * makes. */
+static KgNode *
+end_node (Facts *f, const End *end)
+{
+  KgNode *node = kg_graph_lookup_node (f->graph, end->key);
+  if (node)
+    return node;
+  KgNodeMention mention = {
+    .key = end->key, .surface = end->surface, .type = end->type, .rule = end->rule, .is_name = end->is_name,
+  };
+  return kg_graph_add_mention (f->graph, &mention);
+}
+
+/* Resolves the end of mention m's chain, m heading the argument. */
+static void
+resolve_chain (Facts *f, const KgMention *m, End *end)
+{
+  const KgChain *chain = kg_document_get_chain (f->document, m->chain);
+  char *text = kg_document_dup_text (f->document, m->first_token, m->n_tokens);
+  end->named = f->chain_named[m->chain];
+  if (end->named)
+    end_set (end, chain->key, text, chain->type, m->rule, m->kind == KG_MENTION_NAME);
+  else if (m->kind == KG_MENTION_DEMONYM && m->value)
+    {
+      /* a nationality stands for its country */
+      g_free (text);
+      end_set (end, chain->key, g_strdup (m->value), chain->type, "demonym", TRUE);
+    }
+  else
+    end_set (end, chain->key, text, m->type, m->rule, m->kind == KG_MENTION_VALUE);
+}
+
+/* Resolves an argument.  restates: the argument is the object of a fact
+ * that describes the subject (copular, appositive, title). */
+static void
+resolve (Facts *f, const KgSentence *sentence, const KgArgument *arg, gboolean restates, End *end)
+{
+  memset (end, 0, sizeof *end);
+  int index = kg__mention_of_head (f->document, arg->head);
+  const KgMention *m = index >= 0 ? kg_document_get_mention (f->document, index) : NULL;
+  if (m && m->chain >= 0 && !(m->kind == KG_MENTION_NOMINAL && (restates || !f->chain_named[m->chain])))
+    {
+      resolve_chain (f, m, end);
+      return;
+    }
+  switch (arg->head_kind)
+    {
+    case KG_HEAD_PRONOUN:
+    case KG_HEAD_RELATIVE:
+    case KG_HEAD_DETERMINER:
+      end->status = END_UNRESOLVED;
+      return;
+    case KG_HEAD_CLAUSE:
+      end->status = END_CLAUSE;
+      return;
+    default:
+      break;
+    }
+  if (m && m->kind == KG_MENTION_PRONOUN)
+    {
+      end->status = END_UNRESOLVED;
+      return;
+    }
+  if (arg->head_kind == KG_HEAD_NAME)
+    {
+      /* a headline capitalises every word: no evidence of a name */
+      if (sentence->kind == KG_SENTENCE_TITLE)
+        {
+          end->status = END_UNRESOLVED;
+          return;
+        }
+      char *name = unrecognised_name (f, sentence, arg);
+      if (name)
+        {
+          g_autofree char *key = kg__entity_key (f->lexicon, name, KG_ENTITY_UNKNOWN);
+          end->named = TRUE;
+          end_set (end, key, name, KG_ENTITY_UNKNOWN, "unrecognised name", TRUE);
+          return;
+        }
+    }
+  char *label = concept_label (f, sentence, arg);
+  if (*label == '\0')
+    {
+      g_free (label);
+      end->status = END_UNRESOLVED;
+      return;
+    }
+  g_autofree char *key = kg_canonical_key (label);
+  end_set (end, key, label, arg->head_kind == KG_HEAD_NUMBER ? KG_ENTITY_CARDINAL : KG_ENTITY_CONCEPT, "concept",
+           FALSE);
+}
+
+/* Why a fact with these ends is left out, counted; FALSE if it is not. */
+static gboolean
+left_out (const KgExtraction *e, const End *subject, const End *object, const End *speaker, KgFactCounts *counts)
+{
+  const End *ends[] = { subject, object, speaker };
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (ends[i]->status == END_CLAUSE)
+      {
+        counts->clausal++;
+        return TRUE;
+      }
+    else if (ends[i]->status == END_UNRESOLVED)
+      {
+        counts->unresolved++;
+        return TRUE;
+      }
+  /* "Raisi is Lukashenko": two names said to be one are a misparse or
+   * coreference the entity stage did not make, never a relation */
+  gboolean equated = subject->named && object->named && strcmp (e->predicate, "be") == 0;
+  if (strcmp (subject->key, object->key) == 0 || equated)
+    {
+      counts->self++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+{
+  if (e->object.n_tokens == 0)
+    {
+      counts->no_object++;
+      return;
+    }
+  const KgSentence *sentence = kg_document_get_sentence (f->document, e->sentence);
+  gboolean restates = e->kind == KG_CLAUSE_COPULAR || e->kind == KG_CLAUSE_APPOSITION || e->kind == KG_CLAUSE_TITLE;
+  End subject, object, speaker = { 0 };
+  resolve (f, sentence, &e->subject, FALSE, &subject);
+  resolve (f, sentence, &e->object, restates, &object);
+  if (e->attribution.n_tokens)
+    resolve (f, sentence, &e->attribution, FALSE, &speaker);
+  if (!left_out (e, &subject, &object, &speaker, counts))
+    {
+      g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
+      KgFact fact = {
+        .subject = end_node (f, &subject),
+        .predicate = e->predicate,
+        .predicate_surface = e->predicate_surface,
+        .object = end_node (f, &object),
+        .polarity = e->polarity,
+        .modality = e->modality,
+        .attributed_to = speaker.key ? end_node (f, &speaker) : NULL,
+        .confidence = e->confidence,
+      };
+      KgEvidence evidence = {
+        .document = document_index,
+        .sentence = e->sentence,
+        .start = sentence->start,
+        .end = sentence->end,
+        .text = text,
+        .confidence = e->confidence,
+      };
+      kg_graph_add_fact (f->graph, &fact, &evidence);
+      counts->added++;
+    }
+  end_clear (&subject);
+  end_clear (&object);
+  end_clear (&speaker);
+}
+
+void
+kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gboolean *chain_named,
+               const KgExtractions *extractions, guint document_index, KgGraph *graph, KgFactCounts *counts)
+{
+  Facts f = { lexicon, document, chain_named, graph };
+  for (guint i = 0; i < kg_extractions_get_n (extractions); i++)
+    {
+      counts->extracted++;
+      add_fact (&f, document_index, kg_extractions_get (extractions, i), counts);
+    }
+}
