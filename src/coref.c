@@ -587,7 +587,7 @@ sieve_role (Coref *c)
 }
 
 int
-kg__mention_of_head (const KgDocument *doc, guint head)
+kg__mention_of_head (const KgDocument *doc, guint head, guint end)
 {
   int m = kg_document_find_mention (doc, head);
   KgMentionKind kind = m >= 0 ? kg_document_get_mention (doc, m)->kind : KG_MENTION_NOMINAL;
@@ -596,7 +596,7 @@ kg__mention_of_head (const KgDocument *doc, guint head)
   /* a run of proper nouns under the head, up to the name at its end */
   const KgSentence *s = kg_document_get_sentence (doc, kg_document_find_sentence (doc, head));
   guint last = head;
-  for (guint t = head + 1; t < s->first_token + s->n_tokens; t++)
+  for (guint t = head + 1; t < MIN (end, s->first_token + s->n_tokens); t++)
     {
       int parent = kg_document_get_head (doc, t);
       if (kg_document_get_token (doc, t)->upos != KG_UPOS_PROPN || parent < (int) head)
@@ -619,7 +619,8 @@ sieve_relative (Coref *c)
       if (verb == G_MAXUINT || !deprel_is (c, verb, "acl:relcl"))
         continue;
       guint noun = head_of (c, verb);
-      int antecedent = noun == G_MAXUINT ? -1 : kg__mention_of_head (c->doc, noun);
+      /* the noun phrase ends before its relative clause */
+      int antecedent = noun == G_MAXUINT ? -1 : kg__mention_of_head (c->doc, noun, mention (c, m)->first_token);
       if (antecedent >= 0 && (guint) antecedent != m)
         join (c, m, antecedent, "relative");
     }

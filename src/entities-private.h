@@ -44,8 +44,8 @@ void kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc);
 /* The mention a noun phrase with this head stands for: the head's mention,
  * except that a nationality, title or description parsed as the head of a
  * run of names ("*Belarusian* Industry Minister Andrei Kuznetsov", "Supreme
- * *Leader* Ali Khamenei") gives way to the name at the end of the run; -1
- * if none.  Needs the parse. */
-int kg__mention_of_head (const KgDocument *doc, guint head);
+ * *Leader* Ali Khamenei") gives way to the name at the end of the run; the
+ * phrase ends before token end.  -1 if none.  Needs the parse. */
+int kg__mention_of_head (const KgDocument *doc, guint head, guint end);
 
 #endif

@@ -260,7 +260,7 @@ static void
 resolve (Facts *f, const KgSentence *sentence, const KgArgument *arg, gboolean restates, End *end)
 {
   memset (end, 0, sizeof *end);
-  int index = kg__mention_of_head (f->document, arg->head);
+  int index = kg__mention_of_head (f->document, arg->head, arg->first + arg->n_tokens);
   const KgMention *m = index >= 0 ? kg_document_get_mention (f->document, index) : NULL;
   if (m && m->chain >= 0 && !(m->kind == KG_MENTION_NOMINAL && (restates || !f->chain_named[m->chain])))
     {
