@@ -14,9 +14,15 @@ is_joining_mark (gunichar c)
          || c == 0x02BC;
 }
 
+/* ASCII punctuation, the separators among the ASCII characters that are not
+ * letters, digits, symbols ($ + < = > ^ ` | ~), controls or spaces. */
+static const char ascii_punctuation[] = "!\"#%&'()*,-./:;?@[\\]_{}";
+
 static gboolean
 is_separator (gunichar c)
 {
+  if (c < 0x80)
+    return c == 0x7F || c < 0x20 || c == ' ' || (c != 0 && strchr (ascii_punctuation, (int) c) != NULL);
   switch (g_unichar_type (c))
     {
     case G_UNICODE_CONTROL:
@@ -59,10 +65,22 @@ finish (GString *out)
   return g_string_free (out, FALSE);
 }
 
-/* NFC of the case-folded NFC: folding can denormalise. */
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* NFC of the case-folded NFC: folding can denormalise.  ASCII text, most
+ * of what is looked up, is its own NFC and folds to lower case. */
 static char *
 fold (const char *text)
 {
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
   g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   g_autofree char *folded = g_utf8_casefold (nfc, -1);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);

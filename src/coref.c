@@ -71,11 +71,25 @@ static const char *const reporting_verbs[] = {
   "write", "argue", "insist", "warn", "claim", "urge", "promise", "admit",
 };
 
+/* What the sieves ask of a group of linked mentions, kept at its root and
+ * combined when two groups join, so that no question walks the mentions. */
+typedef struct {
+  guint type_votes[KG_ENTITY_N_TYPES];  /* of its names, values and nationalities */
+  guint pronoun_gender;  /* its first pronoun with a gender, G_MAXUINT if none */
+  guint name_gender;     /* its first name whose words give a gender, G_MAXUINT if none */
+  guint longest_name;    /* its longest name (the first of those), G_MAXUINT if none */
+  guint first_demonym;   /* its first nationality, G_MAXUINT if none */
+  guint first_value;     /* its first value, G_MAXUINT if none */
+} Group;
+
 typedef struct {
   KgDocument *doc;
   const KgLexicon *lexicon;
   guint n;
   guint *parent;
+  Group *group;              /* by root */
+  guint *sentence;           /* each mention's sentence */
+  KgGender *gender;          /* a name's gender from its first names */
   const char **rule;         /* how each mention joined its group */
   char **key;                /* names, nationalities, values: their key */
   char **role;               /* a role the mention (or its person) holds */
@@ -142,24 +156,74 @@ find (Coref *c, guint m)
 
 /* Links the group of joiner to that of anchor; joiner keeps the rule
  * that linked it (the group's earliest mention stays its root). */
+static const KgMention *
+mention (const Coref *c, guint m)
+{
+  return kg_document_get_mention (c->doc, m);
+}
+
+static guint
+first_of (guint a, guint b)
+{
+  return MIN (a, b);
+}
+
+/* Adds the group of root from to the group of root into. */
+static void
+group_add (Coref *c, Group *into, const Group *from)
+{
+  for (guint t = 0; t < KG_ENTITY_N_TYPES; t++)
+    into->type_votes[t] += from->type_votes[t];
+  into->pronoun_gender = first_of (into->pronoun_gender, from->pronoun_gender);
+  into->name_gender = first_of (into->name_gender, from->name_gender);
+  into->first_demonym = first_of (into->first_demonym, from->first_demonym);
+  into->first_value = first_of (into->first_value, from->first_value);
+  guint a = into->longest_name, b = from->longest_name;
+  if (b != G_MAXUINT
+      && (a == G_MAXUINT || mention (c, b)->n_tokens > mention (c, a)->n_tokens
+          || (mention (c, b)->n_tokens == mention (c, a)->n_tokens && b < a)))
+    into->longest_name = b;
+}
+
+/* The group of mention m alone. */
+static void
+group_init (Coref *c, guint m)
+{
+  Group *g = &c->group[m];
+  const KgMention *x = mention (c, m);
+  memset (g, 0, sizeof *g);
+  g->pronoun_gender = g->name_gender = g->longest_name = g->first_demonym = g->first_value = G_MAXUINT;
+  if (x->kind == KG_MENTION_NAME || x->kind == KG_MENTION_VALUE)
+    g->type_votes[x->type]++;
+  else if (x->kind == KG_MENTION_DEMONYM)
+    g->type_votes[KG_ENTITY_GPE]++;
+  if (c->pronoun[m] && c->pronoun[m]->gender != KG_GENDER_UNKNOWN)
+    g->pronoun_gender = m;
+  if (x->kind == KG_MENTION_NAME)
+    {
+      g->longest_name = m;
+      if (c->gender[m] != KG_GENDER_UNKNOWN)
+        g->name_gender = m;
+    }
+  if (x->kind == KG_MENTION_DEMONYM && x->value)
+    g->first_demonym = m;
+  if (x->kind == KG_MENTION_VALUE)
+    g->first_value = m;
+}
+
+/* Links the group of joiner to that of anchor; joiner keeps the rule
+ * that linked it (the group's earliest mention stays its root). */
 static void
 join (Coref *c, guint joiner, guint anchor, const char *rule)
 {
   guint a = find (c, joiner), b = find (c, anchor);
   if (a == b)
     return;
-  if (a < b)
-    c->parent[b] = a;
-  else
-    c->parent[a] = b;
+  guint root = MIN (a, b), other = MAX (a, b);
+  c->parent[other] = root;
+  group_add (c, &c->group[root], &c->group[other]);
   if (c->rule[joiner] == NULL)
     c->rule[joiner] = rule;
-}
-
-static const KgMention *
-mention (const Coref *c, guint m)
-{
-  return kg_document_get_mention (c->doc, m);
 }
 
 static char *
@@ -173,19 +237,10 @@ mention_text (const Coref *c, guint m)
 static KgEntityType
 group_type (Coref *c, guint root)
 {
-  guint counts[KG_ENTITY_N_TYPES] = { 0 };
-  for (guint m = 0; m < c->n; m++)
-    if (find (c, m) == root)
-      {
-        const KgMention *x = mention (c, m);
-        if (x->kind == KG_MENTION_NAME || x->kind == KG_MENTION_VALUE)
-          counts[x->type]++;
-        else if (x->kind == KG_MENTION_DEMONYM)
-          counts[KG_ENTITY_GPE]++;
-      }
+  const guint *votes = c->group[root].type_votes;
   KgEntityType best = KG_ENTITY_UNKNOWN;
   for (guint t = 1; t < KG_ENTITY_N_TYPES; t++)
-    if (counts[t] > counts[best])
+    if (votes[t] > votes[best])
       best = t;
   return best;
 }
@@ -195,21 +250,20 @@ group_type (Coref *c, guint root)
 static KgGender
 group_gender (Coref *c, guint root)
 {
-  for (guint m = 0; m < c->n; m++)
-    if (find (c, m) == root && c->pronoun[m] && c->pronoun[m]->gender != KG_GENDER_UNKNOWN)
-      return c->pronoun[m]->gender;
-  for (guint m = 0; m < c->n; m++)
-    {
-      if (find (c, m) != root || mention (c, m)->kind != KG_MENTION_NAME)
-        continue;
-      const KgMention *x = mention (c, m);
-      KgGender g = kg_lexicon_first_name_gender (c->lexicon, token (c, x->first_token)->form);
-      for (guint k = x->first_token; g == KG_GENDER_UNKNOWN && k + 1 < x->first_token + x->n_tokens; k++)
-        g = kg_lexicon_first_name_gender (c->lexicon, token (c, k)->form);
-      if (g != KG_GENDER_UNKNOWN)
-        return g;
-    }
-  return KG_GENDER_UNKNOWN;
+  const Group *g = &c->group[root];
+  if (g->pronoun_gender != G_MAXUINT)
+    return c->pronoun[g->pronoun_gender]->gender;
+  return g->name_gender != G_MAXUINT ? c->gender[g->name_gender] : KG_GENDER_UNKNOWN;
+}
+
+/* The gender the first names of a person name give. */
+static KgGender
+name_gender (Coref *c, const KgMention *x)
+{
+  KgGender g = kg_lexicon_first_name_gender (c->lexicon, token (c, x->first_token)->form);
+  for (guint k = x->first_token; g == KG_GENDER_UNKNOWN && k + 1 < x->first_token + x->n_tokens; k++)
+    g = kg_lexicon_first_name_gender (c->lexicon, token (c, k)->form);
+  return g;
 }
 
 /* ---- finding pronouns and role descriptions -------------------------------- */
@@ -284,11 +338,11 @@ role_country (const Coref *c, guint t)
 }
 
 static void
-add_mention (KgDocument *doc, guint first, guint n, KgEntityType type, KgMentionKind kind)
+add_mention (GArray *found, guint first, guint n, KgEntityType type, KgMentionKind kind)
 {
   KgMention m = { .first_token = first, .n_tokens = n, .head = first + n - 1, .type = type, .kind = kind,
                   .chain = -1 };
-  kg_document_add_mention (doc, &m);
+  g_array_append_val (found, m);
 }
 
 /* Pronouns, relative pronouns and role descriptions ("the Iranian foreign
@@ -297,6 +351,7 @@ static void
 find_pronouns_and_roles (const KgLexicon *lexicon, KgDocument *doc)
 {
   Coref probe = { .doc = doc, .lexicon = lexicon };
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (KgMention));
   for (guint t = 0; t < kg_document_get_n_tokens (doc); t++)
     {
       const KgToken *tk = kg_document_get_token (doc, t);
@@ -304,7 +359,7 @@ find_pronouns_and_roles (const KgLexicon *lexicon, KgDocument *doc)
         continue;
       if (tk->upos == KG_UPOS_PRON && (pronoun_info (tk->form)
                                        || lower_in (tk->form, relative_pronouns, G_N_ELEMENTS (relative_pronouns))))
-        add_mention (doc, t, 1, KG_ENTITY_UNKNOWN, KG_MENTION_PRONOUN);
+        add_mention (found, t, 1, KG_ENTITY_UNKNOWN, KG_MENTION_PRONOUN);
       else if ((tk->upos == KG_UPOS_NOUN || tk->upos == KG_UPOS_PROPN) && g_strcmp0 (tk->xpos, "NNS") != 0
                && g_strcmp0 (tk->xpos, "NNPS") != 0 && !deprel_is (&probe, t, "nmod:desc")
                && !deprel_is (&probe, t, "compound") && !deprel_is (&probe, t, "flat"))
@@ -324,18 +379,13 @@ find_pronouns_and_roles (const KgLexicon *lexicon, KgDocument *doc)
                 break;
               first = k;
             }
-          add_mention (doc, first, t - first + 1, KG_ENTITY_PERSON, KG_MENTION_NOMINAL);
+          add_mention (found, first, t - first + 1, KG_ENTITY_PERSON, KG_MENTION_NOMINAL);
         }
     }
+  kg_document_add_mentions (doc, (const KgMention *) found->data, found->len);
 }
 
 /* ---- the sieves ------------------------------------------------------------ */
-
-static gboolean
-is_named (const KgMention *m)
-{
-  return m->kind == KG_MENTION_NAME || m->kind == KG_MENTION_DEMONYM;
-}
 
 /* Persons and places never merge: a person may be named like a country. */
 static gboolean
@@ -345,18 +395,46 @@ types_agree (KgEntityType a, KgEntityType b)
   return person_a == person_b || a == KG_ENTITY_NORP || b == KG_ENTITY_NORP;
 }
 
+/* Mention indices in order under a string key. */
+static GHashTable *
+index_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+}
+
+static void
+index_add (GHashTable *index, const char *key, guint m)
+{
+  GArray *list = g_hash_table_lookup (index, key);
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, g_strdup (key), list);
+    }
+  g_array_append_val (list, m);
+}
+
 static void
 sieve_exact (Coref *c)
 {
+  g_autoptr (GHashTable) by_key = index_new ();
   for (guint m = 0; m < c->n; m++)
-    for (guint e = 0; e < m && c->key[m]; e++)
-      if (c->key[e] && mention (c, e)->kind != KG_MENTION_VALUE && mention (c, m)->kind != KG_MENTION_VALUE
-          && strcmp (c->key[e], c->key[m]) == 0 && types_agree (mention (c, e)->type, mention (c, m)->type))
+    if (c->key[m] && mention (c, m)->kind != KG_MENTION_VALUE)
+      index_add (by_key, c->key[m], m);
+  for (guint m = 0; m < c->n; m++)
+    {
+      if (c->key[m] == NULL || mention (c, m)->kind == KG_MENTION_VALUE)
+        continue;
+      GArray *same = g_hash_table_lookup (by_key, c->key[m]);
+      for (guint i = 0; i < same->len && g_array_index (same, guint, i) < m; i++)
         {
-          join (c, m, e, is_named (mention (c, m)) && mention (c, m)->kind == KG_MENTION_DEMONYM ? "demonym"
-                                                                                                 : "exact");
+          guint e = g_array_index (same, guint, i);
+          if (!types_agree (mention (c, e)->type, mention (c, m)->type))
+            continue;
+          join (c, m, e, mention (c, m)->kind == KG_MENTION_DEMONYM ? "demonym" : "exact");
           break;
         }
+    }
 }
 
 /* Is every word of the short name, in order, a word (or its initial) of
@@ -375,7 +453,7 @@ name_inside (const Coref *c, const KgMention *shorter, const KgMention *longer)
     return FALSE;
   const char *last_short = token (c, shorter->first_token + shorter->n_tokens - 1)->form;
   const char *last_long = token (c, longer->first_token + longer->n_tokens - 1)->form;
-  if (g_utf8_collate (last_short, last_long) != 0)
+  if (strcmp (last_short, last_long) != 0)
     return FALSE;
   guint k = longer->first_token;
   for (guint i = 0; i < shorter->n_tokens; i++)
@@ -384,28 +462,60 @@ name_inside (const Coref *c, const KgMention *shorter, const KgMention *longer)
       gboolean initial = strlen (word) == 2 && word[1] == '.';
       gboolean found = FALSE;
       for (; k < longer->first_token + longer->n_tokens && !found; k++)
-        found = g_utf8_collate (word, token (c, k)->form) == 0 || (initial && token (c, k)->form[0] == word[0]);
+        found = strcmp (word, token (c, k)->form) == 0 || (initial && token (c, k)->form[0] == word[0]);
       if (!found)
         return FALSE;
     }
   return TRUE;
 }
 
+static gboolean
+is_person_name (const KgMention *m)
+{
+  return m->kind == KG_MENTION_NAME && m->type == KG_ENTITY_PERSON;
+}
+
+static const char *
+last_word (const Coref *c, const KgMention *m)
+{
+  return token (c, m->first_token + m->n_tokens - 1)->form;
+}
+
+/* Person names by their last word, one mention for each way of writing
+ * the name (its other occurrences are in its group already). */
+static GHashTable *
+person_names_by_last_word (Coref *c)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *by_last = index_new ();
+  for (guint e = 0; e < c->n; e++)
+    {
+      if (!is_person_name (mention (c, e)))
+        continue;
+      char *text = mention_text (c, e);
+      if (!g_hash_table_add (seen, text))
+        continue;
+      index_add (by_last, last_word (c, mention (c, e)), e);
+    }
+  return by_last;
+}
+
 static void
 sieve_surname (Coref *c)
 {
+  g_autoptr (GHashTable) by_last = person_names_by_last_word (c);
   for (guint m = 0; m < c->n; m++)
     {
       const KgMention *shorter = mention (c, m);
-      if (shorter->kind != KG_MENTION_NAME || shorter->type != KG_ENTITY_PERSON)
+      if (!is_person_name (shorter))
         continue;
       guint candidate = G_MAXUINT;
       gboolean ambiguous = FALSE;
-      for (guint e = 0; e < c->n; e++)
+      GArray *same_last = g_hash_table_lookup (by_last, last_word (c, shorter));
+      for (guint i = 0; i < same_last->len; i++)
         {
-          const KgMention *longer = mention (c, e);
-          if (e == m || longer->kind != KG_MENTION_NAME || longer->type != KG_ENTITY_PERSON
-              || !name_inside (c, shorter, longer))
+          guint e = g_array_index (same_last, guint, i);
+          if (e == m || !name_inside (c, shorter, mention (c, e)))
             continue;
           if (candidate != G_MAXUINT && find (c, candidate) != find (c, e))
             ambiguous = TRUE;
@@ -445,42 +555,54 @@ initials (const Coref *c, const KgMention *m)
   return g_string_free (letters, FALSE);
 }
 
+/* The first full name (not a person's) that an acronym stands for: one
+ * that defines it ("Eurasian Economic Union (EAEU)") or whose initials it
+ * is.  Keys: the acronym; values: the mention. */
+static GHashTable *
+names_by_acronym (Coref *c)
+{
+  GHashTable *by_acronym = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint e = 0; e < c->n; e++)
+    {
+      const KgMention *full = mention (c, e);
+      if (full->kind != KG_MENTION_NAME || full->n_tokens < 2 || full->type == KG_ENTITY_PERSON)
+        continue;
+      guint after = full->first_token + full->n_tokens;
+      if (after + 2 < kg_document_get_n_tokens (c->doc) && strcmp (token (c, after)->form, "(") == 0
+          && !g_hash_table_contains (by_acronym, token (c, after + 1)->form))
+        g_hash_table_insert (by_acronym, g_strdup (token (c, after + 1)->form), GUINT_TO_POINTER (e));
+      char *letters = initials (c, full);
+      if (!g_hash_table_contains (by_acronym, letters))
+        g_hash_table_insert (by_acronym, letters, GUINT_TO_POINTER (e));
+      else
+        g_free (letters);
+    }
+  return by_acronym;
+}
+
 static void
 sieve_acronym (Coref *c)
 {
+  g_autoptr (GHashTable) by_acronym = names_by_acronym (c);
   for (guint m = 0; m < c->n; m++)
     {
       const KgMention *acr = mention (c, m);
       if (acr->kind != KG_MENTION_NAME || acr->n_tokens != 1 || !is_acronym (token (c, acr->first_token)->form))
         continue;
-      const char *word = token (c, acr->first_token)->form;
-      for (guint e = 0; e < c->n; e++)
-        {
-          const KgMention *full = mention (c, e);
-          if (e == m || full->kind != KG_MENTION_NAME || full->n_tokens < 2 || full->type == KG_ENTITY_PERSON)
-            continue;
-          guint after = full->first_token + full->n_tokens;
-          gboolean defined = after + 2 < kg_document_get_n_tokens (c->doc)
-                             && strcmp (token (c, after)->form, "(") == 0
-                             && strcmp (token (c, after + 1)->form, word) == 0;
-          g_autofree char *letters = initials (c, full);
-          if (defined || strcmp (letters, word) == 0)
-            {
-              join (c, m, e, "acronym");
-              break;
-            }
-        }
+      gpointer full;
+      if (g_hash_table_lookup_extended (by_acronym, token (c, acr->first_token)->form, NULL, &full))
+        join (c, m, GPOINTER_TO_UINT (full), "acronym");
     }
 }
 
-/* The mention whose head is token t, G_MAXUINT if none. */
+/* The first mention whose head is token t, G_MAXUINT if none. */
 static guint
 mention_headed_by (const Coref *c, guint t)
 {
-  for (guint m = 0; m < c->n; m++)
-    if (mention (c, m)->head == t)
-      return m;
-  return G_MAXUINT;
+  if (t == G_MAXUINT)
+    return G_MAXUINT;
+  int m = kg_document_find_mention (c->doc, t);
+  return m >= 0 && mention (c, m)->head == t ? (guint) m : G_MAXUINT;
 }
 
 /* Gives a person name the role and country of a description. */
@@ -675,15 +797,17 @@ sieve_pronoun (Coref *c)
       if (p == NULL)
         continue;
       const KgMention *pm = mention (c, m);
-      guint sentence = kg_document_find_sentence (c->doc, pm->first_token);
+      guint sentence = c->sentence[m];
       gboolean quoted = inside_quotes (c, pm->first_token);
       guint best = G_MAXUINT;
       int best_score = G_MININT;
-      for (guint e = 0; e < m; e++)
+      /* back from the pronoun to the start of the window; mentions are in
+       * text order */
+      for (guint e = m; e-- > 0 && sentence - c->sentence[e] <= PRONOUN_WINDOW;)
         {
           const KgMention *em = mention (c, e);
-          guint es = kg_document_find_sentence (c->doc, em->first_token);
-          if (sentence - es > PRONOUN_WINDOW || em->kind == KG_MENTION_DEMONYM || em->kind == KG_MENTION_VALUE
+          guint es = c->sentence[e];
+          if (em->kind == KG_MENTION_DEMONYM || em->kind == KG_MENTION_VALUE
               || (em->kind == KG_MENTION_PRONOUN && find (c, e) == e))
             continue;
           if (es == sentence && quoted && is_speaker (c, e))
@@ -696,7 +820,7 @@ sieve_pronoun (Coref *c)
             continue;
           /* nearer sentences first, then subjects, then the nearer mention */
           int score = -100 * (int) (sentence - es) + (deprel_is (c, em->head, "nsubj") ? 50 : 0) + (int) e;
-          if (score > best_score)
+          if (score >= best_score)  /* a tie goes to the earlier mention */
             best = e, best_score = score;
         }
       if (best != G_MAXUINT)
@@ -712,14 +836,8 @@ sieve_pronoun (Coref *c)
 static char *
 group_label (Coref *c, guint root, KgEntityType type)
 {
-  guint best = G_MAXUINT;
-  for (guint m = 0; m < c->n; m++)
-    {
-      if (find (c, m) != root || mention (c, m)->kind != KG_MENTION_NAME)
-        continue;
-      if (best == G_MAXUINT || mention (c, m)->n_tokens > mention (c, best)->n_tokens)
-        best = m;
-    }
+  const Group *g = &c->group[root];
+  guint best = g->longest_name;
   if (best != G_MAXUINT)
     {
       g_autofree char *text = mention_text (c, best);
@@ -727,13 +845,9 @@ group_label (Coref *c, guint root, KgEntityType type)
       const char *country = type == KG_ENTITY_GPE ? kg_lexicon_country (c->lexicon, alias ? alias : text) : NULL;
       return g_strdup (country ? country : alias ? alias : text);
     }
-  for (guint m = 0; m < c->n; m++)
-    if (find (c, m) == root && mention (c, m)->kind == KG_MENTION_DEMONYM)
-      return g_strdup (mention (c, m)->value);
-  for (guint m = 0; m < c->n; m++)
-    if (find (c, m) == root && mention (c, m)->kind == KG_MENTION_VALUE)
-      return mention_text (c, m);
-  return NULL;
+  if (g->first_demonym != G_MAXUINT)
+    return g_strdup (mention (c, g->first_demonym)->value);
+  return g->first_value != G_MAXUINT ? mention_text (c, g->first_value) : NULL;
 }
 
 static void
@@ -771,6 +885,9 @@ kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc)
 
   Coref c = { .doc = doc, .lexicon = lexicon, .n = kg_document_get_n_mentions (doc) };
   c.parent = g_new (guint, MAX (c.n, 1));
+  c.group = g_new (Group, MAX (c.n, 1));
+  c.sentence = g_new (guint, MAX (c.n, 1));
+  c.gender = g_new0 (KgGender, MAX (c.n, 1));
   c.rule = g_new0 (const char *, MAX (c.n, 1));
   c.key = g_new0 (char *, MAX (c.n, 1));
   c.role = g_new0 (char *, MAX (c.n, 1));
@@ -781,6 +898,9 @@ kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc)
     {
       const KgMention *x = mention (&c, m);
       c.parent[m] = m;
+      c.sentence[m] = kg_document_find_sentence (doc, x->first_token);
+      if (x->kind == KG_MENTION_NAME)
+        c.gender[m] = name_gender (&c, x);
       if (x->kind == KG_MENTION_NAME || x->kind == KG_MENTION_VALUE)
         {
           g_autofree char *text = mention_text (&c, m);
@@ -799,6 +919,7 @@ kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc)
           c.role[m] = role_of_noun (&c, x->head);
           c.role_country[m] = role_country (&c, x->head);
         }
+      group_init (&c, m);
     }
 
   sieve_exact (&c);
@@ -818,6 +939,9 @@ kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc)
       g_free (c.role_country[m]);
     }
   g_free (c.parent);
+  g_free (c.group);
+  g_free (c.sentence);
+  g_free (c.gender);
   g_free (c.rule);
   g_free (c.key);
   g_free (c.role);

@@ -290,18 +290,51 @@ compare_mentions (const KgMention *a, const KgMention *b)
   return (int) a->kind - (int) b->kind;
 }
 
+static gint
+compare_mentions_sort (gconstpointer a, gconstpointer b)
+{
+  return compare_mentions (a, b);
+}
+
+/* The mention as stored: its strings interned. */
+static KgMention
+stored_mention (KgDocument *document, const KgMention *mention)
+{
+  KgMention stored = *mention;
+  stored.value = kg_document_intern (document, mention->value);
+  stored.rule = kg_document_intern (document, mention->rule);
+  return stored;
+}
+
 void
 kg_document_add_mention (KgDocument *document, const KgMention *mention)
 {
   g_return_if_fail (mention->n_tokens > 0 && mention->first_token + mention->n_tokens <= document->tokens->len);
-  KgMention stored = *mention;
-  stored.value = kg_document_intern (document, mention->value);
-  stored.rule = kg_document_intern (document, mention->rule);
+  KgMention stored = stored_mention (document, mention);
   /* insertion keeps the order; mentions arrive mostly in order */
   guint i = document->mentions->len;
   while (i > 0 && compare_mentions (&g_array_index (document->mentions, KgMention, i - 1), &stored) > 0)
     i--;
   g_array_insert_val (document->mentions, i, stored);
+}
+
+void
+kg_document_add_mentions (KgDocument *document, const KgMention *mentions, guint n)
+{
+  gboolean in_order = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_if_fail (mentions[i].n_tokens > 0
+                        && mentions[i].first_token + mentions[i].n_tokens <= document->tokens->len);
+      KgMention stored = stored_mention (document, &mentions[i]);
+      guint len = document->mentions->len;
+      in_order = in_order && (len == 0 || compare_mentions (&g_array_index (document->mentions, KgMention, len - 1),
+                                                            &stored) <= 0);
+      g_array_append_val (document->mentions, stored);
+    }
+  /* one stable sort instead of an insertion each */
+  if (!in_order)
+    g_array_sort (document->mentions, compare_mentions_sort);
 }
 
 guint
@@ -327,19 +360,34 @@ kg_document_get_mention_mut (KgDocument *document, guint index)
 int
 kg_document_find_mention (const KgDocument *document, guint token)
 {
-  int best = -1;
-  guint best_length = G_MAXUINT;
-  for (guint i = 0; i < document->mentions->len; i++)
+  /* the mentions that start at token or before, back to the start of its
+   * sentence (no mention crosses one); on ties the first */
+  if (document->sentences->len == 0)
+    return -1;
+  guint sentence_start = kg_document_get_sentence (document, kg_document_find_sentence (document, token))->first_token;
+  GArray *mentions = document->mentions;
+  guint lo = 0, hi = mentions->len;
+  while (lo < hi)
     {
-      const KgMention *m = &g_array_index (document->mentions, KgMention, i);
-      if (m->first_token > token)
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (mentions, KgMention, mid).first_token <= token)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  int headed = -1, best = -1;
+  guint best_length = G_MAXUINT;
+  for (guint i = lo; i > 0; i--)
+    {
+      const KgMention *m = &g_array_index (mentions, KgMention, i - 1);
+      if (m->first_token < sentence_start)
         break;
       if (m->head == token)
-        return (int) i;
-      if (token < m->first_token + m->n_tokens && m->n_tokens < best_length)
-        best = (int) i, best_length = m->n_tokens;
+        headed = (int) (i - 1);
+      if (token < m->first_token + m->n_tokens && m->n_tokens <= best_length)
+        best = (int) (i - 1), best_length = m->n_tokens;
     }
-  return best;
+  return headed >= 0 ? headed : best;
 }
 
 void

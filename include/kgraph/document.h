@@ -75,7 +75,8 @@ typedef enum {
   KG_MENTION_N_KINDS
 } KgMentionKind;
 
-/* A mention of an entity: a span of tokens and what it stands for. */
+/* A mention of an entity: a span of tokens inside one sentence, and what
+ * it stands for. */
 typedef struct {
   guint first_token;   /* index of its first token in the document */
   guint n_tokens;
@@ -152,6 +153,9 @@ const char *kg_document_intern (KgDocument *document, const char *s);
 /* Mentions, kept in order of their first token (then longest first).
  * Adding one interns its strings and returns nothing: indices change. */
 void kg_document_add_mention (KgDocument *document, const KgMention *mention);
+/* Adds n mentions at once: one sort, not an insertion each.  Use it to add
+ * many mentions that do not arrive in order. */
+void kg_document_add_mentions (KgDocument *document, const KgMention *mentions, guint n);
 guint kg_document_get_n_mentions (const KgDocument *document);
 /* (transfer none) */
 const KgMention *kg_document_get_mention (const KgDocument *document, guint index);
