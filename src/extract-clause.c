@@ -316,6 +316,7 @@ typedef struct {
   guint32 subject_cut;
   gboolean split_subject;
   int object;              /* head of the graph object, -1 if none */
+  gboolean object_is_clause; /* it heads what a clause says (a copular one has a noun head) */
   KgRole object_role;
   guint32 object_cut;
   gboolean split_object;
@@ -354,6 +355,8 @@ emit_clause (KgExSentence *s, KgExSink *sink, Clause *c)
           {
             guint32 ocut = c->object_cut | (n_objects > 1 ? KG_CUT_CONJ : 0);
             argument (s, c->base.predicate_head, objects[j], ocut, c->object_skip, c->object_role, &object);
+            if (c->object_is_clause)
+              object.head_kind = KG_HEAD_CLAUSE;
           }
         if (c->agent >= 0)
           {
@@ -503,7 +506,10 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
               ccomp = child;
             break;
           case KG_DEP_XCOMP:
-            if (complement < 0 && !folded_xcomp (s, child))
+            /* A verb of saying has no secondary predicate: a noun under
+             * it is a misparsed clause ("said Iran and Belarus *hold*"). */
+            if (complement < 0 && !folded_xcomp (s, child)
+                && !((s->word[main] & KG_WORD_REPORTING) && !is_verbal (s, child)))
               complement = child;
             break;
           case KG_DEP_OBL_AGENT:
@@ -712,6 +718,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   else if (ccomp >= 0)
     {
       c.object = ccomp;
+      c.object_is_clause = TRUE;
       c.object_cut = KG_CUT_MARK;
       c.split_object = FALSE;
       if (kg__ex_is_reporting (s, main))
@@ -723,6 +730,7 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
       /* "Iran and Belarus are close partners, Lukashenko said": the clause
        * the reporting verb interrupts is what it reports. */
       c.object = s->head[p];
+      c.object_is_clause = TRUE;
       c.object_cut = KG_CUT_MARK;
       c.object_skip = p;
       c.split_object = FALSE;

@@ -27,9 +27,10 @@ pipeline (void)
   static KgPipeline *shared = NULL;
   if (shared == NULL)
     {
-      g_autofree char *dir = data_dir ("models");
+      g_autofree char *models = data_dir ("models");
+      g_autofree char *lexicons = data_dir ("lexicon");
       g_autoptr (GError) error = NULL;
-      shared = kg_pipeline_new (dir, KG_STAGE_PARSE, &error);
+      shared = kg_pipeline_new (models, lexicons, KG_STAGE_PARSE, &error);
       g_assert_no_error (error);
     }
   return shared;
