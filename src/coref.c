@@ -29,6 +29,7 @@
  */
 #include "entities-private.h"
 #include "kgraph/canonical.h"
+#include "tally.h"
 
 #include <string.h>
 
@@ -395,32 +396,13 @@ types_agree (KgEntityType a, KgEntityType b)
   return person_a == person_b || a == KG_ENTITY_NORP || b == KG_ENTITY_NORP;
 }
 
-/* Mention indices in order under a string key. */
-static GHashTable *
-index_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-}
-
-static void
-index_add (GHashTable *index, const char *key, guint m)
-{
-  GArray *list = g_hash_table_lookup (index, key);
-  if (list == NULL)
-    {
-      list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (index, g_strdup (key), list);
-    }
-  g_array_append_val (list, m);
-}
-
 static void
 sieve_exact (Coref *c)
 {
-  g_autoptr (GHashTable) by_key = index_new ();
+  g_autoptr (GHashTable) by_key = kg_index_new ();
   for (guint m = 0; m < c->n; m++)
     if (c->key[m] && mention (c, m)->kind != KG_MENTION_VALUE)
-      index_add (by_key, c->key[m], m);
+      kg_index_add (by_key, c->key[m], m);
   for (guint m = 0; m < c->n; m++)
     {
       if (c->key[m] == NULL || mention (c, m)->kind == KG_MENTION_VALUE)
@@ -487,7 +469,7 @@ static GHashTable *
 person_names_by_last_word (Coref *c)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTable *by_last = index_new ();
+  GHashTable *by_last = kg_index_new ();
   for (guint e = 0; e < c->n; e++)
     {
       if (!is_person_name (mention (c, e)))
@@ -495,7 +477,7 @@ person_names_by_last_word (Coref *c)
       char *text = mention_text (c, e);
       if (!g_hash_table_add (seen, text))
         continue;
-      index_add (by_last, last_word (c, mention (c, e)), e);
+      kg_index_add (by_last, last_word (c, mention (c, e)), e);
     }
   return by_last;
 }

@@ -24,6 +24,7 @@
 #include "kgraph/canonical.h"
 #include "kgraph/error.h"
 #include "read-file.h"
+#include "tally.h"
 
 #include <string.h>
 
@@ -226,26 +227,6 @@ compare_longest_first (gconstpointer pa, gconstpointer pb)
   return strcmp (kg_node_get_key (a->node), kg_node_get_key (b->node));
 }
 
-/* Index of the candidates under a string: candidate indices in order. */
-static void
-index_add (GHashTable *index, const char *key, guint candidate)
-{
-  GArray *list = g_hash_table_lookup (index, key);
-  if (list == NULL)
-    {
-      list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (index, g_strdup (key), list);
-    }
-  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != candidate)
-    g_array_append_val (list, candidate);
-}
-
-static GHashTable *
-index_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-}
-
 /* The one candidate of list, other than self, that accepts self (by
  * accepts), unless a rule keeps them apart; NULL for none or several. */
 static Candidate *
@@ -299,11 +280,11 @@ merge_surnames (KgGraph *graph, const KgAliasRules *rules)
 {
   g_autoptr (GArray) persons = candidates_new (graph, TRUE);
   g_array_sort (persons, compare_longest_first);
-  g_autoptr (GHashTable) by_surname = index_new ();
+  g_autoptr (GHashTable) by_surname = kg_index_new ();
   for (guint i = 0; i < persons->len; i++)
     {
       char **words = g_array_index (persons, Candidate, i).words;
-      index_add (by_surname, words[g_strv_length (words) - 1], i);
+      kg_index_add (by_surname, words[g_strv_length (words) - 1], i);
     }
   gboolean merged = FALSE;
   for (guint i = 0; i < persons->len; i++)
@@ -357,7 +338,7 @@ static gboolean
 merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
 {
   g_autoptr (GArray) nodes = candidates_new (graph, FALSE);
-  g_autoptr (GHashTable) by_acronym = index_new ();
+  g_autoptr (GHashTable) by_acronym = kg_index_new ();
   for (guint i = 0; i < nodes->len; i++)
     {
       const Candidate *c = &g_array_index (nodes, Candidate, i);
@@ -365,11 +346,11 @@ merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
         {
           const char *form = kg_node_get_alias (c->node, a)->form;
           if (is_acronym (form))
-            index_add (by_acronym, form, i);
+            kg_index_add (by_acronym, form, i);
         }
       g_autofree char *initials = initials_of (c->words);
       if (strlen (initials) >= 2)
-        index_add (by_acronym, initials, i);
+        kg_index_add (by_acronym, initials, i);
     }
   gboolean merged = FALSE;
   for (guint i = 0; i < nodes->len; i++)

@@ -162,37 +162,15 @@ kg_lemmatizer_lemmatize (const KgLemmatizer *lemmatizer, KgDocument *document)
 
 /* ---- loading ----------------------------------------------------------------- */
 
-/* Lines "a<TAB>b<TAB>rule" into a table "a<TAB>b" -> rule. */
-static GHashTable *
-read_rules (const KgModel *model, const char *section, GError **error)
-{
-  gsize length;
-  const char *data = kg_model_get_section (model, section, &length, error);
-  if (data == NULL)
-    return NULL;
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *copy = g_strndup (data, length);
-  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      char *tab = strrchr (lines[i], '\t');
-      if (tab == NULL)
-        continue;
-      *tab = '\0';
-      g_hash_table_insert (table, g_strdup (lines[i]), g_strdup (tab + 1));
-    }
-  return table;
-}
-
 static KgLemmatizer *
 lemmatizer_from_model (KgModel *model, GError **error)
 {
   g_autoptr (KgLemmatizer) lemmatizer = g_new0 (KgLemmatizer, 1);
   lemmatizer->model = model;
-  lemmatizer->lexicon = read_rules (model, "lexicon", error);
+  lemmatizer->lexicon = kg_model_get_table (model, "lexicon", error);
   if (lemmatizer->lexicon == NULL)
     return NULL;
-  lemmatizer->suffixes = read_rules (model, "suffixes", error);
+  lemmatizer->suffixes = kg_model_get_table (model, "suffixes", error);
   if (lemmatizer->suffixes == NULL)
     return NULL;
   return g_steal_pointer (&lemmatizer);

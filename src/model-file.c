@@ -198,6 +198,27 @@ kg_model_get_section (const KgModel *model, const char *name, gsize *length, GEr
   return model->data + section->offset;
 }
 
+GHashTable *
+kg_model_get_table (const KgModel *model, const char *name, GError **error)
+{
+  gsize length;
+  const char *data = kg_model_get_section (model, name, &length, error);
+  if (data == NULL)
+    return NULL;
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *copy = g_strndup (data, length);
+  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *tab = strrchr (lines[i], '\t');
+      if (tab == NULL)
+        continue;
+      *tab = '\0';
+      g_hash_table_insert (table, g_strdup (lines[i]), g_strdup (tab + 1));
+    }
+  return table;
+}
+
 /* ---- writing ------------------------------------------------------------- */
 
 struct _KgModelWriter {

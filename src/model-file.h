@@ -42,6 +42,10 @@ const char *kg_model_get_path (const KgModel *model);
 gboolean kg_model_has_section (const KgModel *model, const char *name);
 /* The bytes of a section; NULL with KG_ERROR_MODEL if the model lacks it. */
 const void *kg_model_get_section (const KgModel *model, const char *name, gsize *length, GError **error);
+/* A section of lines "key<TAB>value" (split at the last tab; lines without
+ * one are skipped) as a table of strings; NULL with KG_ERROR_MODEL if the
+ * model lacks it.  (transfer full) */
+GHashTable *kg_model_get_table (const KgModel *model, const char *name, GError **error);
 
 /* Building a model file (used by the trainers). */
 typedef struct _KgModelWriter KgModelWriter;

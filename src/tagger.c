@@ -153,31 +153,15 @@ feature_hash (void)
   return kg_stable_hash (feature_set, sizeof feature_set - 1);
 }
 
-/* Splits a section of lines "key<TAB>value" into a table. */
+/* A section of lines "key<TAB>value" whose values convert() turns into
+ * non-zero numbers (0 drops the line); NULL if the model lacks it. */
 static GHashTable *
-read_table (const char *data, gsize length)
+read_number_table (const KgModel *model, const char *section, guint (*convert) (const char *, const KgTagger *),
+                   const KgTagger *tagger, GError **error)
 {
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *copy = g_strndup (data, length);
-  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      char *tab = strrchr (lines[i], '\t');
-      if (tab == NULL)
-        continue;
-      *tab = '\0';
-      g_hash_table_insert (table, g_strdup (lines[i]), g_strdup (tab + 1));
-    }
-  return table;
-}
-
-/* A table of lines "key<TAB>value" whose values convert() turns into
- * non-zero numbers (0 drops the line). */
-static GHashTable *
-read_number_table (const char *data, gsize length, guint (*convert) (const char *, const KgTagger *),
-                   const KgTagger *tagger)
-{
-  g_autoptr (GHashTable) strings = read_table (data, length);
+  g_autoptr (GHashTable) strings = kg_model_get_table (model, section, error);
+  if (strings == NULL)
+    return NULL;
   GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key, value;
@@ -251,16 +235,10 @@ tagger_from_model (KgModel *model, GError **error)
   if (!kg_perceptron_load (&tagger->weights, model, "weights", tagger->n_classes, error))
     return NULL;
 
-  const char *section;
-  if ((section = kg_model_get_section (model, "tagdict", &length, error)) == NULL)
+  if ((tagger->tagdict = read_number_table (model, "tagdict", class_number, tagger, error)) == NULL
+      || (tagger->feats = kg_model_get_table (model, "feats", error)) == NULL
+      || (tagger->ambiguity = read_number_table (model, "ambiguity", tag_set_hash, tagger, error)) == NULL)
     return NULL;
-  tagger->tagdict = read_number_table (section, length, class_number, tagger);
-  if ((section = kg_model_get_section (model, "feats", &length, error)) == NULL)
-    return NULL;
-  tagger->feats = read_table (section, length);
-  if ((section = kg_model_get_section (model, "ambiguity", &length, error)) == NULL)
-    return NULL;
-  tagger->ambiguity = read_number_table (section, length, tag_set_hash, tagger);
   return g_steal_pointer (&tagger);
 }
 

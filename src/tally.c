@@ -1,4 +1,4 @@
-/* tally.c: string tallies for the trainers (see tally.h). */
+/* tally.c: string tallies and indexes (see tally.h). */
 #include "tally.h"
 
 #include <string.h>
@@ -58,4 +58,23 @@ kg_sorted_keys (GHashTable *table)
     g_ptr_array_add (keys, key);
   g_ptr_array_sort (keys, compare_strings);
   return keys;
+}
+
+GHashTable *
+kg_index_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+}
+
+void
+kg_index_add (GHashTable *index, const char *key, guint value)
+{
+  GArray *list = g_hash_table_lookup (index, key);
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, g_strdup (key), list);
+    }
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != value)
+    g_array_append_val (list, value);
 }
