@@ -8,8 +8,11 @@ kg_cmd_import (int argc, char **argv)
   g_autoptr (GOptionContext) context = g_option_context_new ("FILE... - build a graph from triples in TSV");
   g_option_context_set_summary (context,
     "Reads facts, one per line, as\n"
-    "  subject<TAB>predicate<TAB>object[<TAB>subject_type[<TAB>object_type[<TAB>confidence[<TAB>source[<TAB>sentence]]]]]\n"
+    "  subject<TAB>predicate<TAB>object[<TAB>subject_type[<TAB>object_type[<TAB>confidence[<TAB>source\n"
+    "    [<TAB>sentence[<TAB>time[<TAB>place]]]]]]]\n"
     "('-' reads standard input) and writes the graph in the requested formats.\n"
+    "time and place say when and where the sentence puts the fact (\"on Monday\", \"in Minsk\");\n"
+    "an empty field is an absent one.\n"
     "In fields, \\t \\n \\r \\\\ stand for tab, line feed, carriage return and backslash.\n"
     "A file with a bad line is reported (file:line:column) and skipped as a whole.");
   g_option_context_set_description (context,

@@ -143,6 +143,14 @@ edge_tooltip (KgGraph *graph, const KgEdge *edge)
                               kg_graph_get_document (graph, ev->document)->id, ev->sentence, ev->start, ev->end);
       if (ev->text)
         g_string_append_printf (text, ": %s", ev->text);
+      /* "... (time: on Monday; place: in Minsk)" */
+      const char *separator = " (";
+      if (ev->time)
+        g_string_append_printf (text, "%stime: %s", separator, ev->time), separator = "; ";
+      if (ev->place)
+        g_string_append_printf (text, "%splace: %s", separator, ev->place), separator = "; ";
+      if (ev->time || ev->place)
+        g_string_append_c (text, ')');
     }
   if (n > TOOLTIP_MAX_ITEMS)
     g_string_append_printf (text, "\n… and %u more", n - TOOLTIP_MAX_ITEMS);

@@ -8,8 +8,9 @@
  * id, label = the predicate ("not p" when negated, "p (modality)" when not
  * asserted), dashed red when negated, dotted when not asserted, pen width
  * growing with the weight, tooltip = weight, confidence, attribution and
- * every evidence sentence; the graph's label is a legend of the types and
- * edge styles present, so the legend adds no nodes.
+ * a line per evidence record ("doc #2 [200-260]: sentence (time: on Monday;
+ * place: in Minsk)"); the graph's label is a legend of the types and edge
+ * styles present, so the legend adds no nodes.
  */
 #ifndef KG_EXPORT_CGRAPH_H
 #define KG_EXPORT_CGRAPH_H

@@ -15,12 +15,23 @@
  * type_counts ("PERSON=2 ORG=1").  Edge data: label (the predicate),
  * surface, weight (distinct supporting sentences), confidence, polarity,
  * modality, attributed_to and attributed_to_id (when the fact is someone's
- * claim), facts (1, or the number merged), evidence (one line per record:
- * document id, sentence index, byte range start-end and sentence text,
- * separated by tabs).  A collapsed edge sums the weights, keeps the highest
- * confidence, lists its facts' other values separated by "; " in the same
- * order (labels as "not p" / "p (future)"), and starts each evidence line
- * with the fact's label and a tab.  Text is cleaned (export-text.h) and XML-escaped.
+ * claim), time and place (the distinct times and places of the evidence
+ * records as written, "on Monday", "in Minsk", in the order of the
+ * evidence lines, each where first met, separated by " | "; absent when no
+ * record has one; for display and filtering, as a value may itself hold
+ * " | ": the evidence lines give each record's own), facts (1, or the
+ * number merged), evidence (one line per record: document id, sentence
+ * index, byte range start-end, sentence text, time and place, separated by
+ * tabs and read by position; empty fields at the end of a line are left
+ * off, so a record without time and place reads
+ * "doc<TAB>2<TAB>200-260<TAB>text" as it always did, and one with a place
+ * alone "doc<TAB>2<TAB>200-260<TAB>text<TAB><TAB>in Minsk").  A collapsed
+ * edge sums the weights, keeps the highest confidence, lists its facts'
+ * other values separated by "; " in the same order (labels as "not p" /
+ * "p (future)"), gives time and place over all its facts' evidence, and
+ * starts each evidence line with the fact's label and a tab.  Text is
+ * cleaned (export-text.h) and XML-escaped; inside an evidence line and a
+ * time or place list, tabs and line feeds are spaces.
  */
 #include "export-private.h"
 #include "export-text.h"
@@ -142,9 +153,48 @@ append_field (GString *out, const char *text)
     g_string_append_c (out, *p == '\t' || *p == '\n' ? ' ' : *p);
 }
 
-/* One line per evidence record of edge, each starting with prefix. */
+/* The distinct values of one evidence field, in the order first met,
+ * separated by " | ". */
+typedef struct {
+  GString *list;
+  GHashTable *seen;  /* the values as written in list */
+} Distinct;
+
+static Distinct
+distinct_make (void)
+{
+  return (Distinct) { g_string_new (NULL), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+}
+
 static void
-append_evidence (GString *out, KgGraph *graph, const KgEdge *edge, const char *prefix)
+distinct_clear (Distinct *d)
+{
+  g_string_free (d->list, TRUE);
+  g_hash_table_unref (d->seen);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Distinct, distinct_clear)
+
+static void
+distinct_add (Distinct *d, const char *value)
+{
+  if (value == NULL)
+    return;
+  /* two values that read the same in the file are one */
+  g_autofree char *clean = kg__text_clean (value);
+  g_autoptr (GString) field = g_string_new (NULL);
+  append_field (field, clean);
+  if (field->len == 0 || !g_hash_table_add (d->seen, g_strdup (field->str)))
+    return;
+  if (d->list->len)
+    g_string_append (d->list, " | ");
+  g_string_append (d->list, field->str);
+}
+
+/* One line per evidence record of edge, each starting with prefix; adds
+ * each record's time and place to times and places. */
+static void
+append_evidence (GString *out, Distinct *times, Distinct *places, KgGraph *graph, const KgEdge *edge,
+                 const char *prefix)
 {
   for (guint i = 0; i < kg_edge_get_n_evidence (edge); i++)
     {
@@ -159,11 +209,18 @@ append_evidence (GString *out, KgGraph *graph, const KgEdge *edge, const char *p
       append_field (out, kg_graph_get_document (graph, ev->document)->id);
       g_string_append_printf (out, "\t%u\t%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, ev->sentence, ev->start,
                               ev->end);
-      if (ev->text)
+      /* text, time, place: by position, the empty ones at the end left off */
+      const char *tail[] = { ev->text, ev->time, ev->place };
+      guint n = G_N_ELEMENTS (tail);
+      while (n > 0 && tail[n - 1] == NULL)
+        n--;
+      for (guint k = 0; k < n; k++)
         {
           g_string_append_c (out, '\t');
-          append_field (out, ev->text);
+          append_field (out, tail[k] ? tail[k] : "");
         }
+      distinct_add (times, ev->time);
+      distinct_add (places, ev->place);
     }
 }
 
@@ -191,6 +248,7 @@ write_edge_group (Writer *out, KgGraph *graph, GPtrArray *edges)
   g_autoptr (GString) polarity = g_string_new (NULL), modality = g_string_new (NULL);
   g_autoptr (GString) who = g_string_new (NULL), who_id = g_string_new (NULL);
   g_autoptr (GString) evidence = g_string_new (NULL);
+  g_auto (Distinct) times = distinct_make (), places = distinct_make ();
   double weight = 0, confidence = 0;
   gboolean any_attribution = FALSE;
   for (guint i = 0; i < edges->len; i++)
@@ -210,7 +268,7 @@ write_edge_group (Writer *out, KgGraph *graph, GPtrArray *edges)
       any_attribution = any_attribution || source != NULL;
       weight += kg_edge_get_weight (edge);
       confidence = MAX (confidence, kg_edge_get_confidence (edge));
-      append_evidence (evidence, graph, edge, collapsed ? fact_label : NULL);
+      append_evidence (evidence, &times, &places, graph, edge, collapsed ? fact_label : NULL);
     }
 
   data (out, KG_KEY_EDGE_LABEL, label->str);
@@ -224,6 +282,8 @@ write_edge_group (Writer *out, KgGraph *graph, GPtrArray *edges)
       data (out, KG_KEY_EDGE_ATTRIBUTED_TO, who->str);
       data (out, KG_KEY_EDGE_ATTRIBUTED_TO_ID, who_id->str);
     }
+  data (out, KG_KEY_EDGE_TIME, times.list->str);
+  data (out, KG_KEY_EDGE_PLACE, places.list->str);
   data_uint (out, KG_KEY_EDGE_FACTS, edges->len);
   data (out, KG_KEY_EDGE_EVIDENCE, evidence->str);
   end (out);

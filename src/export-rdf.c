@@ -24,7 +24,9 @@
  *             kg:modality, kg:attributedTo (an entity), kg:predicateSurface
  *             and kg:evidence -> evidence
  *   evidence  rdf:type kg:Evidence, kg:document, kg:sentenceIndex,
- *             kg:startOffset, kg:endOffset (bytes), kg:sentenceText, kg:confidence
+ *             kg:startOffset, kg:endOffset (bytes), kg:sentenceText,
+ *             kg:confidence, and kg:time and kg:place (plain literals, as
+ *             written: "on Monday", "in Minsk") when the record has them
  *   document  rdf:type schema:NewsArticle, schema:identifier,
  *             schema:headline, schema:datePublished (xsd:date or
  *             xsd:dateTime when the text is one, else a plain literal),
@@ -57,8 +59,8 @@
 /* Our vocabulary, in the order of its IRIs. */
 typedef enum {
   V_ENTITY_CLASS, V_EVIDENCE_CLASS, V_ATTRIBUTED_TO, V_CANONICAL_KEY, V_CONFIDENCE, V_DOCUMENT,
-  V_END_OFFSET, V_ENTITY_TYPE, V_EVIDENCE, V_MENTIONS, V_MODALITY, V_POLARITY, V_PREDICATE_SURFACE,
-  V_SENTENCE_INDEX, V_SENTENCE_TEXT, V_SOURCE, V_START_OFFSET, V_WEIGHT, N_TERMS
+  V_END_OFFSET, V_ENTITY_TYPE, V_EVIDENCE, V_MENTIONS, V_MODALITY, V_PLACE, V_POLARITY, V_PREDICATE_SURFACE,
+  V_SENTENCE_INDEX, V_SENTENCE_TEXT, V_SOURCE, V_START_OFFSET, V_TIME, V_WEIGHT, N_TERMS
 } Term;
 
 static const struct {
@@ -77,12 +79,14 @@ static const struct {
   [V_EVIDENCE] = { "evidence", FALSE, "A piece of evidence for a fact." },
   [V_MENTIONS] = { "mentions", FALSE, "How many times an entity is mentioned." },
   [V_MODALITY] = { "modality", FALSE, "asserted, future, possible, obligation, intended or hypothetical." },
+  [V_PLACE] = { "place", FALSE, "Where the supporting sentence says a fact happened, as written: \"in Minsk\"." },
   [V_POLARITY] = { "polarity", FALSE, "positive, or negative for a negated fact." },
   [V_PREDICATE_SURFACE] = { "predicateSurface", FALSE, "The predicate of a fact as most often written." },
   [V_SENTENCE_INDEX] = { "sentenceIndex", FALSE, "0-based index of the sentence in its document." },
   [V_SENTENCE_TEXT] = { "sentenceText", FALSE, "The text of the supporting sentence." },
   [V_SOURCE] = { "source", FALSE, "The file or URL a document was read from." },
   [V_START_OFFSET] = { "startOffset", FALSE, "Byte offset in the original input where the sentence starts." },
+  [V_TIME] = { "time", FALSE, "When the supporting sentence says a fact happened, as written: \"on Monday\"." },
   [V_WEIGHT] = { "weight", FALSE, "Number of distinct sentences supporting a fact." },
 };
 
@@ -384,6 +388,10 @@ write_evidence (Writer *w, GPtrArray *by_id)
           emit (w, s, w->terms[V_CONFIDENCE], decimal (ev->confidence), graph_iri);
           if (ev->text)
             emit (w, s, w->terms[V_SENTENCE_TEXT], literal (ev->text), graph_iri);
+          if (ev->time)
+            emit (w, s, w->terms[V_TIME], literal (ev->time), graph_iri);
+          if (ev->place)
+            emit (w, s, w->terms[V_PLACE], literal (ev->place), graph_iri);
           flush_subject (w);
         }
     }

@@ -24,6 +24,10 @@
  * ends are the same node says nothing, and two names said to be one ("Raisi
  * is Lukashenko") are a misparse: both are left out.  Nothing is added to
  * the graph for a fact left out.
+ *
+ * The evidence of a fact is its sentence, and the record's first time and
+ * first place qualifier as written ("on Monday", "in Minsk"): kept on the
+ * evidence, never made part of the predicate or a node.
  */
 #include "facts.h"
 #include "entities-private.h"
@@ -341,6 +345,27 @@ left_out (const KgExtraction *e, const End *subject, const End *object, const En
   return FALSE;
 }
 
+/* The first qualifier of role as written, its marker and its words ("in
+ * Minsk", "on Monday", "last year"); NULL when the record has none.  The
+ * marker usually stands right before the words but need not ("the city in
+ * which ..."), so the two are joined by one space.  (transfer full) */
+static char *
+dup_qualifier (const KgDocument *document, const KgExtraction *e, KgRole role)
+{
+  for (guint i = 0; i < e->n_qualifiers; i++)
+    {
+      const KgArgument *q = &e->qualifiers[i];
+      if (q->role != role || q->n_tokens == 0)
+        continue;
+      g_autofree char *words = kg_document_dup_text (document, q->first, q->n_tokens);
+      if (q->n_marker == 0)
+        return g_steal_pointer (&words);
+      g_autofree char *marker = kg_document_dup_text (document, q->marker_first, q->n_marker);
+      return g_strconcat (marker, " ", words, NULL);
+    }
+  return NULL;
+}
+
 static void
 add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
 {
@@ -359,6 +384,8 @@ add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
   if (!left_out (e, &subject, &object, &speaker, counts))
     {
       g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
+      g_autofree char *time = dup_qualifier (f->document, e, KG_ROLE_TIME);
+      g_autofree char *place = dup_qualifier (f->document, e, KG_ROLE_PLACE);
       KgFact fact = {
         .subject = end_node (f, &subject),
         .predicate = e->predicate,
@@ -376,6 +403,8 @@ add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
         .end = sentence->end,
         .text = text,
         .confidence = e->confidence,
+        .time = time,
+        .place = place,
       };
       kg_graph_add_fact (f->graph, &fact, &evidence);
       counts->added++;

@@ -4,9 +4,10 @@
  * their identity (subject, predicate, object, polarity, modality,
  * attribution), compared by pointer because nodes and predicates are
  * interned.  Evidence is appended as it comes and put in order lazily: sorted
- * by document id, sentence and offsets, duplicates dropped, weight and
- * confidence recomputed.  Sorted views of nodes and edges are cached until
- * the next change, so exports never see hash-table order.
+ * by document id, sentence, offsets, then text, time and place, records
+ * equal in all of these merged, weight and confidence recomputed.  Sorted
+ * views of nodes and edges are cached until the next change, so exports
+ * never see hash-table order.
  */
 #include "kgraph/graph.h"
 #include "names.h"
@@ -115,6 +116,14 @@ static const char *
 intern (KgGraph *graph, const char *s)
 {
   return s ? g_string_chunk_insert_const (graph->strings, s) : NULL;
+}
+
+/* An empty qualifier is no qualifier: exports then never write an empty
+ * value, and "" and NULL never make two records. */
+static const char *
+intern_nonempty (KgGraph *graph, const char *s)
+{
+  return s && *s ? intern (graph, s) : NULL;
 }
 
 static void
@@ -475,6 +484,8 @@ kg_graph_add_fact (KgGraph *graph, const KgFact *fact, const KgEvidence *evidenc
 
   KgEvidence stored = *evidence;
   stored.text = intern (graph, evidence->text);
+  stored.time = intern_nonempty (graph, evidence->time);
+  stored.place = intern_nonempty (graph, evidence->place);
   stored.confidence = CLAMP (MIN (evidence->confidence, fact->confidence), 0.0, 1.0);
   g_array_append_val (edge->evidence, stored);
   edge->evidence_sorted = FALSE;
@@ -495,11 +506,17 @@ compare_evidence (gconstpointer pa, gconstpointer pb, gpointer user_data)
     return a->start < b->start ? -1 : 1;
   if (a->end != b->end)
     return a->end < b->end ? -1 : 1;
-  return g_strcmp0 (a->text, b->text);
+  /* The same sentence with other qualifiers (two extractions of one
+   * sentence, or an import) is another record, never merged away. */
+  int cmp;
+  if ((cmp = g_strcmp0 (a->text, b->text)) != 0 || (cmp = g_strcmp0 (a->time, b->time)) != 0)
+    return cmp;
+  return g_strcmp0 (a->place, b->place);
 }
 
-/* Sorts the evidence, merges identical records (keeping the best
- * confidence), and recomputes weight and confidence. */
+/* Sorts the evidence, merges identical records (equal in every field
+ * compare_evidence looks at; the best confidence is kept), and recomputes
+ * weight and confidence. */
 static void
 edge_settle (KgEdge *edge)
 {

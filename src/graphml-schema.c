@@ -29,6 +29,8 @@ static const KgGraphmlKeyInfo keys[KG_N_KEYS] = {
   [KG_KEY_EDGE_MODALITY] = { "modality", KG_GRAPHML_FOR_EDGE, "modality", KG_GRAPHML_STRING },
   [KG_KEY_EDGE_ATTRIBUTED_TO] = { "attributed_to", KG_GRAPHML_FOR_EDGE, "attributed_to", KG_GRAPHML_STRING },
   [KG_KEY_EDGE_ATTRIBUTED_TO_ID] = { "attributed_to_id", KG_GRAPHML_FOR_EDGE, "attributed_to_id", KG_GRAPHML_STRING },
+  [KG_KEY_EDGE_TIME] = { "time", KG_GRAPHML_FOR_EDGE, "time", KG_GRAPHML_STRING },
+  [KG_KEY_EDGE_PLACE] = { "place", KG_GRAPHML_FOR_EDGE, "place", KG_GRAPHML_STRING },
   [KG_KEY_EDGE_FACTS] = { "facts", KG_GRAPHML_FOR_EDGE, "facts", KG_GRAPHML_INT },
   [KG_KEY_EDGE_EVIDENCE] = { "evidence", KG_GRAPHML_FOR_EDGE, "evidence", KG_GRAPHML_STRING },
 };

@@ -15,10 +15,11 @@
 #define MAX_TSV_BYTES ((gsize) 4 << 30)
 
 enum { COL_SUBJECT, COL_PREDICATE, COL_OBJECT, COL_SUBJECT_TYPE, COL_OBJECT_TYPE,
-       COL_CONFIDENCE, COL_SOURCE, COL_SENTENCE, N_COLUMNS };
+       COL_CONFIDENCE, COL_SOURCE, COL_SENTENCE, COL_TIME, COL_PLACE, N_COLUMNS };
 
 static const char *const column_names[N_COLUMNS] = {
   "subject", "predicate", "object", "subject_type", "object_type", "confidence", "source", "sentence",
+  "time", "place",
 };
 
 typedef struct {
@@ -98,7 +99,7 @@ parse_row (const char *path, const char *data, gsize start, gsize length, Row *r
       if (n == N_COLUMNS)
         return fail_at (error, path, data, start + field_start,
                         "too many columns: at most %d (subject, predicate, object, subject_type, "
-                        "object_type, confidence, source, sentence)", N_COLUMNS);
+                        "object_type, confidence, source, sentence, time, place)", N_COLUMNS);
       offsets[n] = start + field_start;
       if (i > field_start)
         row->fields[n] = unescape_field (line + field_start, i - field_start);
@@ -230,6 +231,8 @@ kg_import_tsv (KgGraph *graph, const char *path, GError **error)
         .end = row->end,
         .text = row->fields[COL_SENTENCE],
         .confidence = row->confidence,
+        .time = row->fields[COL_TIME],
+        .place = row->fields[COL_PLACE],
       };
       kg_graph_add_fact (graph, &fact, &evidence);
     }

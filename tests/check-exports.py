@@ -13,12 +13,15 @@ compared with what each client reads:
            NAME.dot), parsed with lxml, every node's text is its label,
            wrapped as DOT labels are, and every edge's is its predicate
   graphml  networkx.read_graphml and igraph Graph.Read_GraphML: counts, labels,
-           types, mention counts, weights, evidence lines; the collapsed file
-           has one edge per node pair with summed weights
+           types, mention counts, weights, evidence lines, each edge's time
+           and place lists and each evidence line's time and place; the
+           collapsed file has one edge per node pair with summed weights and
+           the time and place lists of all its facts
   rdf      `rapper -c` and rdflib agree on the triple count; the labels rapper
-           and rdflib read are the labels; N-Quads count; Redland (rdfproc,
-           hashes storage) loads the file and a SPARQL query returns the labels
-           of all PERSON entities
+           and rdflib read are the labels; rapper and rdflib read every
+           evidence record's kg:time and kg:place; N-Quads count; Redland
+           (rdfproc, hashes storage) loads the file and a SPARQL query returns
+           the labels of all PERSON entities
 """
 import json
 import os
@@ -71,7 +74,7 @@ def predicate_key(p):
 
 def read_tsv(paths):
     nodes = {}      # label -> {"type": ..., "mentions": n}
-    facts = {}      # (subject, predicate, object) -> set of (document, line)
+    facts = {}      # (subject, predicate, object) -> {(document, line): (time, place)}
     for path in paths:
         with open(path, encoding="utf-8", newline="") as fh:
             lines = fh.read().split("\n")
@@ -84,16 +87,38 @@ def read_tsv(paths):
                 header_seen = True
                 continue
             header_seen = True
-            cols = [unescape(c) for c in line.split("\t")] + [""] * 8
-            s, p, o, st, ot, _conf, source = cols[:7]
+            cols = [unescape(c) for c in line.split("\t")] + [""] * 10
+            s, p, o, st, ot, _conf, source, _sentence, time, place = cols[:10]
             for label, typ in ((s, st), (o, ot)):
                 node = nodes.setdefault(clean(label), {"type": "UNKNOWN", "mentions": 0})
                 node["mentions"] += 1
                 if typ:
                     node["type"] = typ.upper()
             key = (clean(s), predicate_key(p), clean(o))
-            facts.setdefault(key, set()).add((source or path, index))
+            facts.setdefault(key, {})[(source or path, index)] = (time, place)
     return nodes, facts
+
+
+def field(text):
+    """A time or place as the GraphML export writes it in a list or an
+    evidence line: cleaned, tabs and line feeds as spaces."""
+    return clean(text).replace("\t", " ").replace("\n", " ")
+
+
+def qualifiers(evidence):
+    """The (time, place) of each record in the graph's evidence order:
+    document id, then line (the sentence index)."""
+    return [evidence[k] for k in sorted(evidence)]
+
+
+def distinct(values):
+    """The GraphML time or place list: distinct values where first met,
+    separated by " | "."""
+    out = []
+    for v in values:
+        if field(v) and field(v) not in out:
+            out.append(field(v))
+    return " | ".join(out)
 
 
 # ---- SVG -------------------------------------------------------------------
@@ -171,6 +196,21 @@ def check_graphml(path, collapsed_path, nodes, facts):
            if k not in got or got[k]["weight"] != len(evidence)
            or len(got[k]["evidence"].split("\n")) != len(evidence) or got[k]["polarity"] != "positive"]
     report(not bad and len(got) == len(facts), "networkx: every edge's predicate, weight and evidence lines", bad[:5])
+    bad = []
+    for k, evidence in facts.items():
+        if k not in got:
+            continue
+        records = qualifiers(evidence)
+        # fields 5 and 6 of an evidence line, empty when left off
+        lines = [(line.split("\t") + [""] * 3)[4:6] for line in got[k]["evidence"].split("\n")]
+        if (got[k].get("time", "") != distinct(t for t, _p in records)
+                or got[k].get("place", "") != distinct(p for _t, p in records)
+                or lines != [[field(t), field(p)] for t, p in records]):
+            bad.append((k, got[k].get("time"), got[k].get("place"), got[k]["evidence"]))
+    times = sum(1 for e in facts.values() for t, _p in e.values() if t)
+    places = sum(1 for e in facts.values() for _t, p in e.values() if p)
+    report(not bad and times > 0 and places > 0, "networkx: every edge's time and place lists and each evidence "
+           "line's time and place (%d times, %d places)" % (times, places), bad[:3])
     ids = [key for _s, _o, key in g.edges(keys=True)]
 
     import igraph
@@ -183,6 +223,10 @@ def check_graphml(path, collapsed_path, nodes, facts):
            and sorted(ig.vs["mentions"]) == sorted(n["mentions"] for n in nodes.values()),
            "igraph: same counts, labels, mention counts and weights",
            "%d/%d" % (ig.vcount(), ig.ecount()))
+    want = {name: sorted(distinct(q[i] for q in qualifiers(e)) for e in facts.values())
+            for i, name in enumerate(("time", "place"))}
+    have = {name: sorted(v or "" for v in ig.es[name]) for name in ("time", "place")}
+    report(have == want, "igraph: every edge's time and place lists", (have, want))
     report(len(set(ids)) == len(ids), "GraphML: edge ids are unique")
 
     with warnings.catch_warnings():
@@ -196,6 +240,15 @@ def check_graphml(path, collapsed_path, nodes, facts):
     report(c.number_of_edges() == len(pairs) and got == pairs,
            "collapsed GraphML: one edge per node pair, weights summed (%d pairs)" % len(pairs),
            "got %d edges" % c.number_of_edges())
+    # a pair's facts in the graph's order (by predicate), each fact's
+    # evidence in its order
+    records = {}
+    for (s, p, o), evidence in sorted(facts.items(), key=lambda kv: kv[0][1].encode()):
+        records.setdefault((s, o), []).extend(qualifiers(evidence))
+    want = {pair: (distinct(t for t, _p in r), distinct(p for _t, p in r)) for pair, r in records.items()}
+    have = {(clabels[s], clabels[o]): (d.get("time", ""), d.get("place", "")) for s, o, d in c.edges(data=True)}
+    report(have == want, "collapsed GraphML: time and place lists over all the facts of a pair",
+           set(have.items()) ^ set(want.items()))
 
 
 # ---- RDF -------------------------------------------------------------------
@@ -218,7 +271,7 @@ def rapper_count(path, syntax):
     return (int(m.group(1)) if m else -1), problems, p.returncode
 
 
-def check_rdf(nt, nq, nodes):
+def check_rdf(nt, nq, nodes, facts):
     import rdflib
     count, problems, status = rapper_count(nt, "ntriples")
     g = rdflib.Graph()
@@ -249,6 +302,23 @@ def check_rdf(nt, nq, nodes):
            "rdflib reads every entity label exactly%s" % (
                " (labels with a backslash: rapper only, rdflib %s has #1663)" % rdflib.__version__ if old else ""),
            set(got) ^ set(want))
+
+    # Every evidence record's time and place, as rapper and rdflib read them.
+    for term in ("time", "place"):
+        index = 0 if term == "time" else 1
+        want = Counter(clean(q[index]) for e in facts.values() for q in e.values() if q[index])
+        term_re = re.compile(r'^<https://kgraph\.example\.org/evidence/[^>]*> <%s> "((?:[^"\\]|\\.)*)" \.$'
+                             % re.escape(KG + term))
+        from_rapper = Counter(nt_unescape(m.group(1)) for m in map(term_re.match, p.stdout.splitlines()) if m)
+        from_rdflib = Counter(str(o) for o in g.objects(None, rdflib.URIRef(KG + term)))
+        report(from_rapper == want and len(want) > 0,
+               "rapper reads every evidence record's kg:%s exactly (%d)" % (term, sum(want.values())),
+               (from_rapper, want))
+        keep = lambda c: Counter({v: n for v, n in c.items() if not (old and "\\" in v)})
+        report(keep(from_rdflib) == keep(want) and sum(from_rdflib.values()) == sum(want.values()),
+               "rdflib reads every evidence record's kg:%s exactly%s" % (
+                   term, " (values with a backslash: rapper only)" if old else ""),
+               (from_rdflib, want))
 
     qcount, problems, status = rapper_count(nq, "nquads")
     with open(nq, encoding="utf-8") as fh:
@@ -291,7 +361,7 @@ def main(argv):
             print("# %s" % path(svg))
             check_svg(path(svg), nodes, facts)
     check_graphml(path(".graphml"), path("-collapsed.graphml"), nodes, facts)
-    check_rdf(path(".nt"), path(".nq"), nodes)
+    check_rdf(path(".nt"), path(".nq"), nodes, facts)
     return 1 if failures else 0
 
 

@@ -1,10 +1,11 @@
 #!/bin/sh
-# e2e-export.sh: hostile labels (tests/data/hostile.tsv, plus a 10 kB label
-# and a 300-character word made here) through `kgraph import` to every
-# format, read back by the real clients: Graphviz (dot -Tsvg, no warnings,
-# every label exact), rapper and rdflib, Redland with a SPARQL query,
-# networkx and igraph (tests/check-exports.py), qpdf; the same bytes in two
-# runs and for two input orders; `kgraph lint` passes every output.
+# e2e-export.sh: hostile labels, times and places (tests/data/hostile.tsv,
+# plus a 10 kB label and a 300-character word made here) through `kgraph
+# import` to every format, read back by the real clients: Graphviz (dot
+# -Tsvg, no warnings, every label exact), rapper and rdflib, Redland with a
+# SPARQL query, networkx and igraph (tests/check-exports.py), qpdf; the same
+# bytes in two runs and for two input orders; `kgraph lint` passes every
+# output.
 set -u
 . "$KGRAPH_TESTS/tap.sh"
 

@@ -1,8 +1,10 @@
 /* sample-graph.h: a small graph with every kind of fact, shared by the
  * export and lint tests: a stated fact supported twice, a negated fact, a
  * modal fact, an attributed fact, parallel facts between one pair, several
- * entity types, hostile labels, and documents with and without metadata.
- * Built in either order, it must give the same files.
+ * entity types, hostile labels, evidence with and without time and place
+ * (hostile ones too, and a place without a sentence), and documents with
+ * and without metadata.  Built in either order, it must give the same
+ * files.
  */
 #ifndef KG_TEST_SAMPLE_GRAPH_H
 #define KG_TEST_SAMPLE_GRAPH_H
@@ -20,23 +22,27 @@ typedef struct {
   guint sentence;
   const char *text;
   double confidence;
+  const char *time, *place;
 } SampleFact;
 
 static const SampleFact sample_facts[] = {
   { "Alexander Lukashenko", "meet", "Seyed Abbas Araghchi", KG_ENTITY_PERSON, KG_ENTITY_PERSON,
-    KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED, NULL, "belta-1", 2, "Lukashenko met Araghchi in Minsk.", 0.9 },
+    KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED, NULL, "belta-1", 2, "Lukashenko met Araghchi in Minsk.", 0.9,
+    NULL, "in Minsk" },
   { "Alexander Lukashenko", "meet", "Seyed Abbas Araghchi", KG_ENTITY_PERSON, KG_ENTITY_PERSON,
-    KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED, NULL, "irna-7", 0, "The two met on Tuesday.", 0.8 },
+    KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED, NULL, "irna-7", 0, "The two met on Tuesday.", 0.8,
+    "on Tuesday", NULL },
   { "Iran", "join", "SCO", KG_ENTITY_GPE, KG_ENTITY_ORG, KG_POLARITY_NEGATIVE, KG_MODALITY_ASSERTED, NULL,
-    "irna-7", 3, "Iran has not joined the SCO.", 0.7 },
+    "irna-7", 3, "Iran has not joined the SCO.", 0.7, NULL, NULL },
   { "Iran", "sign", "roadmap", KG_ENTITY_GPE, KG_ENTITY_CONCEPT, KG_POLARITY_POSITIVE, KG_MODALITY_FUTURE,
-    "Seyed Abbas Araghchi", "irna-7", 4, "Araghchi said Iran will sign the \"roadmap\".", 0.6 },
+    "Seyed Abbas Araghchi", "irna-7", 4, "Araghchi said Iran will sign the \"roadmap\".", 0.6, NULL, NULL },
   { "Iran", "border", "Belarus", KG_ENTITY_GPE, KG_ENTITY_GPE, KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED, NULL,
-    "belta-1", 5, NULL, 1.0 },
+    "belta-1", 5, NULL, 1.0, NULL, "along the \"old\" road" },
   { "Iran", "trade with", "Belarus", KG_ENTITY_GPE, KG_ENTITY_GPE, KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED, NULL,
-    "belta-1", 6, "Trade\twith tabs & \"quotes\"\nand C:\\news\x01.", 0.5 },
+    "belta-1", 6, "Trade\twith tabs & \"quotes\"\nand C:\\news\x01.", 0.5,
+    "on \"13\tMarch\"\n2023\x01", "в Минске, در تهران & C:\\news 📰" },
   { "<b>Ärzte & Co</b>", "visit", "Minsk", KG_ENTITY_ORG, KG_ENTITY_GPE, KG_POLARITY_POSITIVE, KG_MODALITY_ASSERTED,
-    NULL, "belta-1", 7, "They visited.", 0.75 },
+    NULL, "belta-1", 7, "They visited.", 0.75, NULL, NULL },
 };
 
 static const KgDocumentInfo sample_documents[] = {
@@ -75,6 +81,8 @@ sample_graph_new (gboolean reversed)
         .end = f->sentence * 100 + 60,
         .text = f->text,
         .confidence = f->confidence,
+        .time = f->time,
+        .place = f->place,
       };
       kg_graph_add_fact (graph, &fact, &evidence);
     }

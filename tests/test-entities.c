@@ -3,31 +3,16 @@
  * merging across documents, and the user's alias rules. */
 #include "entities-private.h"
 #include "entity-merge.h"
-#include <kgraph.h>
+#include "pipeline-test-util.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
-static char *
-data_dir (const char *sub)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", sub, NULL);
-}
-
 static KgPipeline *
 pipeline (void)
 {
-  static KgPipeline *shared = NULL;
-  if (shared == NULL)
-    {
-      g_autofree char *models = data_dir ("models");
-      g_autofree char *lexicon = data_dir ("lexicon");
-      g_autoptr (GError) error = NULL;
-      shared = kg_pipeline_new (models, lexicon, KG_STAGE_ENTITIES, &error);
-      g_assert_no_error (error);
-    }
-  return shared;
+  return shared_pipeline (KG_STAGE_ENTITIES);
 }
 
 static KgLexicon *

@@ -1,7 +1,7 @@
 /* test-export-dot.c: the DOT export read back by cgraph: one Graphviz node
  * per entity (the legend adds none), labels, shapes and colours by type,
- * edge styles for negated and modal facts, tooltips with the evidence,
- * the legend, determinism, and a clean lint. */
+ * edge styles for negated and modal facts, tooltips with the evidence and
+ * its time and place, the legend, determinism, and a clean lint. */
 #include "sample-graph.h"
 #include "dot-syntax.h"
 #include "export-cgraph.h"
@@ -89,12 +89,16 @@ test_edges (void)
     const char *s, *p, *o, *label, *style, *color, *penwidth, *in_tooltip;
   } cases[] = {
     { "alexander lukashenko", "meet", "seyed abbas araghchi", "meet", "solid", "black", "2",
-      "weight 2, confidence 0.98\nbelta-1 #2 [200-260]: Lukashenko met Araghchi in Minsk.\nirna-7 #0 [0-60]: The two met on Tuesday." },
+      "weight 2, confidence 0.98\nbelta-1 #2 [200-260]: Lukashenko met Araghchi in Minsk. (place: in Minsk)\n"
+      "irna-7 #0 [0-60]: The two met on Tuesday. (time: on Tuesday)" },
     { "iran", "join", "sco", "not join", "dashed", "firebrick", "1", "Iran has not joined the SCO." },
     { "iran", "sign", "roadmap", "sign (future)", "dotted", "black", "1",
       "according to Seyed Abbas Araghchi\nirna-7 #4 [400-460]: Araghchi said Iran will sign the \"roadmap\"." },
     { "iran", "trade with", "belarus", "trade with", "solid", "black", "1",
-      "Trade\twith tabs & \"quotes\"\nand C:\\news." },
+      "Trade\twith tabs & \"quotes\"\nand C:\\news. (time: on \"13\tMarch\"\n2023; "
+      "place: в Минске, در تهران & C:\\news 📰)" },
+    /* a place without a sentence */
+    { "iran", "border", "belarus", "border", "solid", "black", "1", "belta-1 #5 [500-560] (place: along the \"old\" road)" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -1,6 +1,7 @@
 /* test-export-graphml.c: the GraphML export parsed back with libxml2:
  * keys as declared in graphml-schema.c, node and edge data, evidence
- * lines, cleaned text, collapsed parallel edges, determinism, clean lint. */
+ * lines with their time and place, the time and place lists, cleaned
+ * text, collapsed parallel edges, determinism, clean lint. */
 #include "sample-graph.h"
 #include "graphml-schema.h"
 
@@ -166,14 +167,22 @@ test_edges (void)
       g_assert_cmpuint (g_strv_length (lines), ==, kg_edge_get_n_evidence (edge));
     }
 
-  static const struct { const char *s, *p, *o; const char *evidence, *who; } cases[] = {
+  static const struct { const char *s, *p, *o; const char *evidence, *who, *time, *place; } cases[] = {
+    /* text, time, place by position; empty fields at the end left off */
     { "alexander lukashenko", "meet", "seyed abbas araghchi",
-      "belta-1\t2\t200-260\tLukashenko met Araghchi in Minsk.\nirna-7\t0\t0-60\tThe two met on Tuesday.", NULL },
-    /* tabs and line feeds inside the sentence become spaces, controls vanish */
-    { "iran", "trade with", "belarus", "belta-1\t6\t600-660\tTrade with tabs & \"quotes\" and C:\\news.", NULL },
-    { "iran", "border", "belarus", "belta-1\t5\t500-560", NULL },
+      "belta-1\t2\t200-260\tLukashenko met Araghchi in Minsk.\t\tin Minsk\n"
+      "irna-7\t0\t0-60\tThe two met on Tuesday.\ton Tuesday", NULL, "on Tuesday", "in Minsk" },
+    /* tabs and line feeds inside the sentence, time and place become
+     * spaces, controls vanish */
+    { "iran", "trade with", "belarus",
+      "belta-1\t6\t600-660\tTrade with tabs & \"quotes\" and C:\\news.\ton \"13 March\" 2023"
+      "\tв Минске, در تهران & C:\\news 📰", NULL, "on \"13 March\" 2023", "в Минске, در تهران & C:\\news 📰" },
+    /* a place without a sentence: empty text and time fields */
+    { "iran", "border", "belarus", "belta-1\t5\t500-560\t\t\talong the \"old\" road", NULL, NULL,
+      "along the \"old\" road" },
+    /* neither time nor place: the line as it always was, no time or place key */
     { "iran", "sign", "roadmap", "irna-7\t4\t400-460\tAraghchi said Iran will sign the \"roadmap\".",
-      "Seyed Abbas Araghchi" },
+      "Seyed Abbas Araghchi", NULL, NULL },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     for (guint e = 0; e < edges->len; e++)
@@ -185,6 +194,8 @@ test_edges (void)
         const char *id = kg_edge_get_id (edge);
         g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_EVIDENCE), ==, cases[i].evidence);
         g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_ATTRIBUTED_TO), ==, cases[i].who);
+        g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_TIME), ==, cases[i].time);
+        g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_PLACE), ==, cases[i].place);
         if (cases[i].who)
           g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_ATTRIBUTED_TO_ID), ==,
                            kg_node_get_id (kg_edge_get_attributed_to (edge)));
@@ -217,8 +228,43 @@ test_collapse (void)
   g_assert_cmpstr (value_of (p, collapsed, KG_KEY_EDGE_CONFIDENCE), ==, "1");
   g_assert_cmpstr (value_of (p, collapsed, KG_KEY_EDGE_POLARITY), ==, "positive; positive");
   g_assert_cmpstr (value_of (p, collapsed, KG_KEY_EDGE_EVIDENCE), ==,
-                   "border\tbelta-1\t5\t500-560\n"
-                   "trade with\tbelta-1\t6\t600-660\tTrade with tabs & \"quotes\" and C:\\news.");
+                   "border\tbelta-1\t5\t500-560\t\t\talong the \"old\" road\n"
+                   "trade with\tbelta-1\t6\t600-660\tTrade with tabs & \"quotes\" and C:\\news."
+                   "\ton \"13 March\" 2023\tв Минске, در تهران & C:\\news 📰");
+  /* time and place over both facts' evidence, in the order of its lines */
+  g_assert_cmpstr (value_of (p, collapsed, KG_KEY_EDGE_TIME), ==, "on \"13 March\" 2023");
+  g_assert_cmpstr (value_of (p, collapsed, KG_KEY_EDGE_PLACE), ==,
+                   "along the \"old\" road | в Минске, در تهران & C:\\news 📰");
+}
+
+/* Distinct times and places of one edge, in evidence order, each once. */
+static void
+test_time_and_place_lists (void)
+{
+  g_autoptr (KgGraph) graph = kg_graph_new ();
+  KgNodeMention a = { NULL, "Raisi", KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "Minsk", KG_ENTITY_GPE, NULL, TRUE };
+  KgDocumentInfo d1 = { .id = "a" }, d2 = { .id = "b" };
+  guint doc_a = kg_graph_add_document (graph, &d1), doc_b = kg_graph_add_document (graph, &d2);
+  KgFact f = { .subject = kg_graph_add_mention (graph, &a), .predicate = "visit",
+               .object = kg_graph_add_mention (graph, &b), .confidence = 1 };
+  static const struct { guint sentence; const char *time, *place; } records[] = {
+    { 3, "on Monday", "in Minsk" }, { 1, "in July", NULL }, { 2, "on Monday", "at the\tairport" },
+    { 4, NULL, "in Minsk" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      KgEvidence ev = { .document = i == 3 ? doc_a : doc_b, .sentence = records[i].sentence, .confidence = 1,
+                        .time = records[i].time, .place = records[i].place };
+      kg_graph_add_fact (graph, &f, &ev);
+    }
+  g_autoptr (Parsed) p = parse (graph, FALSE);
+  const char *id = kg_edge_get_id (kg_graph_get_edges (graph)->pdata[0]);
+  /* evidence order: a#4, b#1, b#2, b#3 */
+  g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_EVIDENCE), ==,
+                   "a\t4\t0-0\t\t\tin Minsk\nb\t1\t0-0\t\tin July\nb\t2\t0-0\t\ton Monday\tat the airport\n"
+                   "b\t3\t0-0\t\ton Monday\tin Minsk");
+  g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_TIME), ==, "in July | on Monday");
+  g_assert_cmpstr (value_of (p, id, KG_KEY_EDGE_PLACE), ==, "in Minsk | at the airport");
 }
 
 static void
@@ -241,6 +287,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/graphml/nodes", test_nodes);
   g_test_add_func ("/export/graphml/edges", test_edges);
   g_test_add_func ("/export/graphml/collapse-parallel", test_collapse);
+  g_test_add_func ("/export/graphml/time-and-place-lists", test_time_and_place_lists);
   g_test_add_func ("/export/graphml/deterministic-and-clean", test_deterministic_and_clean);
   return g_test_run ();
 }

@@ -1,7 +1,7 @@
 /* test-export-rdf.c: the N-Triples and N-Quads exports: which statements
- * are asserted directly, the reification and evidence of every fact, the
- * documents, the IRI scheme, sorted unique lines, named graphs per
- * document, determinism and a clean lint. */
+ * are asserted directly, the reification and evidence of every fact with
+ * its time and place, the documents, the IRI scheme, sorted unique lines,
+ * named graphs per document, determinism and a clean lint. */
 #include "sample-graph.h"
 #include "rdf-syntax.h"
 
@@ -40,17 +40,29 @@ count_containing (GStrv lines, const char *needle)
 }
 
 static const char *
-fact_iri (KgGraph *graph, const char *subject, const char *predicate)
+edge_id (KgGraph *graph, const char *subject, const char *predicate)
 {
   GPtrArray *edges = kg_graph_get_edges (graph);
   for (guint i = 0; i < edges->len; i++)
     if (strcmp (kg_node_get_key (kg_edge_get_subject (edges->pdata[i])), subject) == 0
         && strcmp (kg_edge_get_predicate (edges->pdata[i]), predicate) == 0)
-      {
-        g_autofree char *iri = g_strdup_printf ("<" B "fact/%s>", kg_edge_get_id (edges->pdata[i]));
-        return g_intern_string (iri);
-      }
+      return kg_edge_get_id (edges->pdata[i]);
   g_assert_not_reached ();
+}
+
+static const char *
+fact_iri (KgGraph *graph, const char *subject, const char *predicate)
+{
+  g_autofree char *iri = g_strdup_printf ("<" B "fact/%s>", edge_id (graph, subject, predicate));
+  return g_intern_string (iri);
+}
+
+/* The IRI of the fact's evidence record number (from 1). */
+static const char *
+evidence_iri (KgGraph *graph, const char *subject, const char *predicate, guint number)
+{
+  g_autofree char *iri = g_strdup_printf ("<" B "evidence/%s-%u>", edge_id (graph, subject, predicate), number);
+  return g_intern_string (iri);
 }
 
 static void
@@ -106,6 +118,46 @@ test_statements (void)
   /* the sentence: tab and line feed escaped, the control character gone */
   g_assert_cmpuint (count_containing (lines, KG "sentenceText> \"Trade\\twith tabs & \\\"quotes\\\"\\nand C:\\\\news.\" ."), ==, 1);
   g_assert_cmpuint (count_containing (lines, "_:"), ==, 0);
+}
+
+/* Each evidence record's time and place as plain literals, escaped like
+ * every literal; none where the record has none; both in the ontology. */
+static void
+test_time_and_place (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  g_auto (GStrv) lines = export_lines (graph, KG_FORMAT_NTRIPLES, NULL);
+  static const struct { const char *subject, *predicate; guint number; const char *term, *literal; } cases[] = {
+    { "alexander lukashenko", "meet", 1, "place", "\"in Minsk\"" },
+    { "alexander lukashenko", "meet", 2, "time", "\"on Tuesday\"" },
+    { "iran", "border", 1, "place", "\"along the \\\"old\\\" road\"" },
+    { "iran", "trade with", 1, "time", "\"on \\\"13\\tMarch\\\"\\n2023\"" },
+    { "iran", "trade with", 1, "place", "\"в Минске, در تهران & C:\\\\news 📰\"" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s " KG "%s> %s .",
+                                               evidence_iri (graph, cases[i].subject, cases[i].predicate,
+                                                             cases[i].number),
+                                               cases[i].term, cases[i].literal);
+      g_assert_true (has_line (lines, line));
+    }
+  g_assert_cmpuint (count_containing (lines, " " KG "time> \""), ==, 2);
+  g_assert_cmpuint (count_containing (lines, " " KG "place> \""), ==, 3);
+  static const char *const ontology[] = {
+    KG "time> " RDF "type> " RDF "Property> .",
+    KG "time> <http://www.w3.org/2000/01/rdf-schema#label> \"time\" .",
+    KG "place> " RDF "type> " RDF "Property> .",
+    KG "place> <http://www.w3.org/2000/01/rdf-schema#label> \"place\" .",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (ontology); i++)
+    g_assert_true (has_line (lines, ontology[i]));
+
+  /* in N-Quads, in the graph of the record's document */
+  g_auto (GStrv) quads = export_lines (graph, KG_FORMAT_NQUADS, NULL);
+  g_autofree char *quad = g_strdup_printf ("%s " KG "time> \"on Tuesday\" <" B "document/irna-7> .",
+                                           evidence_iri (graph, "alexander lukashenko", "meet", 2));
+  g_assert_true (has_line (quads, quad));
 }
 
 static void
@@ -199,6 +251,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/rdf/statements", test_statements);
+  g_test_add_func ("/export/rdf/time-and-place", test_time_and_place);
   g_test_add_func ("/export/rdf/sorted-unique", test_sorted_unique);
   g_test_add_func ("/export/rdf/quads", test_quads);
   g_test_add_func ("/export/rdf/base-with-hash", test_base_with_hash);

@@ -117,7 +117,7 @@ test_svg_tooltips (void)
   g_assert_nonnull (strstr (svg, "Araghchi said Iran will sign the &quot;roadmap&quot;."));
   g_assert_nonnull (strstr (svg, "&lt;b&gt;Ärzte &amp; Co&lt;/b&gt;"));
   g_assert_nonnull (strstr (svg, "xlink:title=\"weight 2, confidence 0.98&#10;belta&#45;1 #2 [200&#45;260]: "
-                                 "Lukashenko met Araghchi in Minsk."));
+                                 "Lukashenko met Araghchi in Minsk. (place: in Minsk)&#10;"));
 }
 
 static void

@@ -9,31 +9,17 @@
  * nothing wrong (questions, verbless headlines, expletives, broken trees,
  * a 300-word sentence), the Open IE view, and the API's edges.
  */
+#include "pipeline-test-util.h"
 #include "reader-test-util.h"
 
 #include <glib/gstdio.h>
 
 /* ---- fixtures ------------------------------------------------------------ */
 
-static char *
-data_dir (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-}
-
 static KgPipeline *
 pipeline (void)
 {
-  static KgPipeline *shared = NULL;
-  if (shared == NULL)
-    {
-      g_autofree char *models = data_dir ("models");
-      g_autofree char *lexicons = data_dir ("lexicon");
-      g_autoptr (GError) error = NULL;
-      shared = kg_pipeline_new (models, lexicons, KG_STAGE_PARSE, &error);
-      g_assert_no_error (error);
-    }
-  return shared;
+  return shared_pipeline (KG_STAGE_PARSE);
 }
 
 static KgExtractor *

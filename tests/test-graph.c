@@ -99,6 +99,61 @@ test_fact_weight_and_evidence (void)
   g_assert_cmpfloat_with_epsilon (kg_edge_get_confidence (e1), 0.95, 1e-9);
 }
 
+/* (Raisi, sign, roadmap) from sentence 3 of doc, with a time and place. */
+static KgEdge *
+signed_at (KgGraph *graph, guint doc, const char *time, const char *place, double confidence)
+{
+  KgFact f = { .subject = mention (graph, "Raisi", KG_ENTITY_PERSON), .predicate = "sign",
+               .object = mention (graph, "roadmap", KG_ENTITY_CONCEPT), .confidence = 1 };
+  KgEvidence e = { .document = doc, .sentence = 3, .start = 300, .end = 350, .text = "Raisi signed it.",
+                   .confidence = confidence, .time = time, .place = place };
+  return kg_graph_add_fact (graph, &f, &e);
+}
+
+/* Time and place are kept on the evidence as given, copied, and take part
+ * in its order and identity after the sentence: the same sentence with
+ * other qualifiers is another record, identical records merge. */
+static void
+test_evidence_time_and_place (void)
+{
+  g_autoptr (KgGraph) graph = kg_graph_new ();
+  KgDocumentInfo d = { .id = "doc" };
+  guint doc = kg_graph_add_document (graph, &d);
+  char place[] = "in Minsk";
+  KgEdge *edge = signed_at (graph, doc, "on Monday", place, 0.5);
+  place[0] = 'X';  /* the graph keeps its own copy */
+  signed_at (graph, doc, "on Monday", "in Minsk", 0.8);   /* identical: merges */
+  signed_at (graph, doc, NULL, "in Minsk", 0.4);
+  signed_at (graph, doc, "", "", 0.3);                    /* "" is no qualifier */
+  signed_at (graph, doc, NULL, NULL, 0.2);                /* the same record */
+  signed_at (graph, doc, "on Friday", "в Минске 📰", 0.6);
+  signed_at (graph, doc, "on Monday", "at the \"UN\"", 0.7);
+
+  static const struct { const char *time, *place; double confidence; } want[] = {
+    { NULL, NULL, 0.3 },
+    { NULL, "in Minsk", 0.4 },
+    { "on Friday", "в Минске 📰", 0.6 },
+    { "on Monday", "at the \"UN\"", 0.7 },
+    { "on Monday", "in Minsk", 0.8 },
+  };
+  g_assert_cmpuint (kg_graph_get_n_edges (graph), ==, 1);
+  g_assert_cmpuint (kg_edge_get_n_evidence (edge), ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const KgEvidence *ev = kg_edge_get_evidence (edge, i);
+      g_assert_cmpstr (ev->time, ==, want[i].time);
+      g_assert_cmpstr (ev->place, ==, want[i].place);
+      g_assert_cmpfloat_with_epsilon (ev->confidence, want[i].confidence, 1e-9);
+      g_assert_cmpstr (ev->text, ==, "Raisi signed it.");
+    }
+  /* interned: equal strings are one copy */
+  g_assert_true (kg_edge_get_evidence (edge, 1)->place == kg_edge_get_evidence (edge, 4)->place);
+  g_assert_true (kg_edge_get_evidence (edge, 3)->time == kg_edge_get_evidence (edge, 4)->time);
+  /* one sentence, one vote: weight and confidence as if it were one record */
+  g_assert_cmpuint (kg_edge_get_weight (edge), ==, 1);
+  g_assert_cmpfloat_with_epsilon (kg_edge_get_confidence (edge), 0.8, 1e-9);
+}
+
 static void
 test_fact_qualifiers_make_distinct_edges (void)
 {
@@ -232,6 +287,7 @@ main (int argc, char **argv)
   g_test_add_func ("/graph/node/empty-key", test_empty_key_makes_no_node);
   g_test_add_func ("/graph/fact/weight-and-evidence", test_fact_weight_and_evidence);
   g_test_add_func ("/graph/fact/qualifiers", test_fact_qualifiers_make_distinct_edges);
+  g_test_add_func ("/graph/fact/evidence-time-and-place", test_evidence_time_and_place);
   g_test_add_func ("/graph/fact/predicate-surface", test_predicate_surface_majority);
   g_test_add_func ("/graph/ids/order-independent", test_ids_do_not_depend_on_order);
   g_test_add_func ("/graph/documents", test_documents);

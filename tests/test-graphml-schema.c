@@ -81,7 +81,7 @@ test_exporter_keys (void)
   g_autoptr (GHashTable) edge_names = g_hash_table_new (g_str_hash, g_str_equal);
   static const char *const required_node[] = { "label", "type", "aliases", "mentions" };
   static const char *const required_edge[] = { "label", "surface", "weight", "confidence", "polarity", "modality",
-                                               "attributed_to", "evidence" };
+                                               "attributed_to", "time", "place", "evidence" };
   for (guint k = 0; k < KG_N_KEYS; k++)
     {
       const KgGraphmlKeyInfo *key = kg__graphml_key (k);

@@ -83,13 +83,20 @@ typedef struct {
   double confidence;              /* in [0, 1] */
 } KgFact;
 
-/* Where a fact was found. */
+/* Where a fact was found, and when and where that sentence says it
+ * happened: time and place are qualifiers as written, their preposition
+ * included ("on March 13, 2023", "last year"; "in Minsk", "at the United
+ * Nations"); the facts stage gives an extraction's first time and first
+ * place qualifier.  They belong to the occurrence, not to the fact's
+ * identity: one edge may have evidence with several times and places. */
 typedef struct {
   guint document;      /* index returned by kg_graph_add_document() */
   guint sentence;      /* sentence index in the document (0-based) */
   guint64 start, end;  /* byte offsets of the sentence in the original input */
   const char *text;    /* the sentence; nullable */
   double confidence;   /* of this occurrence, in [0, 1] */
+  const char *time;    /* when: "on Monday"; nullable, "" counts as NULL */
+  const char *place;   /* where: "in Minsk"; nullable, "" counts as NULL */
 } KgEvidence;
 
 KgGraph *kg_graph_new (void);
@@ -112,7 +119,9 @@ KgNode *kg_graph_lookup_node (KgGraph *graph, const char *key);
 
 /* Adds a fact and its evidence.  The same fact again (same subject, predicate,
  * object, polarity, modality and attribution) adds evidence to the existing
- * edge; evidence identical to a record it already has is not added twice.
+ * edge; evidence identical to a record it already has (same document,
+ * sentence, offsets, text, time and place) is not added twice, only its
+ * best confidence kept.  The evidence's strings are copied (interned).
  * (transfer none) */
 KgEdge *kg_graph_add_fact (KgGraph *graph, const KgFact *fact, const KgEvidence *evidence);
 
@@ -163,7 +172,10 @@ guint kg_edge_get_weight (const KgEdge *edge);
 /* Noisy-or over sentences of each sentence's best evidence confidence:
  * 1 - prod (1 - c_s).  More independent support means more confidence. */
 double kg_edge_get_confidence (const KgEdge *edge);
-/* Evidence sorted by document id, sentence, start, end.  (transfer none) */
+/* Evidence sorted by document id, sentence, start, end, then text, time
+ * and place (bytes; a missing string first), so that the same sentence
+ * with other qualifiers is a record of its own in a fixed place.
+ * (transfer none) */
 guint kg_edge_get_n_evidence (const KgEdge *edge);
 const KgEvidence *kg_edge_get_evidence (const KgEdge *edge, guint index);
 
