@@ -24,17 +24,8 @@ from collections import defaultdict
 
 import networkx
 
-failures = 0
-
-
-def report(passed, description, detail=None):
-    global failures
-    print("%s - %s" % ("ok" if passed else "not ok", description))
-    if not passed:
-        failures += 1
-        if detail:
-            for line in str(detail).splitlines():
-                print("#   " + line)
+import tap
+from tap import report
 
 
 def read_tsv(path):
@@ -147,7 +138,7 @@ def main():
     check_entities(directory, name)
     check_facts(graph)
     check_evidence(graph, directory, name)
-    return 1 if failures else 0
+    return 1 if tap.failures else 0
 
 
 if __name__ == "__main__":

@@ -32,22 +32,13 @@ import tempfile
 import unicodedata
 from collections import Counter
 
+import tap
+from tap import report
+
+
 WRAP = 60  # KG_DOT_WRAP_COLUMNS
 KG = "https://kgraph.example.org/ontology#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-failures = 0
-
-
-def report(passed, description, detail=None):
-    global failures
-    print("%s - %s" % ("ok" if passed else "not ok", description))
-    if not passed:
-        failures += 1
-        if detail is not None:
-            for line in str(detail)[:2000].splitlines():
-                print("  " + line)
-
-
 # ---- the expected graph, from the TSV --------------------------------------
 
 def unescape(field):
@@ -362,7 +353,7 @@ def main(argv):
             check_svg(path(svg), nodes, facts)
     check_graphml(path(".graphml"), path("-collapsed.graphml"), nodes, facts)
     check_rdf(path(".nt"), path(".nq"), nodes, facts)
-    return 1 if failures else 0
+    return 1 if tap.failures else 0
 
 
 if __name__ == "__main__":

@@ -4,11 +4,7 @@
 # CoNLL-U is checked by a small reader of its own (python3), offsets against
 # the input bytes.  Prints TAP.
 set -u
-KGRAPH=${KGRAPH:-build/kgraph}
-TESTS=${KGRAPH_TESTS:-tests}
-PYTHON=${PYTHON:-/usr/bin/python3}
-SEEDS="$TESTS/../seeds"
-. "$TESTS/tap.sh"
+. "${KGRAPH_TESTS:-tests}/tap.sh"
 
 # Checks CoNLL-U: ten columns, sentence ids, token lines in order, and every
 # token's TokenRange slicing the input file to its form (curly quotes and

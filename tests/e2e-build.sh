@@ -6,11 +6,7 @@
 # a bad article in a batch, a bad rules file, an output that cannot be
 # written.  Prints TAP.
 set -u
-KGRAPH=${KGRAPH:-build/kgraph}
-TESTS=${KGRAPH_TESTS:-tests}
-PYTHON=${PYTHON:-/usr/bin/python3}
-SEEDS="$TESTS/../seeds"
-. "$TESTS/tap.sh"
+. "${KGRAPH_TESTS:-tests}/tap.sh"
 
 seeds=$(ls "$SEEDS"/*.txt)
 reversed=$(ls -r "$SEEDS"/*.txt)

@@ -3,7 +3,7 @@
 # gives a clear message that names the file (and line:column where there is
 # one), the documented exit status, and leaves no output or temporary file.
 set -u
-. "$KGRAPH_TESTS/tap.sh"
+. "${KGRAPH_TESTS:-tests}/tap.sh"
 
 printf 'Iran\tborders\tIraq\n' > "$work/good.tsv"
 : > "$work/empty.tsv"

@@ -4,7 +4,7 @@
 # files or unknown formats, 2 for a bad option; --format, standard input and
 # --errors-only.
 set -u
-. "$KGRAPH_TESTS/tap.sh"
+. "${KGRAPH_TESTS:-tests}/tap.sh"
 
 cat > "$work/good.nt" <<'NT'
 <http://example.org/s> <http://example.org/p> "caf\u00E9 \"ok\"" .

@@ -5,8 +5,6 @@
 # a confidence in (0, 1], every argument a run of the line's own tokens;
 # the graph view; standard input; errors and their exit codes.  Prints TAP.
 set -u
-KGRAPH=${KGRAPH:-build/kgraph}
-PYTHON=${PYTHON:-/usr/bin/python3}
 . "${KGRAPH_TESTS:-tests}/tap.sh"
 
 # Checks tuples against their input: each line sentence, confidence,
@@ -118,7 +116,7 @@ check "unknown option: exit 2" [ $? -eq 2 ]
 check "missing models: exit 5 naming the model file" \
     sh -c "[ $? -eq 5 ] && grep -q '/nonexistent/models/tagger.bin' '$work/err'"
 mkdir -p "$work/data/models"
-models=$(cd "${KGRAPH_TESTS:-tests}/../data/models" && pwd)
+models=$(cd "$TESTS/../data/models" && pwd)
 for model in "$models"/*.bin; do ln -s "$model" "$work/data/models/"; done
 "$KGRAPH" openie --data-dir "$work/data" "$work/plain.txt" > /dev/null 2> "$work/err"
 check "missing lexicons: exit 5 naming the lexicon file" \

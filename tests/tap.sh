@@ -1,10 +1,20 @@
-# tap.sh: TAP output for the end-to-end scripts, which source it.
+# tap.sh: TAP output and the common settings of the end-to-end scripts,
+# which source it as  . "${KGRAPH_TESTS:-tests}/tap.sh"
+#
+#   KGRAPH  the program (build/kgraph)       TESTS  this folder
+#   PYTHON  Debian's python3 with networkx, igraph, rdflib
+#   SEEDS   the seed articles                 work   a temporary folder
 #
 #   check DESCRIPTION COMMAND...   "ok N - DESCRIPTION" if COMMAND succeeds, else "not ok"
 #   ok DESCRIPTION / not_ok DESCRIPTION
 #   tap_include FILE               renumbers the "ok"/"not ok" lines of a helper's output
 #   tap_done                       prints the plan; fails if any test failed
 # Output a test compares goes to files in $work, so that a failure can show it.
+
+KGRAPH=${KGRAPH:-build/kgraph}
+TESTS=${KGRAPH_TESTS:-tests}
+PYTHON=${PYTHON:-/usr/bin/python3}
+SEEDS="$TESTS/../seeds"
 
 tap_count=0
 tap_failed=0
