@@ -40,17 +40,41 @@ add_token (KgDocument *document, KgText *text, const char *s, gsize start, gsize
     kg_document_get_token_mut (document, index)->joins_next = TRUE;
 }
 
-/* Adds tokens [first, first + n) of a unit, cut into sentences at starts. */
+/* Whether a run without a sentence end is cut before token i, the
+ * sentence so far having length tokens: at the limit, or after a comma or
+ * semicolon in the last fifth before it. */
+static gboolean
+forced_cut (const char *s, const KgRawToken *tokens, guint i, guint length)
+{
+  if (length >= KG_READER_MAX_SENTENCE_TOKENS)
+    return TRUE;
+  if (length < KG_READER_MAX_SENTENCE_TOKENS - KG_READER_MAX_SENTENCE_TOKENS / 5)
+    return FALSE;
+  const KgRawToken *previous = &tokens[i - 1];
+  return previous->end == previous->start + 1 && (s[previous->start] == ',' || s[previous->start] == ';');
+}
+
+/* Adds tokens [first, first + n) of a unit, cut into sentences at starts
+ * and where a sentence would grow too long. */
 static void
 add_tokens (KgDocument *document, KgText *text, const KgRawToken *tokens, guint first, guint n,
             const gboolean *starts, KgSentenceKind kind, GString *form)
 {
   const char *s = text->text->str;
-  for (guint i = 0; i < n; i++)
+  guint length = 0;
+  for (guint i = 0; i < n; i++, length++)
     {
       const KgRawToken *t = &tokens[first + i];
       if (i > 0 && starts && starts[i])
-        kg_document_add_sentence (document, sentence_kind (s, tokens, first, n, starts, i, kind));
+        {
+          kg_document_add_sentence (document, sentence_kind (s, tokens, first, n, starts, i, kind));
+          length = 0;
+        }
+      else if (i > 0 && forced_cut (s, tokens + first, i, length))
+        {
+          kg_document_add_sentence (document, kind);
+          length = 0;
+        }
       gsize token_end = t->end;
       if ((t->flags & KG_TOK_ABBREV) && (i + 1 == n || (starts && starts[i + 1]))
           && !memchr (s + t->start, '.', t->end - t->start - 1))

@@ -385,6 +385,32 @@ test_huge_line (void)
   remove_tree (dir);
 }
 
+/* A run of words without a sentence end is cut into sentences no longer
+ * than the limit, after a comma near it where there is one, and every
+ * word is kept. */
+static void
+test_long_sentence (void)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "word%u%s ", i, i == 460 ? "," : "");
+  g_autoptr (KgDocument) doc = read_text (text->str);
+  g_string_free (text, TRUE);
+  g_assert_cmpuint (kg_document_get_n_tokens (doc), ==, 1001);
+  guint total = 0;
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    {
+      const KgSentence *s = kg_document_get_sentence (doc, i);
+      g_assert_cmpuint (s->n_tokens, <=, KG_READER_MAX_SENTENCE_TOKENS);
+      total += s->n_tokens;
+    }
+  g_assert_cmpuint (total, ==, 1001);
+  /* 250 words, then 211 and the comma (in the last fifth before the limit) */
+  g_assert_cmpuint (kg_document_get_sentence (doc, 0)->n_tokens, ==, KG_READER_MAX_SENTENCE_TOKENS);
+  const KgSentence *second = kg_document_get_sentence (doc, 1);
+  g_assert_cmpstr (kg_document_get_token (doc, second->first_token + second->n_tokens - 1)->form, ==, ",");
+}
+
 /* CoNLL-U in goes through kg_conllu_read, words and all. */
 static void
 test_conllu_input (void)
@@ -422,5 +448,6 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/bad/lenient", test_lenient);
   g_test_add_func ("/reader/bad/huge-line", test_huge_line);
   g_test_add_func ("/reader/conllu-input", test_conllu_input);
+  g_test_add_func ("/reader/long-sentence", test_long_sentence);
   return g_test_run ();
 }

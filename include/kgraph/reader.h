@@ -44,7 +44,11 @@
  * Safety: a file larger than KG_READER_MAX_FILE_BYTES, a document larger
  * than KG_READER_MAX_DOCUMENT_BYTES or a paragraph longer than
  * KG_READER_MAX_PARAGRAPH_BYTES is refused; HTML nesting is bounded by
- * libxml2's parser; binary files are refused.
+ * libxml2's parser; binary files are refused.  A run of text with no
+ * sentence end is cut into sentences of at most
+ * KG_READER_MAX_SENTENCE_TOKENS words, after a comma or semicolon near the
+ * limit where there is one, so that no later stage sees a sentence longer
+ * than a parser is meant for.
  */
 #ifndef KGRAPH_READER_H
 #define KGRAPH_READER_H
@@ -57,6 +61,7 @@ G_BEGIN_DECLS
 #define KG_READER_MAX_FILE_BYTES ((gsize) 256 << 20)
 #define KG_READER_MAX_DOCUMENT_BYTES ((gsize) 8 << 20)
 #define KG_READER_MAX_PARAGRAPH_BYTES ((gsize) 1 << 20)
+#define KG_READER_MAX_SENTENCE_TOKENS 250
 
 typedef enum {
   KG_INPUT_FORMAT_AUTO = 0,
