@@ -515,15 +515,7 @@ kg_parser_train (GPtrArray *train, GPtrArray *dev, const KgTrainOptions *base)
   for (guint epoch = 1; epoch <= base->iterations; epoch++)
     {
       /* Shuffle the indices, not the sentences, so gold trees stay aligned. */
-      g_autoptr (GRand) shuffle = g_rand_new_with_seed (base->seed * 7919 + epoch);
-      for (guint i = 0; i < sentences->len; i++)
-        order[i] = i;
-      for (guint i = sentences->len; i > 1; i--)
-        {
-          guint j = g_rand_int_range (shuffle, 0, i), tmp = order[i - 1];
-          order[i - 1] = order[j];
-          order[j] = tmp;
-        }
+      kg_train_order (order, sentences->len, base->seed, epoch);
       tr.explore = epoch > 1;
       tr.decisions = tr.mistakes = 0;
       for (guint k = 0; k < sentences->len; k++)

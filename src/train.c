@@ -1,6 +1,8 @@
 /* train.c: helpers shared by the trainers (see train.h). */
 #include "train.h"
 
+#include <string.h>
+
 GArray *
 kg_train_collect_sentences (GPtrArray *documents)
 {
@@ -15,16 +17,28 @@ kg_train_collect_sentences (GPtrArray *documents)
 }
 
 void
-kg_train_shuffle (GArray *sentences, guint32 seed, guint epoch)
+kg_train_order (guint *order, guint n, guint32 seed, guint epoch)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed * 7919 + epoch);
-  for (guint i = sentences->len; i > 1; i--)
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  for (guint i = n; i > 1; i--)
     {
-      guint j = g_rand_int_range (rand, 0, i);
-      KgSentenceRef tmp = g_array_index (sentences, KgSentenceRef, i - 1);
-      g_array_index (sentences, KgSentenceRef, i - 1) = g_array_index (sentences, KgSentenceRef, j);
-      g_array_index (sentences, KgSentenceRef, j) = tmp;
+      guint j = g_rand_int_range (rand, 0, i), tmp = order[i - 1];
+      order[i - 1] = order[j];
+      order[j] = tmp;
     }
+}
+
+void
+kg_train_shuffle (GArray *sentences, guint32 seed, guint epoch)
+{
+  g_autofree guint *order = g_new (guint, MAX (sentences->len, 1));
+  kg_train_order (order, sentences->len, seed, epoch);
+  g_autoptr (GArray) shuffled = g_array_sized_new (FALSE, FALSE, sizeof (KgSentenceRef), sentences->len);
+  for (guint i = 0; i < sentences->len; i++)
+    g_array_append_val (shuffled, g_array_index (sentences, KgSentenceRef, order[i]));
+  memcpy (sentences->data, shuffled->data, sentences->len * sizeof (KgSentenceRef));
 }
 
 void

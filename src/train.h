@@ -25,7 +25,10 @@ typedef struct {
 
 /* Every sentence of documents, in order.  (transfer full) */
 GArray *kg_train_collect_sentences (GPtrArray *documents);
-/* Shuffles sentences with a generator seeded by seed and epoch. */
+/* order[0..n) = a permutation of 0..n-1 drawn with a generator seeded by
+ * seed and epoch: the order a trainer visits its examples in an epoch. */
+void kg_train_order (guint *order, guint n, guint32 seed, guint epoch);
+/* Shuffles sentences into the order kg_train_order() draws. */
 void kg_train_shuffle (GArray *sentences, guint32 seed, guint epoch);
 /* Calls options->progress with a formatted message, if set. */
 void kg_train_report (const KgTrainOptions *options, const char *format, ...) G_GNUC_PRINTF (2, 3);
