@@ -50,7 +50,9 @@ typedef struct {
   guint extracted;   /* records the facts stage made */
   guint added;       /* became edges, or evidence for an edge already there */
   guint unresolved;  /* left out: an argument or the speaker was a pronoun, relative or
-                      * determiner that stands for nothing found */
+                      * determiner that stands for nothing found, or words of a
+                      * headline (capitalised throughout) the recogniser did not
+                      * take for a name */
   guint clausal;     /* left out: an argument was a clause (the facts inside it are
                       * attributed to the speaker instead) */
   guint no_object;   /* left out: no object ("exchanges would take place") */
