@@ -28,8 +28,9 @@ pipeline (void)
   if (shared == NULL)
     {
       g_autofree char *dir = data_dir ("models");
+      g_autofree char *lexicon = data_dir ("lexicon");
       g_autoptr (GError) error = NULL;
-      shared = kg_pipeline_new (dir, KG_STAGE_PARSE, &error);
+      shared = kg_pipeline_new (dir, lexicon, KG_STAGE_PARSE, &error);
       g_assert_no_error (error);
     }
   return shared;
