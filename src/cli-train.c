@@ -99,10 +99,13 @@ static GBytes *
 train_ner (GPtrArray *train, GPtrArray *dev, const TrainArgs *args, GError **error)
 {
   g_autoptr (KgLexicon) lexicon = kg_lexicon_load (args->lexicon_dir, error);
-  if (lexicon == NULL || !predict_tags (train, dev, args, error))
+  if (lexicon == NULL)
     return NULL;
-  guint gum = kg_ner_add_gum_entities (train) + (dev ? kg_ner_add_gum_entities (dev) : 0);
+  /* GUM's names are cut by its gold tags, before predicted ones replace them */
+  guint gum = kg_ner_add_gum_entities (train, lexicon) + (dev ? kg_ner_add_gum_entities (dev, lexicon) : 0);
   kg_train_report (&args->base, "ner: %u names from GUM's entity annotation", gum);
+  if (!predict_tags (train, dev, args, error))
+    return NULL;
   return kg_ner_train (train, dev, lexicon, &args->base);
 }
 

@@ -116,6 +116,23 @@ complete_flat_name (KgDocument *doc, KgMention *m)
     }
 }
 
+/* Is the mention the subject of a verb of saying ("Araghchi said")?
+ * Places do not speak; people and organisations do.  Needs the parse. */
+static gboolean
+speaks (const KgDocument *doc, const KgMention *m)
+{
+  static const char *const verbs[] = { "say", "tell", "add", "ask", "reply", "explain", "insist", "claim" };
+  const KgSentence *s = kg_document_get_sentence (doc, kg_document_find_sentence (doc, m->first_token));
+  const KgToken *last = kg_document_get_token (doc, m->first_token + m->n_tokens - 1);
+  if (last->head <= 0 || g_strcmp0 (last->deprel, "nsubj") != 0)
+    return FALSE;
+  const char *lemma = kg_document_get_token (doc, s->first_token + (guint) last->head - 1)->lemma;
+  for (guint i = 0; lemma && i < G_N_ELEMENTS (verbs); i++)
+    if (strcmp (lemma, verbs[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc)
 {
@@ -151,6 +168,9 @@ kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc)
       KgEntityType said = type_from_text (lexicon, text);
       if (said != KG_ENTITY_UNKNOWN)
         m->type = said;
+      else if (m->type == KG_ENTITY_LOC && m->n_tokens == 1 && !kg_lexicon_is_subdivision (lexicon, text)
+               && speaks (doc, m))
+        m->type = KG_ENTITY_PERSON;  /* "In Tehran, Araghchi said": a surname the recogniser took for a place */
       else if (m->type == KG_ENTITY_LOC)
         m->type = place_type (lexicon, doc, m, text);
       else if (m->type == KG_ENTITY_PERSON
@@ -293,26 +313,76 @@ name_connector (const char *word)
   return FALSE;
 }
 
-/* An organisation named by capitalised words that end in an organisation
- * word ("Shanghai Cooperation Organization", "Iran-Belarus Joint
- * Cooperation Commission", "Ministry of Foreign Affairs"): the length of
- * the longest one starting at word i of the sentence, 0 if none. */
-static guint
-organisation_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *s, guint i)
+/* Does word close a company's name ("Inc.", "Ltd", "LLC")? */
+static gboolean
+company_suffix (const char *word)
 {
-  const char *first = form_at (doc, s->first_token + i);
-  if (!capitalised (first) || kg_lexicon_is_org_word (lexicon, first) || g_ascii_strcasecmp (first, "The") == 0)
-    return 0;
-  guint best = 0;
-  for (guint k = i; k < s->n_tokens && k - i < MAX_RULE_NAME_WORDS; k++)
+  static const char *const suffixes[] = { "Inc", "Inc.", "INC", "INC.", "Ltd", "Ltd.", "LTD", "LTD.", "LLC", "L.L.C.",
+                                          "Corp", "Corp.", "Co.", "PLC", "plc", "L.P.", "LP" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strcmp (word, suffixes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Is a sentence written like a headline: most longer words capitalised
+ * (as kg_words_look_like_headline() decides for the recogniser). */
+static gboolean
+looks_like_headline (const KgDocument *doc, const KgSentence *s)
+{
+  guint long_words = 0, capitals = 0;
+  for (guint k = 0; k < s->n_tokens; k++)
     {
       const char *word = form_at (doc, s->first_token + k);
-      gboolean inside = capitalised (word) || (k > i && name_connector (word) && k + 1 < s->n_tokens
-                                               && capitalised (form_at (doc, s->first_token + k + 1)));
-      if (!inside)
+      if (g_utf8_strlen (word, -1) > 3 && g_unichar_isalpha (g_utf8_get_char (word)))
+        {
+          long_words++;
+          capitals += capitalised (word);
+        }
+    }
+  return long_words >= 3 && capitals * 5 >= long_words * 4;
+}
+
+/* An organisation named by capitalised words that end in an organisation
+ * word ("Shanghai Cooperation Organization", "Iran-Belarus Joint
+ * Cooperation Commission", "Coalition Provisional Authority"), maybe
+ * followed by "of" and what it is of ("Housing Authority of New
+ * Orleans", "Department of Housing and Urban Development"): the length of
+ * the longest one starting at word i of the sentence, 0 if none.  The
+ * organisation word must be tagged a proper noun, so that "Great Service"
+ * in a review is none, and a lone organisation word ("Ministry") is none
+ * either.  An organisation word the tagger took for a common noun will do
+ * inside an ordinary sentence ("the Housing Authority"), not at its start
+ * or in a headline, where every word is capitalised. */
+static guint
+organisation_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *s, guint i, gboolean headline)
+{
+  const char *first = form_at (doc, s->first_token + i);
+  if (!capitalised (first) || g_ascii_strcasecmp (first, "The") == 0)
+    return 0;
+  guint best = 0, org_end = 0;
+  gboolean of = FALSE;  /* past "of" after an organisation word */
+  for (guint k = i; k < s->n_tokens && k - i < MAX_RULE_NAME_WORDS; k++)
+    {
+      const KgToken *t = kg_document_get_token (doc, s->first_token + k);
+      gboolean next_capitalised = k + 1 < s->n_tokens && capitalised (form_at (doc, s->first_token + k + 1));
+      gboolean inside = capitalised (t->form) || (k > i && name_connector (t->form) && next_capitalised)
+                        || (of && strcmp (t->form, "the") == 0 && next_capitalised);
+      if (!inside || (of && (kg_lexicon_is_role (lexicon, t->form) || kg_lexicon_is_honorific (lexicon, t->form))))
         break;
-      if (k > i && capitalised (word) && kg_lexicon_is_org_word (lexicon, word))
+      if (!capitalised (t->form))
+        {
+          of = of || (org_end == k - i && strcmp (t->form, "of") == 0
+                      && !company_suffix (form_at (doc, s->first_token + k - 1)));
+          continue;
+        }
+      if (of)
         best = k - i + 1;
+      else if ((t->upos == KG_UPOS_PROPN || (i > 0 && !headline)) && kg_lexicon_is_org_word (lexicon, t->form))
+        {
+          org_end = k - i + 1;
+          best = k > i ? org_end : best;
+        }
     }
   return best;
 }
@@ -380,18 +450,80 @@ overlaps (const KgMention *m, gpointer user_data)
   return apart || m->kind != KG_MENTION_NAME;
 }
 
+/* A name followed by a company suffix, with or without a comma ("Google ,
+ * Inc."), is an organisation that ends with it. */
+static void
+add_company_suffixes (KgDocument *doc, const KgSentence *s)
+{
+  for (guint k = 1; k < s->n_tokens; k++)
+    {
+      guint suffix = s->first_token + k;
+      if (!company_suffix (form_at (doc, suffix)))
+        continue;
+      guint before = strcmp (form_at (doc, suffix - 1), ",") == 0 && k >= 2 ? suffix - 2 : suffix - 1;
+      int found = kg_document_find_mention (doc, before);
+      if (found < 0)
+        continue;
+      KgMention m = *kg_document_get_mention (doc, found);
+      if (m.kind != KG_MENTION_NAME || m.first_token + m.n_tokens != before + 1)
+        continue;
+      m.n_tokens = suffix - m.first_token + 1;
+      m.head = suffix;
+      m.type = KG_ENTITY_ORG;
+      kg_document_filter_mentions (doc, overlaps, &m);
+      kg_document_add_mention (doc, &m);
+    }
+}
+
+/* A name written together with a word before it by a hyphen ("Coca-Cola"
+ * where the recogniser found "Cola") takes the word in, unless the word
+ * is a name of its own ("Iran-Belarus"). */
+static void
+join_hyphenated (KgDocument *doc, const KgSentence *s)
+{
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      KgMention m = *kg_document_get_mention (doc, i);
+      if (m.kind != KG_MENTION_NAME || m.first_token < s->first_token + 2
+          || m.first_token >= s->first_token + s->n_tokens)
+        continue;
+      const KgToken *word = kg_document_get_token (doc, m.first_token - 2);
+      const KgToken *hyphen = kg_document_get_token (doc, m.first_token - 1);
+      if (strcmp (hyphen->form, "-") != 0 || word->space_after || hyphen->space_after || !capitalised (word->form)
+          || kg_document_find_mention (doc, m.first_token - 2) >= 0)
+        continue;
+      m.first_token -= 2;
+      m.n_tokens += 2;
+      kg_document_filter_mentions (doc, overlaps, &m);
+      kg_document_add_mention (doc, &m);
+    }
+}
+
 void
 kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
 {
   for (guint si = 0; si < kg_document_get_n_sentences (doc); si++)
     {
       const KgSentence *s = kg_document_get_sentence (doc, si);
+      gboolean headline = looks_like_headline (doc, s);
       for (guint i = 0; i < s->n_tokens;)
         {
           KgEntityType type = KG_ENTITY_ORG;
-          guint n = known_name_at (lexicon, doc, s, i, &type);
-          if (n == 0)
-            n = organisation_at (lexicon, doc, s, i), type = KG_ENTITY_ORG;
+          guint n = known_name_at (lexicon, doc, s, i, &type), organisation = organisation_at (lexicon, doc, s, i, headline);
+          /* "United States Department of Energy" is one name */
+          if (organisation > n)
+            {
+              n = organisation, type = KG_ENTITY_ORG;
+              /* a place the recogniser found whole stays one ("West Bank", "Oval Office") */
+              int found = n ? kg_document_find_mention (doc, s->first_token + i) : -1;
+              const KgMention *place = found >= 0 ? kg_document_get_mention (doc, found) : NULL;
+              if (place && place->kind == KG_MENTION_NAME && place->type == KG_ENTITY_LOC
+                  && place->first_token == s->first_token + i && place->n_tokens == n)
+                {
+                  i += n;
+                  continue;
+                }
+            }
           if (n == 0)
             {
               i++;
@@ -404,6 +536,8 @@ kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
           kg_document_add_mention (doc, &m);
           i += n;
         }
+      add_company_suffixes (doc, s);
+      join_hyphenated (doc, s);
     }
 }
 

@@ -201,10 +201,18 @@ gum_type (const char *content)
   return KG_ENTITY_UNKNOWN;
 }
 
+/* Can word i of a sentence be part of a name?  A proper noun, or a
+ * capitalised word of another class ("New" York, "United" States,
+ * "Middle" East: UD tags such words by their form, not as names), but
+ * not a determiner ("The"), a pronoun, a title hung from the name
+ * (nmod:desc: "President", "Dr.") or a form of address. */
 static gboolean
-is_name_word (const KgToken *t)
+is_name_word (const KgLexicon *lexicon, const KgToken *t)
 {
-  return t->upos == KG_UPOS_PROPN;
+  if (t->upos == KG_UPOS_DET || t->upos == KG_UPOS_PRON || t->upos == KG_UPOS_PUNCT || t->upos == KG_UPOS_ADP
+      || t->upos == KG_UPOS_CCONJ || g_strcmp0 (t->deprel, "nmod:desc") == 0 || kg_lexicon_is_honorific (lexicon, t->form))
+    return FALSE;
+  return t->upos == KG_UPOS_PROPN || g_unichar_isupper (g_utf8_get_char (t->form));
 }
 
 static gboolean
@@ -212,16 +220,21 @@ is_name_joiner (const KgToken *t)
 {
   static const char *const joiners[] = { "of", "de", "for", "and", "&", "the", "del", "la", "al" };
   for (guint i = 0; i < G_N_ELEMENTS (joiners); i++)
-    if (g_ascii_strcasecmp (t->form, joiners[i]) == 0)
+    if (strcmp (t->form, joiners[i]) == 0)
       return TRUE;
-  return FALSE;
+  /* a hyphen inside a word: "Bailey-Ross", "al-Sadr" */
+  return strcmp (t->form, "-") == 0 && !t->space_after;
 }
 
 /* Adds the name inside the mention [start, end] (sentence words) if its
- * head is a proper noun: the run of proper nouns around the head, across
- * joining words between proper nouns ("University of Florida"). */
-static void
-add_gum_name (KgDocument *doc, const KgSentence *sentence, guint start, guint end, KgEntityType type)
+ * head is a proper noun: the run of name words around the head, across
+ * joining words between name words ("University of Florida", "Bailey -
+ * Ross"), without the article, titles or a possessive ending (Universal
+ * NER leaves those out).  Nationalities ("Americans") and bare roles
+ * ("the President") are no names there either. */
+static gboolean
+add_gum_name (KgDocument *doc, const KgLexicon *lexicon, const KgSentence *sentence, guint start, guint end,
+              KgEntityType type)
 {
   const KgToken *words = kg_document_get_token (doc, sentence->first_token);
   guint head = G_MAXUINT;
@@ -231,25 +244,36 @@ add_gum_name (KgDocument *doc, const KgSentence *sentence, guint start, guint en
       if (h < (int) start || h > (int) end)
         head = i;
     }
-  if (head == G_MAXUINT || !is_name_word (&words[head]))
-    return;
+  if (head == G_MAXUINT || words[head].upos != KG_UPOS_PROPN || !is_name_word (lexicon, &words[head]))
+    return FALSE;
   guint first = head, last = head;
-  while (first > start && is_name_word (&words[first - 1]))
-    first--;
   for (;;)
     {
-      if (last < end && is_name_word (&words[last + 1]))
+      if (first > start && is_name_word (lexicon, &words[first - 1]))
+        first--;
+      else if (first >= start + 2 && is_name_joiner (&words[first - 1]) && is_name_word (lexicon, &words[first - 2]))
+        first -= 2;
+      else
+        break;
+    }
+  for (;;)
+    {
+      if (last < end && is_name_word (lexicon, &words[last + 1]))
         last++;
-      else if (last + 2 <= end && is_name_joiner (&words[last + 1]) && is_name_word (&words[last + 2]))
+      else if (last + 2 <= end && is_name_joiner (&words[last + 1]) && is_name_word (lexicon, &words[last + 2]))
         last += 2;
       else
         break;
     }
+  g_autofree char *text = kg_document_dup_text (doc, sentence->first_token + first, last - first + 1);
+  if (kg_lexicon_demonym_country (lexicon, text) || kg_lexicon_is_role (lexicon, text))
+    return FALSE;
   add_name (doc, sentence->first_token + first, last - first + 1, type);
+  return TRUE;
 }
 
 static guint
-add_gum_sentence (KgDocument *doc, const KgSentence *sentence)
+add_gum_sentence (KgDocument *doc, const KgLexicon *lexicon, const KgSentence *sentence)
 {
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenMention));
   guint added = 0;
@@ -272,7 +296,7 @@ add_gum_sentence (KgDocument *doc, const KgSentence *sentence)
               if (*q == ')')
                 {
                   if (type != KG_ENTITY_UNKNOWN)
-                    add_gum_name (doc, sentence, w, w, type), added++;
+                    added += add_gum_name (doc, lexicon, sentence, w, w, type);
                   q++;
                 }
               else
@@ -296,7 +320,7 @@ add_gum_sentence (KgDocument *doc, const KgSentence *sentence)
                   if (strcmp (m->id, id) == 0)
                     {
                       if (m->type != KG_ENTITY_UNKNOWN)
-                        add_gum_name (doc, sentence, m->start, w, m->type), added++;
+                        added += add_gum_name (doc, lexicon, sentence, m->start, w, m->type);
                       g_free (m->id);
                       g_array_remove_index (open, k - 1);
                       break;
@@ -312,11 +336,11 @@ add_gum_sentence (KgDocument *doc, const KgSentence *sentence)
 }
 
 guint
-kg_ner_add_gum_entities (GPtrArray *documents)
+kg_ner_add_gum_entities (GPtrArray *documents, const KgLexicon *lexicon)
 {
   guint added = 0;
   for (guint d = 0; d < documents->len; d++)
     for (guint s = 0; s < kg_document_get_n_sentences (documents->pdata[d]); s++)
-      added += add_gum_sentence (documents->pdata[d], kg_document_get_sentence (documents->pdata[d], s));
+      added += add_gum_sentence (documents->pdata[d], lexicon, kg_document_get_sentence (documents->pdata[d], s));
   return added;
 }

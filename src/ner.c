@@ -1,6 +1,7 @@
 /* ner.c: the averaged-perceptron BILOU name recogniser (entity stage; see
  * ner.h for the method). */
 #include "ner.h"
+#include "ner-capitals.h"
 #include "kgraph/canonical.h"
 #include "kgraph/error.h"
 #include "perceptron.h"
@@ -10,9 +11,11 @@
 
 /* Bump the version whenever extract_features() changes. */
 static const char feature_set[] =
-  "ner-2: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
+  "ner-3: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
   "lower-1 lower-2 lower+1 lower+2 form-1 form+1 shape-1 shape+1 y-1 y-2 y-1.y-2 y-1.lower y-1.shape y-1.upos "
-  "gaz gaz-1 gaz+1 gaz.y-1 doccase.flags headline.flags lower-1.lower lower.lower+1 upos-1.upos.upos+1";
+  "gaz gaz-1 gaz+1 gaz.y-1 doccase.flags headline.flags lower-1.lower lower.lower+1 upos-1.upos.upos+1 "
+  "gaz.shape shape-1.shape.shape+1 lower-1.lower+1 lower.shape+1 shape-1.lower lowered.flags lowered.flags.gaz "
+  "capitals.flags capitals.flags.first";
 
 /* Labels: O, then B I L U for each type. */
 enum { LABEL_O = 0, N_TYPES = 3, N_LABELS = 1 + 4 * N_TYPES };
@@ -30,12 +33,13 @@ enum {
   GAZ_ALIAS = 1 << 9,
 };
 
-#define MAX_FEATURES 48
+#define MAX_FEATURES 64
 #define MAX_GAZETTEER_WORDS 4
 
 struct _KgNer {
   KgModel *model;
   KgPerceptron weights;
+  KgNerCapitals capitals;
   const KgLexicon *lexicon;
 };
 
@@ -52,9 +56,12 @@ typedef struct {
   KgWordShape *words;
   guint64 *upos, *xpos;
   guint *gazetteer;
+  guint *capitals;                /* kg_ner_capitals_lookup() of each word */
+  const KgNerCapitals *table;
   GHashTable *cases;
   GHashTable *history;  /* word -> type + 1 of the last name it was part of in the document */
   gboolean headline;
+  gboolean lowered;     /* no capitalised word after the first */
 } Sentence;
 
 static void
@@ -64,6 +71,7 @@ sentence_clear (Sentence *s)
   g_free (s->upos);
   g_free (s->xpos);
   g_free (s->gazetteer);
+  g_free (s->capitals);
 }
 
 /* The words i..i+n-1 as one string, NULL if i+n runs past the sentence. */
@@ -120,12 +128,14 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
   s->upos = g_renew (guint64, s->upos, s->n);
   s->xpos = g_renew (guint64, s->xpos, s->n);
   s->gazetteer = g_renew (guint, s->gazetteer, s->n);
+  s->capitals = g_renew (guint, s->capitals, s->n);
   s->cases = cases;
   memset (s->gazetteer, 0, s->n * sizeof *s->gazetteer);
   for (guint i = 0; i < s->n; i++)
     {
       const KgToken *t = kg_document_get_token (doc, sentence->first_token + i);
       kg_word_shape_compute (t->form, &s->words[i]);
+      s->capitals[i] = kg_ner_capitals_lookup (s->table, s->words[i].lower);
       s->upos[i] = t->upos + 1;
       s->xpos[i] = kg_feature_string (t->xpos ? t->xpos : "_", -1);
       guint *g = &s->gazetteer[i];
@@ -142,6 +152,16 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
         }
     }
   s->headline = kg_words_look_like_headline (s->words, s->n);
+  /* Much web text is written all in lower case, where a word's case says
+   * nothing of whether it is a name. */
+  guint letters = 0, capitals = 0;
+  for (guint i = 1; i < s->n; i++)
+    if (!(s->words[i].flags & KG_WORD_NO_LETTER))
+      {
+        letters++;
+        capitals += (s->words[i].flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) && s->words[i].length > 1;
+      }
+  s->lowered = letters >= 3 && capitals == 0;
 }
 
 static const KgWordShape boundary = { .form = 3, .lower = 3, .shape = 3 };
@@ -175,6 +195,10 @@ extract_features (const Sentence *s, guint i, guint y1, guint y2, guint64 *f)
   F2 (m1->lower, w->lower); F2 (w->lower, p1->lower); F3 (um1, u, up1);
   guint history = GPOINTER_TO_UINT (g_hash_table_lookup (s->history, GUINT_TO_POINTER ((guint) w->lower | 1)));
   F1 (history); F2 (history, w->shape);
+  F2 (g, w->shape); F3 (m1->shape, w->shape, p1->shape); F2 (m1->lower, p1->lower);
+  F2 (w->lower, p1->shape); F2 (m1->shape, w->lower);
+  F2 (s->lowered, w->flags); F3 (s->lowered, w->flags, g);
+  F2 (s->capitals[i], w->flags); F3 (s->capitals[i], w->flags, i == 0);
 #undef F1
 #undef F2
 #undef F3
@@ -273,7 +297,7 @@ kg_ner_recognise (const KgNer *ner, KgDocument *doc)
   g_return_if_fail (ner != NULL && doc != NULL);
   g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
   g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
-  Sentence s = { .history = history };
+  Sentence s = { .history = history, .table = &ner->capitals };
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
     {
       const KgSentence *sentence = kg_document_get_sentence (doc, i);
@@ -295,6 +319,15 @@ ner_from_model (KgModel *model, const KgLexicon *lexicon, GError **error)
   ner->lexicon = lexicon;
   if (!kg_perceptron_load (&ner->weights, model, "weights", N_LABELS, error))
     return NULL;
+  gsize length;
+  const void *data = kg_model_get_section (model, "capitals", &length, error);
+  if (data == NULL)
+    return NULL;
+  if (!kg_ner_capitals_init (&ner->capitals, data, length))
+    {
+      g_set_error (error, KG_ERROR, KG_ERROR_MODEL, "%s: corrupt section 'capitals'", kg_model_get_path (model));
+      return NULL;
+    }
   return g_steal_pointer (&ner);
 }
 
@@ -396,7 +429,7 @@ static double
 evaluate (const KgNer *ner, GPtrArray *dev)
 {
   SpanCounts counts = { 0, 0, 0 };
-  Sentence s = { 0 };
+  Sentence s = { .table = &ner->capitals };
   for (guint d = 0; d < dev->len; d++)
     {
       KgDocument *doc = dev->pdata[d];
@@ -458,7 +491,13 @@ kg_ner_train (GPtrArray *train, GPtrArray *dev, const KgLexicon *lexicon, const 
   g_autoptr (KgPerceptronTrainer) trainer = kg_perceptron_trainer_new (N_LABELS);
   GBytes *best = NULL;
   double best_f1 = -1.0;
-  Sentence s = { 0 };
+  g_autoptr (GBytes) capitals = kg_ner_capitals_count (train);
+  KgNerCapitals table;
+  gsize capitals_length;
+  const void *capitals_data = g_bytes_get_data (capitals, &capitals_length);
+  if (!kg_ner_capitals_init (&table, capitals_data, capitals_length))
+    g_assert_not_reached ();
+  Sentence s = { .table = &table };
   g_autofree guint *order = g_new (guint, MAX (train->len, 1));
   for (guint epoch = 1; epoch <= options->iterations; epoch++)
     {
@@ -485,6 +524,7 @@ kg_ner_train (GPtrArray *train, GPtrArray *dev, const KgLexicon *lexicon, const 
         }
       KgModelWriter *writer = kg_model_writer_new (KG_NER_MODEL_KIND, feature_hash ());
       kg_perceptron_trainer_save (trainer, writer, "weights", options->min_weight);
+      kg_model_writer_add (writer, "capitals", capitals_data, capitals_length);
       g_autoptr (GBytes) bytes = kg_model_writer_finish (writer);
       double dev_f1 = -1.0;
       if (dev)

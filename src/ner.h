@@ -6,10 +6,12 @@
  * than BIO), only ever choosing a label that continues the span before it
  * properly.  Features: the word, its affixes, shape and tags, two words of
  * context each side, the two previous labels, how the word is written
- * elsewhere in the document, and gazetteers (countries, nationalities,
- * first names, roles, honorifics, organisation and place words).  Trained
- * on Universal NER over EWT and on the named mentions of GUM, with
- * jackknifed tags.  Each span becomes a NAME mention of the document.
+ * elsewhere in the document and how often it is capitalised in the
+ * training text (ner-capitals.h), whether its sentence is all lower case
+ * or a headline, and gazetteers (countries, nationalities, first names,
+ * roles, honorifics, organisation and place words).  Trained on Universal
+ * NER over EWT and on the named mentions of GUM, with jackknifed tags.
+ * Each span becomes a NAME mention of the document.
  */
 #ifndef KG_NER_H
 #define KG_NER_H
@@ -43,9 +45,11 @@ GBytes *kg_ner_train (GPtrArray *train, GPtrArray *dev, const KgLexicon *lexicon
  * KG_ERROR_INPUT naming the file and line of the first that are not. */
 gboolean kg_ner_add_iob2 (GPtrArray *documents, const char *path, GError **error);
 /* GUM's Entity= annotation in MISC: the person, organization and place
- * mentions whose head is a proper noun, cut to the name around it.
- * Returns the number of mentions added. */
-guint kg_ner_add_gum_entities (GPtrArray *documents);
+ * mentions whose head is a proper noun, cut to the name around it as
+ * Universal NER would (ner-corpus.c).  Needs the gold tags and trees of
+ * the file; lexicon tells nationalities and roles, which are no names.
+ * Returns the number of names added. */
+guint kg_ner_add_gum_entities (GPtrArray *documents, const KgLexicon *lexicon);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgNer, kg_ner_free)
 
