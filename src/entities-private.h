@@ -18,7 +18,8 @@ void kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc);
  * GPE. */
 void kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc);
 /* A NAME mention for each acronym outside a name that the text defines
- * ("Eurasian Economic Union (EAEU)") or the alias table knows ("UN"). */
+ * ("Eurasian Economic Union (EAEU)"), the alias table knows ("UN"), or
+ * that is coordinated with names of one type ("BRICS, the SCO and the UN"). */
 void kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc);
 /* A name the recogniser missed where the document names it elsewhere: a
  * proper noun that is the last word of a person's name ("Araghchi" at the

@@ -264,6 +264,44 @@ add_name (KgDocument *doc, guint token, KgEntityType type)
   kg_document_add_mention (doc, &m);
 }
 
+/* The first conjunct of the coordination token belongs to (UD attaches
+ * every later conjunct to the first); the token itself when it is none. */
+static guint
+first_conjunct (const KgDocument *doc, guint token)
+{
+  const KgToken *t = kg_document_get_token (doc, token);
+  int head = kg_document_get_head (doc, token);
+  return head >= 0 && t->deprel && strcmp (t->deprel, "conj") == 0 ? (guint) head : token;
+}
+
+/* For each token that is the first conjunct of a coordination, the type its
+ * coordinated names agree on ("within BRICS, the SCO and the UN": ORG);
+ * KG_ENTITY_UNKNOWN when there are none or they differ. */
+static KgEntityType *
+coordination_types (const KgDocument *doc)
+{
+  guint n_tokens = kg_document_get_n_tokens (doc);
+  KgEntityType *agreed = g_new0 (KgEntityType, n_tokens);
+  g_autofree gboolean *conflict = g_new0 (gboolean, n_tokens);
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      const KgMention *m = kg_document_get_mention (doc, i);
+      if (m->kind != KG_MENTION_NAME)
+        continue;
+      guint first = first_conjunct (doc, m->head);
+      if (agreed[first] != KG_ENTITY_UNKNOWN && agreed[first] != m->type)
+        conflict[first] = TRUE;
+      agreed[first] = m->type;
+    }
+  for (guint t = 0; t < n_tokens; t++)
+    if (conflict[t])
+      agreed[t] = KG_ENTITY_UNKNOWN;
+  return agreed;
+}
+
+/* Acronyms the recogniser missed become names when the text defines them
+ * ("Eurasian Economic Union (EAEU)"), the alias table knows them ("UN"), or
+ * the names they are coordinated with agree on a type. */
 void
 kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc)
 {
@@ -279,6 +317,7 @@ kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc)
           && is_acronym_word (form_at (doc, after + 1)))
         g_hash_table_insert (defined, g_strdup (form_at (doc, after + 1)), GINT_TO_POINTER (m->type));
     }
+  g_autofree KgEntityType *coordinated = coordination_types (doc);
   for (guint t = 0; t < n_tokens; t++)
     {
       const char *word = form_at (doc, t);
@@ -290,6 +329,8 @@ kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc)
         add_name (doc, t, GPOINTER_TO_INT (type));
       else if (alias)
         add_name (doc, t, kg_lexicon_country (lexicon, alias) ? KG_ENTITY_GPE : KG_ENTITY_ORG);
+      else if (coordinated[first_conjunct (doc, t)] != KG_ENTITY_UNKNOWN)
+        add_name (doc, t, coordinated[first_conjunct (doc, t)]);
     }
 }
 

@@ -185,6 +185,19 @@ test_never_over_merge (void)
   g_assert_cmpint (country->chain, !=, person);
 }
 
+static void
+test_coordinated_acronyms (void)
+{
+  g_autoptr (KgDocument) doc = annotate ("a",
+      "Iran works within GLORB, the Shanghai Cooperation Organization and the United Nations.\n"
+      "The official said that PLINK was fine.\n");
+  const KgMention *glorb = must_find (doc, "GLORB");
+  g_assert_cmpint (glorb->kind, ==, KG_MENTION_NAME);
+  g_assert_cmpint (glorb->type, ==, KG_ENTITY_ORG);
+  /* an acronym with nothing to go by stays unrecognised */
+  g_assert_null (find (doc, "PLINK"));
+}
+
 /* A graph from documents, consolidated with rules (may be NULL). */
 static KgGraph *
 build_graph (const char *const *texts, guint n, KgAliasRules *rules)
@@ -336,6 +349,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/values", test_values);
   g_test_add_func ("/entities/coreference", test_coreference);
   g_test_add_func ("/entities/never-over-merge", test_never_over_merge);
+  g_test_add_func ("/entities/coordinated-acronyms", test_coordinated_acronyms);
   g_test_add_func ("/entities/merge-across-documents", test_merge_across_documents);
   g_test_add_func ("/entities/alias-rules", test_alias_rules);
   g_test_add_func ("/entities/conllu", test_conllu_columns);
