@@ -30,6 +30,7 @@
 #include "entities-private.h"
 #include "kgraph/canonical.h"
 #include "tally.h"
+#include "word-shape.h"
 
 #include <string.h>
 
@@ -513,18 +514,6 @@ sieve_surname (Coref *c)
     }
 }
 
-static gboolean
-is_acronym (const char *word)
-{
-  gsize n = strlen (word);
-  if (n < 2 || n > 8)
-    return FALSE;
-  for (const char *p = word; *p; p++)
-    if (!g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* The initials of a name's capitalised words ("Shanghai Cooperation
  * Organization" -> "SCO"). */
 static char *
@@ -569,7 +558,7 @@ sieve_acronym (Coref *c)
   for (guint m = 0; m < c->n; m++)
     {
       const KgMention *acr = mention (c, m);
-      if (acr->kind != KG_MENTION_NAME || acr->n_tokens != 1 || !is_acronym (token (c, acr->first_token)->form))
+      if (acr->kind != KG_MENTION_NAME || acr->n_tokens != 1 || !kg_word_is_acronym (token (c, acr->first_token)->form))
         continue;
       gpointer full;
       if (g_hash_table_lookup_extended (by_acronym, token (c, acr->first_token)->form, NULL, &full))

@@ -306,16 +306,45 @@ stored_mention (KgDocument *document, const KgMention *mention)
   return stored;
 }
 
+/* The index of the first mention that comes after mention in the order
+ * (after the equal ones): where it is inserted. */
+static guint
+insertion_point (GArray *mentions, const KgMention *mention)
+{
+  guint lo = 0, hi = mentions->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (compare_mentions (&g_array_index (mentions, KgMention, mid), mention) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 void
 kg_document_add_mention (KgDocument *document, const KgMention *mention)
 {
   g_return_if_fail (mention->n_tokens > 0 && mention->first_token + mention->n_tokens <= document->tokens->len);
   KgMention stored = stored_mention (document, mention);
-  /* insertion keeps the order; mentions arrive mostly in order */
-  guint i = document->mentions->len;
-  while (i > 0 && compare_mentions (&g_array_index (document->mentions, KgMention, i - 1), &stored) > 0)
-    i--;
-  g_array_insert_val (document->mentions, i, stored);
+  g_array_insert_val (document->mentions, insertion_point (document->mentions, &stored), stored);
+}
+
+guint
+kg_document_first_mention_at (const KgDocument *document, guint token)
+{
+  GArray *mentions = document->mentions;
+  guint lo = 0, hi = mentions->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (mentions, KgMention, mid).first_token < token)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 void
@@ -391,17 +420,24 @@ kg_document_find_mention (const KgDocument *document, guint token)
 }
 
 void
-kg_document_filter_mentions (KgDocument *document, gboolean (*keep) (const KgMention *, gpointer),
-                             gpointer user_data)
+kg_document_put_mention (KgDocument *document, const KgMention *mention)
 {
-  guint kept = 0;
-  for (guint i = 0; i < document->mentions->len; i++)
+  g_return_if_fail (mention->n_tokens > 0 && mention->first_token + mention->n_tokens <= document->tokens->len);
+  /* no mention crosses a sentence: those that overlap start in its sentence */
+  guint sentence_start = kg_document_get_sentence (document, kg_document_find_sentence (document, mention->first_token))
+                           ->first_token;
+  guint end = mention->first_token + mention->n_tokens;
+  GArray *mentions = document->mentions;
+  guint first = kg_document_first_mention_at (document, sentence_start), kept = first, i = first;
+  for (; i < mentions->len && g_array_index (mentions, KgMention, i).first_token < end; i++)
     {
-      KgMention *m = &g_array_index (document->mentions, KgMention, i);
-      if (keep (m, user_data))
-        g_array_index (document->mentions, KgMention, kept++) = *m;
+      const KgMention *m = &g_array_index (mentions, KgMention, i);
+      gboolean overlaps = mention->first_token < m->first_token + m->n_tokens;
+      if (!overlaps || m->kind != mention->kind)
+        g_array_index (mentions, KgMention, kept++) = *m;
     }
-  g_array_set_size (document->mentions, kept);
+  g_array_remove_range (mentions, kept, i - kept);
+  kg_document_add_mention (document, mention);
 }
 
 guint

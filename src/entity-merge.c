@@ -25,6 +25,7 @@
 #include "kgraph/error.h"
 #include "read-file.h"
 #include "tally.h"
+#include "word-shape.h"
 
 #include <string.h>
 
@@ -301,18 +302,6 @@ merge_surnames (KgGraph *graph, const KgAliasRules *rules)
   return merged;
 }
 
-static gboolean
-is_acronym (const char *label)
-{
-  gsize n = strlen (label);
-  if (n < 2 || n > 8)
-    return FALSE;
-  for (const char *p = label; *p; p++)
-    if (!g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* The initials of the capitalised words of a name: "Eurasian Economic
  * Union" -> "EEU".  (transfer full) */
 static char *
@@ -345,7 +334,7 @@ merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
       for (guint a = 0; a < kg_node_get_n_aliases (c->node); a++)
         {
           const char *form = kg_node_get_alias (c->node, a)->form;
-          if (is_acronym (form))
+          if (kg_word_is_acronym (form))
             kg_index_add (by_acronym, form, i);
         }
       g_autofree char *initials = initials_of (c->words);
@@ -357,7 +346,7 @@ merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
     {
       Candidate *acronym = &g_array_index (nodes, Candidate, i);
       const char *label = kg_node_get_label (acronym->node);
-      if (acronym->gone || !is_acronym (label))
+      if (acronym->gone || !kg_word_is_acronym (label))
         continue;
       Candidate *into = only_match (nodes, g_hash_table_lookup (by_acronym, label), acronym, rules, accepts_any);
       if (into == NULL)

@@ -15,6 +15,7 @@
  */
 #include "entities-private.h"
 #include "kgraph/canonical.h"
+#include "word-shape.h"
 
 #include <string.h>
 
@@ -244,18 +245,6 @@ kg__entity_key (const KgLexicon *lexicon, const char *label, KgEntityType type)
   return key;
 }
 
-static gboolean
-is_acronym_word (const char *word)
-{
-  gsize n = strlen (word);
-  if (n < 2 || n > 8)
-    return FALSE;
-  for (const char *p = word; *p; p++)
-    if (!g_ascii_isupper (*p))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 add_name (KgDocument *doc, guint token, KgEntityType type)
 {
@@ -314,14 +303,14 @@ kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc)
       guint after = m->first_token + m->n_tokens;
       if (m->kind == KG_MENTION_NAME && m->n_tokens > 1 && after + 2 < n_tokens
           && strcmp (form_at (doc, after), "(") == 0 && strcmp (form_at (doc, after + 2), ")") == 0
-          && is_acronym_word (form_at (doc, after + 1)))
+          && kg_word_is_acronym (form_at (doc, after + 1)))
         g_hash_table_insert (defined, g_strdup (form_at (doc, after + 1)), GINT_TO_POINTER (m->type));
     }
   g_autofree KgEntityType *coordinated = coordination_types (doc);
   for (guint t = 0; t < n_tokens; t++)
     {
       const char *word = form_at (doc, t);
-      if (!is_acronym_word (word) || kg_document_find_mention (doc, t) >= 0)
+      if (!kg_word_is_acronym (word) || kg_document_find_mention (doc, t) >= 0)
         continue;
       gpointer type;
       const char *alias = kg_lexicon_alias (lexicon, word);
@@ -482,15 +471,6 @@ known_name_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence
   return 0;
 }
 
-static gboolean
-overlaps (const KgMention *m, gpointer user_data)
-{
-  const KgMention *span = user_data;
-  gboolean apart = m->first_token + m->n_tokens <= span->first_token
-                   || span->first_token + span->n_tokens <= m->first_token;
-  return apart || m->kind != KG_MENTION_NAME;
-}
-
 /* A name followed by a company suffix, with or without a comma ("Google ,
  * Inc."), is an organisation that ends with it. */
 static void
@@ -511,8 +491,7 @@ add_company_suffixes (KgDocument *doc, const KgSentence *s)
       m.n_tokens = suffix - m.first_token + 1;
       m.head = suffix;
       m.type = KG_ENTITY_ORG;
-      kg_document_filter_mentions (doc, overlaps, &m);
-      kg_document_add_mention (doc, &m);
+      kg_document_put_mention (doc, &m);
     }
 }
 
@@ -522,11 +501,12 @@ add_company_suffixes (KgDocument *doc, const KgSentence *s)
 static void
 join_hyphenated (KgDocument *doc, const KgSentence *s)
 {
-  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+  guint end = s->first_token + s->n_tokens;
+  for (guint i = kg_document_first_mention_at (doc, s->first_token + 2);
+       i < kg_document_get_n_mentions (doc) && kg_document_get_mention (doc, i)->first_token < end; i++)
     {
       KgMention m = *kg_document_get_mention (doc, i);
-      if (m.kind != KG_MENTION_NAME || m.first_token < s->first_token + 2
-          || m.first_token >= s->first_token + s->n_tokens)
+      if (m.kind != KG_MENTION_NAME)
         continue;
       const KgToken *word = kg_document_get_token (doc, m.first_token - 2);
       const KgToken *hyphen = kg_document_get_token (doc, m.first_token - 1);
@@ -535,8 +515,7 @@ join_hyphenated (KgDocument *doc, const KgSentence *s)
         continue;
       m.first_token -= 2;
       m.n_tokens += 2;
-      kg_document_filter_mentions (doc, overlaps, &m);
-      kg_document_add_mention (doc, &m);
+      kg_document_put_mention (doc, &m);
     }
 }
 
@@ -573,8 +552,7 @@ kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
           KgMention m = { .first_token = s->first_token + i, .n_tokens = n, .head = s->first_token + i + n - 1,
                           .type = type, .kind = KG_MENTION_NAME, .chain = -1 };
           /* the rule's name replaces what the recogniser cut it into */
-          kg_document_filter_mentions (doc, overlaps, &m);
-          kg_document_add_mention (doc, &m);
+          kg_document_put_mention (doc, &m);
           i += n;
         }
       add_company_suffixes (doc, s);

@@ -55,16 +55,18 @@ static const Currency currencies[] = {
   { "rouble", "RUB" }, { "roubles", "RUB" }, { "rupee", "INR" }, { "rupees", "INR" },
 };
 
+#define MAX_COMPARISON_WORDS 2
+
 typedef struct {
-  const char *words;  /* space-separated, lower case */
+  const char *words[MAX_COMPARISON_WORDS];  /* lower case; NULL after the last */
   const char *sign;
 } Comparison;
 
 static const Comparison comparisons[] = {
-  { "more than", ">" }, { "over", ">" }, { "above", ">" }, { "at least", ">=" }, { "less than", "<" },
-  { "fewer than", "<" }, { "under", "<" }, { "below", "<" }, { "up to", "<=" }, { "at most", "<=" },
-  { "about", "~" }, { "around", "~" }, { "nearly", "~" }, { "almost", "~" }, { "approximately", "~" },
-  { "some", "~" },
+  { { "more", "than" }, ">" }, { { "over" }, ">" }, { { "above" }, ">" }, { { "at", "least" }, ">=" },
+  { { "less", "than" }, "<" }, { { "fewer", "than" }, "<" }, { { "under" }, "<" }, { { "below" }, "<" },
+  { { "up", "to" }, "<=" }, { { "at", "most" }, "<=" }, { { "about" }, "~" }, { { "around" }, "~" },
+  { { "nearly" }, "~" }, { { "almost" }, "~" }, { { "approximately" }, "~" }, { { "some" }, "~" },
 };
 
 static const char *const units[] = {
@@ -314,8 +316,8 @@ match_amount (const Words *w, guint i)
   const char *sign = "";
   for (guint c = 0; c < G_N_ELEMENTS (comparisons); c++)
     {
-      g_auto (GStrv) words = g_strsplit (comparisons[c].words, " ", -1);
-      guint n = g_strv_length (words), k = 0;
+      const char *const *words = comparisons[c].words;
+      guint n = words[1] ? 2 : 1, k = 0;
       while (k < n && is (w, i + k, words[k]))
         k++;
       double probe;

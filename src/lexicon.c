@@ -123,6 +123,8 @@ WORD_LIST_ADDER (add_place_word, place_words)
 static char *
 plain_key (const char *text)
 {
+  if (g_str_is_ascii (text))
+    return kg_canonical_key (text);
   g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
   GString *plain = g_string_new (NULL);
   for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
@@ -222,18 +224,24 @@ kg_lexicon_country (const KgLexicon *lexicon, const char *name)
   return lookup_key (lexicon->countries, name);
 }
 
-const char *
-kg_lexicon_demonym_country (const KgLexicon *lexicon, const char *word)
+static const char *
+demonym_country_of_key (const KgLexicon *lexicon, const char *key)
 {
-  g_autofree char *key = kg_canonical_key (word);
   const char *country = g_hash_table_lookup (lexicon->demonyms, key);
   gsize length = strlen (key);
   if (country == NULL && length > 1 && key[length - 1] == 's')
     {
-      key[length - 1] = '\0';  /* "Iranians" */
-      country = g_hash_table_lookup (lexicon->demonyms, key);
+      g_autofree char *singular = g_strndup (key, length - 1);  /* "Iranians" */
+      country = g_hash_table_lookup (lexicon->demonyms, singular);
     }
   return country;
+}
+
+const char *
+kg_lexicon_demonym_country (const KgLexicon *lexicon, const char *word)
+{
+  g_autofree char *key = kg_canonical_key (word);
+  return demonym_country_of_key (lexicon, key);
 }
 
 const char *
@@ -296,4 +304,22 @@ const char *
 kg_lexicon_alias (const KgLexicon *lexicon, const char *name)
 {
   return g_hash_table_lookup (lexicon->aliases, name);
+}
+
+guint
+kg_lexicon_marks (const KgLexicon *lexicon, const char *text)
+{
+  g_autofree char *key = kg_canonical_key (text);
+  g_autofree char *plain = g_str_is_ascii (text) ? NULL : plain_key (text);
+  const KgGender *gender = g_hash_table_lookup (lexicon->first_names, key);
+  return (g_hash_table_contains (lexicon->countries, key) ? KG_LEXICON_COUNTRY : 0)
+         | (demonym_country_of_key (lexicon, key) ? KG_LEXICON_DEMONYM : 0)
+         | (gender && *gender == KG_GENDER_MALE ? KG_LEXICON_MALE_NAME : 0)
+         | (gender && *gender == KG_GENDER_FEMALE ? KG_LEXICON_FEMALE_NAME : 0)
+         | (g_hash_table_contains (lexicon->roles, key) ? KG_LEXICON_ROLE : 0)
+         | (g_hash_table_contains (lexicon->honorifics, key) ? KG_LEXICON_HONORIFIC : 0)
+         | (g_hash_table_contains (lexicon->org_words, key) ? KG_LEXICON_ORG_WORD : 0)
+         | (g_hash_table_contains (lexicon->place_words, key) ? KG_LEXICON_PLACE_WORD : 0)
+         | (g_hash_table_contains (lexicon->subdivisions, plain ? plain : key) ? KG_LEXICON_SUBDIVISION : 0)
+         | (g_hash_table_contains (lexicon->aliases, text) ? KG_LEXICON_ALIAS : 0);
 }

@@ -47,6 +47,25 @@ gboolean kg_lexicon_is_canonical_name (const KgLexicon *lexicon, const char *nam
  * NULL. */
 const char *kg_lexicon_alias (const KgLexicon *lexicon, const char *name);
 
+/* What the lists know a word or phrase as, one bit per list.  The values
+ * are features of the name recogniser's model: add, never renumber. */
+typedef enum {
+  KG_LEXICON_COUNTRY = 1 << 0,      /* kg_lexicon_country() */
+  KG_LEXICON_DEMONYM = 1 << 1,      /* kg_lexicon_demonym_country() */
+  KG_LEXICON_MALE_NAME = 1 << 2,    /* kg_lexicon_first_name_gender() */
+  KG_LEXICON_FEMALE_NAME = 1 << 3,
+  KG_LEXICON_ROLE = 1 << 4,         /* kg_lexicon_is_role() */
+  KG_LEXICON_HONORIFIC = 1 << 5,
+  KG_LEXICON_ORG_WORD = 1 << 6,
+  KG_LEXICON_PLACE_WORD = 1 << 7,
+  KG_LEXICON_SUBDIVISION = 1 << 8,  /* kg_lexicon_is_subdivision() */
+  KG_LEXICON_ALIAS = 1 << 9,        /* kg_lexicon_alias() */
+} KgLexiconMark;
+
+/* Every list that holds text, as KgLexiconMark bits: the lookups above
+ * with the key computed once, for callers that ask about every word. */
+guint kg_lexicon_marks (const KgLexicon *lexicon, const char *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgLexicon, kg_lexicon_free)
 
 #endif

@@ -26,13 +26,6 @@ static guint label (guint type, guint position) { return 1 + 4 * type + position
 static guint label_type (guint l) { return (l - 1) / 4; }
 static guint label_position (guint l) { return (l - 1) % 4; }
 
-/* Gazetteer marks of a word. */
-enum {
-  GAZ_COUNTRY = 1 << 0, GAZ_DEMONYM = 1 << 1, GAZ_MALE = 1 << 2, GAZ_FEMALE = 1 << 3, GAZ_ROLE = 1 << 4,
-  GAZ_HONORIFIC = 1 << 5, GAZ_ORG_WORD = 1 << 6, GAZ_PLACE_WORD = 1 << 7, GAZ_SUBDIVISION = 1 << 8,
-  GAZ_ALIAS = 1 << 9,
-};
-
 #define MAX_FEATURES 64
 #define MAX_GAZETTEER_WORDS 4
 
@@ -74,30 +67,48 @@ sentence_clear (Sentence *s)
   g_free (s->capitals);
 }
 
-/* The words i..i+n-1 as one string, NULL if i+n runs past the sentence. */
+/* The words i..i+n-1 of the sentence joined by spaces. */
 static char *
 phrase (const KgDocument *doc, const KgSentence *sentence, guint i, guint n)
 {
-  if (i + n > sentence->n_tokens)
-    return NULL;
-  GString *text = g_string_new (NULL);
+  GString *text = g_string_sized_new (64);
   for (guint k = 0; k < n; k++)
-    g_string_append_printf (text, "%s%s", k ? " " : "", kg_document_get_token (doc, sentence->first_token + i + k)->form);
+    {
+      if (k > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, kg_document_get_token (doc, sentence->first_token + i + k)->form);
+    }
   return g_string_free (text, FALSE);
 }
 
-/* Marks the words covered by the longest gazetteer name starting at i. */
-static void
-mark_names (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *sentence, guint i, guint *gazetteer)
+/* The lists that mark a word wherever it stands. */
+#define WORD_MARKS (KG_LEXICON_DEMONYM | KG_LEXICON_MALE_NAME | KG_LEXICON_FEMALE_NAME | KG_LEXICON_HONORIFIC \
+                    | KG_LEXICON_ORG_WORD | KG_LEXICON_PLACE_WORD | KG_LEXICON_ALIAS)
+
+/* The list a whole name is found in (country before subdivision before
+ * role), as its mark; 0 if none. */
+static guint
+name_mark (guint marks)
 {
-  for (guint n = MAX_GAZETTEER_WORDS; n >= 1; n--)
+  return marks & KG_LEXICON_COUNTRY       ? KG_LEXICON_COUNTRY
+         : marks & KG_LEXICON_SUBDIVISION ? KG_LEXICON_SUBDIVISION
+         : marks & KG_LEXICON_ROLE        ? KG_LEXICON_ROLE : 0;
+}
+
+/* Marks the words covered by the longest gazetteer name starting at i,
+ * whose own marks are word_marks. */
+static void
+mark_names (const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *sentence, guint i, guint word_marks,
+            guint *gazetteer)
+{
+  for (guint n = MIN (MAX_GAZETTEER_WORDS, sentence->n_tokens - i); n >= 1; n--)
     {
-      g_autofree char *text = phrase (doc, sentence, i, n);
-      if (text == NULL)
-        continue;
-      guint mark = kg_lexicon_country (lexicon, text) ? GAZ_COUNTRY
-                   : kg_lexicon_is_subdivision (lexicon, text) ? GAZ_SUBDIVISION
-                   : kg_lexicon_is_role (lexicon, text) ? GAZ_ROLE : 0;
+      guint mark = n == 1 ? name_mark (word_marks) : 0;
+      if (n > 1)
+        {
+          g_autofree char *text = phrase (doc, sentence, i, n);
+          mark = name_mark (kg_lexicon_marks (lexicon, text));
+        }
       if (mark)
         {
           for (guint k = 0; k < n; k++)
@@ -141,14 +152,9 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
       guint *g = &s->gazetteer[i];
       if (!(s->words[i].flags & KG_WORD_NO_LETTER))
         {
-          KgGender gender = kg_lexicon_first_name_gender (lexicon, t->form);
-          *g |= (gender == KG_GENDER_MALE ? GAZ_MALE : 0) | (gender == KG_GENDER_FEMALE ? GAZ_FEMALE : 0);
-          *g |= kg_lexicon_demonym_country (lexicon, t->form) ? GAZ_DEMONYM : 0;
-          *g |= kg_lexicon_is_honorific (lexicon, t->form) ? GAZ_HONORIFIC : 0;
-          *g |= kg_lexicon_is_org_word (lexicon, t->form) ? GAZ_ORG_WORD : 0;
-          *g |= kg_lexicon_is_place_word (lexicon, t->form) ? GAZ_PLACE_WORD : 0;
-          *g |= kg_lexicon_alias (lexicon, t->form) ? GAZ_ALIAS : 0;
-          mark_names (lexicon, doc, sentence, i, s->gazetteer);
+          guint marks = kg_lexicon_marks (lexicon, t->form);
+          *g |= marks & WORD_MARKS;
+          mark_names (lexicon, doc, sentence, i, marks, s->gazetteer);
         }
     }
   s->headline = kg_words_look_like_headline (s->words, s->n);
@@ -503,15 +509,7 @@ kg_ner_train (GPtrArray *train, GPtrArray *dev, const KgLexicon *lexicon, const 
     {
       /* Documents in a new order each time, their sentences in order, so
        * that the history of names is what it will be at run time. */
-      g_autoptr (GRand) rand = g_rand_new_with_seed (options->seed * 7919 + epoch);
-      for (guint d = 0; d < train->len; d++)
-        order[d] = d;
-      for (guint d = train->len; d > 1; d--)
-        {
-          guint j = g_rand_int_range (rand, 0, d), tmp = order[d - 1];
-          order[d - 1] = order[j];
-          order[j] = tmp;
-        }
+      kg_train_order (order, train->len, options->seed, epoch);
       SpanCounts counts = { 0, 0, 0 };
       for (guint d = 0; d < train->len; d++)
         {

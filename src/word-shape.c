@@ -143,3 +143,15 @@ kg_words_look_like_headline (const KgWordShape *words, guint n)
       }
   return long_words >= 3 && capitalised * 5 >= long_words * 4;
 }
+
+gboolean
+kg_word_is_acronym (const char *word)
+{
+  gsize n = strlen (word);
+  if (n < 2 || n > 8)
+    return FALSE;
+  for (const char *p = word; *p; p++)
+    if (!g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}

@@ -41,6 +41,9 @@ guint kg_word_case_of (GHashTable *cases, const KgWordShape *w);
 /* Is a sentence written like a headline: most longer words capitalised. */
 gboolean kg_words_look_like_headline (const KgWordShape *words, guint n);
 
+/* Is word an acronym: 2 to 8 ASCII capital letters ("UN", "EAEU")? */
+gboolean kg_word_is_acronym (const char *word);
+
 /* Writes the lower-cased form into buffer (size at least 4 bytes) when it
  * fits, else returns a newly allocated copy in *allocated. */
 const char *kg_word_lower (const char *form, char *buffer, gsize size, char **allocated);

@@ -163,9 +163,11 @@ KgMention *kg_document_get_mention_mut (KgDocument *document, guint index);
 /* The mention whose head is token, else the shortest one that contains it;
  * -1 if none. */
 int kg_document_find_mention (const KgDocument *document, guint token);
-/* Drops the mentions for which keep() returns FALSE. */
-void kg_document_filter_mentions (KgDocument *document, gboolean (*keep) (const KgMention *, gpointer),
-                                  gpointer user_data);
+/* Adds a mention in place of the mentions of its kind that overlap it. */
+void kg_document_put_mention (KgDocument *document, const KgMention *mention);
+/* The index of the first mention that starts at token or later;
+ * kg_document_get_n_mentions() if none does. */
+guint kg_document_first_mention_at (const KgDocument *document, guint token);
 
 /* Coreference chains; a new chain's index is returned. */
 guint kg_document_add_chain (KgDocument *document, const char *key, const char *label, KgEntityType type);
