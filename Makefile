@@ -2,7 +2,8 @@
 #
 #   make run      install missing Debian packages, build, build the graph of seeds/ into out/
 #   make check    install missing Debian packages, build, run the whole test suite
-#   make bench    speed and memory figures (scripts/bench); DATA=../shared/data adds EWT test
+#   make bench    speed and memory figures (scripts/bench); DATA=../shared/data adds EWT test,
+#                 FACTS=N sets the size of the import benchmark (100000)
 #   make install  PREFIX=/usr/local DESTDIR=  (program, library, headers, kgraph.pc, data)
 #
 # Our flags live in KG_CFLAGS/KG_LDLIBS; CFLAGS and LDFLAGS stay the user's.
@@ -60,7 +61,7 @@ tests: $(TEST_BIN)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)scripts/bench $(BUILD) $(DATA)
+	$(Q)FACTS=$(FACTS) scripts/bench $(BUILD) $(DATA)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)

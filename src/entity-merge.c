@@ -126,13 +126,11 @@ KgAliasRules *
 kg_alias_rules_load (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  g_autoptr (GBytes) bytes = kg_read_file (path, (gsize) 64 << 20, error);
+  g_autoptr (GBytes) bytes = kg_read_text_file (path, (gsize) 64 << 20, error);
   if (bytes == NULL)
     return NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  if (!kg_check_utf8 (path, data, length, error))
-    return NULL;
   g_autoptr (KgAliasRules) rules = g_new0 (KgAliasRules, 1);
   rules->rules = g_array_new (FALSE, FALSE, sizeof (Rule));
   g_array_set_clear_func (rules->rules, (GDestroyNotify) rule_clear);

@@ -189,13 +189,11 @@ kg_import_tsv (KgGraph *graph, const char *path, GError **error)
 {
   g_return_val_if_fail (graph != NULL && path != NULL, FALSE);
 
-  g_autoptr (GBytes) bytes = kg_read_file (path, MAX_TSV_BYTES, error);
+  g_autoptr (GBytes) bytes = kg_read_text_file (path, MAX_TSV_BYTES, error);
   if (bytes == NULL)
     return FALSE;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  if (!kg_check_utf8 (path, data, length, error))
-    return FALSE;
 
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (rows, (GDestroyNotify) row_clear);

@@ -1,6 +1,7 @@
 /* ner-capitals.c: the capitalisation table of the name recogniser
  * (entity stage, training and lookup; see ner-capitals.h). */
 #include "ner-capitals.h"
+#include "slot-table.h"
 #include "word-shape.h"
 
 #include <stdlib.h>
@@ -16,20 +17,6 @@ by_hash (const void *a, const void *b)
 {
   guint64 x = ((const Count *) a)->lower, y = ((const Count *) b)->lower;
   return x < y ? -1 : x > y;
-}
-
-/* The slot a key starts looking from in a table of n slots. */
-static inline guint32
-home_slot (guint64 key, guint32 n)
-{
-  return (guint32) (((guint64) (guint32) key * n) >> 32);
-}
-
-static guint32
-fingerprint (guint64 key)
-{
-  guint32 fp = (guint32) (key >> 32);
-  return fp ? fp : 1;
 }
 
 static guint
@@ -84,11 +71,7 @@ kg_ner_capitals_count (GPtrArray *documents)
     {
       const Count *c = &g_array_index (counts, Count, k);
       guint64 key = c->lower ? c->lower : 1;
-      guint32 i = home_slot (key, n_slots);
-      while (table[2 * i] != 0)
-        i = i + 1 == n_slots ? 0 : i + 1;
-      table[2 * i] = fingerprint (key);
-      table[2 * i + 1] = bucket (c->capitalised, c->inside);
+      kg_slot_insert (table, n_slots, key, bucket (c->capitalised, c->inside));
     }
   g_array_unref (counts);
   return g_bytes_new_take (section, length);
@@ -109,14 +92,6 @@ guint
 kg_ner_capitals_lookup (const KgNerCapitals *capitals, guint64 lower)
 {
   guint64 key = lower ? lower : 1;
-  guint32 fp = fingerprint (key), i = home_slot (key, capitals->n_slots);
-  for (;;)
-    {
-      guint32 stored = capitals->slots[2 * i];
-      if (stored == 0)
-        return 0;
-      if (stored == fp)
-        return capitals->slots[2 * i + 1];
-      i = i + 1 == capitals->n_slots ? 0 : i + 1;
-    }
+  const guint32 *value = kg_slot_find (capitals->slots, capitals->n_slots, key, kg_slot_home (key, capitals->n_slots));
+  return value ? *value : 0;
 }

@@ -49,13 +49,11 @@ iob2_sentence_free (Iob2Sentence *iob)
 static GHashTable *
 read_iob2 (const char *path, GError **error)
 {
-  g_autoptr (GBytes) bytes = kg_read_file (path, (gsize) 1 << 30, error);
+  g_autoptr (GBytes) bytes = kg_read_text_file (path, (gsize) 1 << 30, error);
   if (bytes == NULL)
     return NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  if (!kg_check_utf8 (path, data, length, error))
-    return NULL;
   g_autoptr (GHashTable) sentences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             (GDestroyNotify) iob2_sentence_free);
   g_auto (GStrv) lines = g_strsplit (data, "\n", -1);

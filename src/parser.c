@@ -439,37 +439,32 @@ serialise (const KgPerceptronTrainer *trainer, GPtrArray *labels, float min_weig
   return kg_model_writer_finish (writer);
 }
 
+static void
+parse_document (gconstpointer parser, KgDocument *document)
+{
+  kg_parser_parse (parser, document);
+}
+
+enum { WORDS, HEADS_RIGHT, BOTH_RIGHT, N_ATTACHMENT_COUNTS };
+
+static void
+count_attachments (const KgToken *predicted, const KgToken *gold, guint *counts)
+{
+  gboolean head_right = predicted->head == gold->head;
+  counts[WORDS]++;
+  counts[HEADS_RIGHT] += head_right;
+  counts[BOTH_RIGHT] += head_right && g_strcmp0 (predicted->deprel, gold->deprel) == 0;
+}
+
 /* Attachment scores on dev: every word counts, punctuation included (as
  * the CoNLL 2018 shared task counted). */
 static double
 evaluate (const KgParser *parser, GPtrArray *dev, double *uas)
 {
-  guint total = 0, heads_right = 0, both_right = 0;
-  for (guint d = 0; d < dev->len; d++)
-    {
-      KgDocument *doc = dev->pdata[d];
-      guint n = kg_document_get_n_tokens (doc);
-      g_autofree int *gold_heads = g_new (int, n);
-      g_autofree const char **gold_labels = g_new (const char *, n);
-      for (guint i = 0; i < n; i++)
-        {
-          gold_heads[i] = kg_document_get_token (doc, i)->head;
-          gold_labels[i] = kg_document_get_token (doc, i)->deprel;
-        }
-      kg_parser_parse (parser, doc);
-      for (guint i = 0; i < n; i++)
-        {
-          KgToken *t = kg_document_get_token_mut (doc, i);
-          gboolean head_right = t->head == gold_heads[i];
-          heads_right += head_right;
-          both_right += head_right && g_strcmp0 (t->deprel, gold_labels[i]) == 0;
-          total++;
-          t->head = gold_heads[i];
-          t->deprel = gold_labels[i];
-        }
-    }
-  *uas = total ? (double) heads_right / total : 0.0;
-  return total ? (double) both_right / total : 0.0;
+  guint counts[N_ATTACHMENT_COUNTS] = { 0 };
+  kg_train_score_dev (dev, parse_document, parser, count_attachments, counts);
+  *uas = counts[WORDS] ? (double) counts[HEADS_RIGHT] / counts[WORDS] : 0.0;
+  return counts[WORDS] ? (double) counts[BOTH_RIGHT] / counts[WORDS] : 0.0;
 }
 
 GBytes *

@@ -2,6 +2,7 @@
 #include "perceptron.h"
 #include "kgraph/canonical.h"
 #include "kgraph/error.h"
+#include "slot-table.h"
 
 #include <math.h>
 #include <string.h>
@@ -206,20 +207,6 @@ kg_perceptron_trainer_get_n_features (const KgPerceptronTrainer *t)
 
 /* ---- saving ---------------------------------------------------------------- */
 
-/* The slot a key starts looking from in a table of n slots. */
-static inline guint32
-home_slot (guint64 key, guint32 n)
-{
-  return (guint32) (((guint64) (guint32) key * n) >> 32);
-}
-
-static guint32
-fingerprint (guint64 key)
-{
-  guint32 fp = (guint32) (key >> 32);
-  return fp ? fp : 1;
-}
-
 guint
 kg_perceptron_trainer_save (const KgPerceptronTrainer *t, KgModelWriter *writer, const char *prefix,
                             float min_weight)
@@ -281,12 +268,7 @@ kg_perceptron_trainer_save (const KgPerceptronTrainer *t, KgModelWriter *writer,
   guint32 *table = slots + 2;
   for (guint k = 0; k < kept_keys->len; k++)
     {
-      guint64 key = g_array_index (kept_keys, guint64, k);
-      gsize i = home_slot (key, n_slots);
-      while (table[2 * i] != 0)
-        i = i + 1 == n_slots ? 0 : i + 1;
-      table[2 * i] = fingerprint (key);
-      table[2 * i + 1] = g_array_index (offsets, guint32, k);
+      kg_slot_insert (table, n_slots, g_array_index (kept_keys, guint64, k), g_array_index (offsets, guint32, k));
     }
 
   g_autofree char *table_name = g_strdup_printf ("%s.table", prefix);
@@ -360,16 +342,8 @@ kg_perceptron_load (KgPerceptron *p, const KgModel *model, const char *prefix, g
 static inline const guint16 *
 probe (const KgPerceptron *p, guint64 key, guint32 i)
 {
-  guint32 fp = fingerprint (key);
-  for (;;)
-    {
-      guint32 slot_fp = p->slots[2 * i];
-      if (slot_fp == 0)
-        return NULL;
-      if (slot_fp == fp)
-        return p->weights + p->slots[2 * i + 1];
-      i = i + 1 == p->n_slots ? 0 : i + 1;
-    }
+  const guint32 *offset = kg_slot_find (p->slots, p->n_slots, key, i);
+  return offset ? p->weights + *offset : NULL;
 }
 
 #define SCORE_BATCH 64
@@ -388,7 +362,7 @@ kg_perceptron_score (const KgPerceptron *p, const guint64 *features, guint n, gi
       const guint16 *found[SCORE_BATCH];
       for (guint f = 0; f < count; f++)
         {
-          home[f] = home_slot (nonzero (features[start + f]), p->n_slots);
+          home[f] = kg_slot_home (nonzero (features[start + f]), p->n_slots);
           __builtin_prefetch (&p->slots[2 * home[f]]);
         }
       for (guint f = 0; f < count; f++)

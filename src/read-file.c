@@ -105,3 +105,16 @@ kg_check_utf8 (const char *path, const char *data, gsize length, GError **error)
                data[offset] == '\0' ? "NUL byte" : "invalid UTF-8", offset);
   return FALSE;
 }
+
+GBytes *
+kg_read_text_file (const char *path, gsize max_bytes, GError **error)
+{
+  g_autoptr (GBytes) bytes = kg_read_file (path, max_bytes, error);
+  if (bytes == NULL)
+    return NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  if (!kg_check_utf8 (path, data, length, error))
+    return NULL;
+  return g_steal_pointer (&bytes);
+}

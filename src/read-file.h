@@ -15,6 +15,10 @@
  * (transfer full) */
 GBytes *kg_read_file (const char *path, gsize max_bytes, GError **error);
 
+/* kg_read_file() for text: also fails as kg_check_utf8() does.
+ * (transfer full) */
+GBytes *kg_read_text_file (const char *path, gsize max_bytes, GError **error);
+
 /* The name to show for path in messages: "standard input" for "-". */
 const char *kg_read_file_display_name (const char *path);
 

@@ -564,35 +564,30 @@ train_epoch (KgPerceptronTrainer *trainer, GArray *sentences, const Inventory *i
   return total ? (double) correct / total : 0.0;
 }
 
+static void
+tag_document (gconstpointer tagger, KgDocument *document)
+{
+  kg_tagger_tag (tagger, document);
+}
+
+enum { WORDS, UPOS_RIGHT, XPOS_RIGHT, N_TAG_COUNTS };
+
+static void
+count_tags (const KgToken *predicted, const KgToken *gold, guint *counts)
+{
+  counts[WORDS]++;
+  counts[UPOS_RIGHT] += predicted->upos == gold->upos;
+  counts[XPOS_RIGHT] += g_strcmp0 (predicted->xpos, gold->xpos) == 0;
+}
+
 /* Shares of dev words whose UPOS, and whose XPOS, come out right. */
 static double
 evaluate (const KgTagger *tagger, GPtrArray *dev, double *xpos_accuracy)
 {
-  guint correct = 0, correct_xpos = 0, total = 0;
-  for (guint d = 0; d < dev->len; d++)
-    {
-      KgDocument *gold = dev->pdata[d];
-      guint n = kg_document_get_n_tokens (gold);
-      g_autofree KgUpos *upos = g_new (KgUpos, n);
-      g_autofree const char **xpos = g_new (const char *, n);
-      for (guint i = 0; i < n; i++)
-        {
-          upos[i] = kg_document_get_token (gold, i)->upos;
-          xpos[i] = kg_document_get_token (gold, i)->xpos;
-        }
-      kg_tagger_tag (tagger, gold);
-      for (guint i = 0; i < n; i++)
-        {
-          KgToken *t = kg_document_get_token_mut (gold, i);
-          correct += t->upos == upos[i];
-          correct_xpos += g_strcmp0 (t->xpos, xpos[i]) == 0;
-          total++;
-          t->upos = upos[i];
-          t->xpos = xpos[i];
-        }
-    }
-  *xpos_accuracy = total ? (double) correct_xpos / total : 0.0;
-  return total ? (double) correct / total : 0.0;
+  guint counts[N_TAG_COUNTS] = { 0 };
+  kg_train_score_dev (dev, tag_document, tagger, count_tags, counts);
+  *xpos_accuracy = counts[WORDS] ? (double) counts[XPOS_RIGHT] / counts[WORDS] : 0.0;
+  return counts[WORDS] ? (double) counts[UPOS_RIGHT] / counts[WORDS] : 0.0;
 }
 
 GBytes *

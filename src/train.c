@@ -42,6 +42,28 @@ kg_train_shuffle (GArray *sentences, guint32 seed, guint epoch)
 }
 
 void
+kg_train_score_dev (GPtrArray *dev, void (*annotate) (gconstpointer model, KgDocument *document),
+                    gconstpointer model, void (*count) (const KgToken *predicted, const KgToken *gold, guint *counts),
+                    guint *counts)
+{
+  for (guint d = 0; d < dev->len; d++)
+    {
+      KgDocument *doc = dev->pdata[d];
+      guint n = kg_document_get_n_tokens (doc);
+      g_autofree KgToken *gold = g_new (KgToken, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        gold[i] = *kg_document_get_token (doc, i);
+      annotate (model, doc);
+      for (guint i = 0; i < n; i++)
+        {
+          KgToken *t = kg_document_get_token_mut (doc, i);
+          count (t, &gold[i], counts);
+          *t = gold[i];
+        }
+    }
+}
+
+void
 kg_train_report (const KgTrainOptions *options, const char *format, ...)
 {
   if (options->progress == NULL)

@@ -30,6 +30,12 @@ GArray *kg_train_collect_sentences (GPtrArray *documents);
 void kg_train_order (guint *order, guint n, guint32 seed, guint epoch);
 /* Shuffles sentences into the order kg_train_order() draws. */
 void kg_train_shuffle (GArray *sentences, guint32 seed, guint epoch);
+/* Scores a model on dev: annotate (model, document) each document, call
+ * count (predicted, gold, counts) for each word, then put the gold
+ * annotation back. */
+void kg_train_score_dev (GPtrArray *dev, void (*annotate) (gconstpointer model, KgDocument *document),
+                         gconstpointer model, void (*count) (const KgToken *predicted, const KgToken *gold, guint *counts),
+                         guint *counts);
 /* Calls options->progress with a formatted message, if set. */
 void kg_train_report (const KgTrainOptions *options, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
