@@ -134,6 +134,33 @@ speaks (const KgDocument *doc, const KgMention *m)
   return FALSE;
 }
 
+/* Is the one-word name m the last word of a longer person's name in the
+ * document ("Kent" after "Clark Kent")? */
+static gboolean
+ends_a_person_name (const KgDocument *doc, const KgMention *m)
+{
+  const char *word = form_at (doc, m->first_token);
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      const KgMention *other = kg_document_get_mention (doc, i);
+      if (other->kind == KG_MENTION_NAME && other->type == KG_ENTITY_PERSON && other->n_tokens > 1
+          && strcmp (form_at (doc, other->first_token + other->n_tokens - 1), word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Is a one-word name the recogniser took for a person a place instead: a
+ * subdivision or city ("Shanghai") that is no first name, does not speak
+ * and ends no person's name in the document? */
+static gboolean
+person_is_place (const KgLexicon *lexicon, const KgDocument *doc, const KgMention *m, const char *text)
+{
+  return m->n_tokens == 1 && kg_lexicon_is_subdivision (lexicon, text)
+         && kg_lexicon_first_name_gender (lexicon, text) == KG_GENDER_UNKNOWN && !speaks (doc, m)
+         && !ends_a_person_name (doc, m);
+}
+
 void
 kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc)
 {
@@ -174,6 +201,8 @@ kg__entity_names_refine (const KgLexicon *lexicon, KgDocument *doc)
         m->type = KG_ENTITY_PERSON;  /* "In Tehran, Araghchi said": a surname the recogniser took for a place */
       else if (m->type == KG_ENTITY_LOC)
         m->type = place_type (lexicon, doc, m, text);
+      else if (m->type == KG_ENTITY_PERSON && person_is_place (lexicon, doc, m, text))
+        m->type = KG_ENTITY_GPE;
       else if (m->type == KG_ENTITY_PERSON
                && kg_lexicon_is_org_word (lexicon, form_at (doc, m->first_token + m->n_tokens - 1)))
         m->type = KG_ENTITY_ORG;

@@ -162,6 +162,13 @@ load_subdivisions (KgLexicon *lexicon)
         {
           char *key = plain_key (name);
           g_hash_table_replace (lexicon->subdivisions, key, g_strdup (key));
+          /* Chinese provinces and cities are written without their kind
+           * in English ("Guangdong Sheng", "Shanghai Shi") */
+          if (g_str_has_suffix (key, " sheng") || g_str_has_suffix (key, " shi"))
+            {
+              char *short_key = g_strndup (key, strrchr (key, ' ') - key);
+              g_hash_table_replace (lexicon->subdivisions, short_key, g_strdup (short_key));
+            }
         }
     }
 }

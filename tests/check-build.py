@@ -8,10 +8,10 @@ back the way clients read it (used by tests/e2e-build.sh; prints TAP lines
 DIR/NAME.{graphml,entities.tsv,documents.tsv} were built from the five seed
 articles.  Checked:
 
-  entities  every person the seeds name is exactly one PERSON node, the
-            countries and cities one GPE node each, the organisations one
-            ORG node with their acronym among the aliases; no node is a
-            pronoun
+  entities  every person the seeds name is exactly one PERSON node and
+            no other node is a PERSON, the countries and cities one GPE
+            node each, the organisations one ORG node with their acronym
+            among the aliases; no node is a pronoun
   facts     the facts the articles state are edges between the right nodes,
             with their polarity, modality and speaker (networkx reads the
             GraphML)
@@ -71,6 +71,9 @@ def check_entities(directory, name):
                  any(re.search(r"\b%s\b" % surname, a) for a in r["aliases"].split(" | "))]
         report(len(nodes) == 1 and nodes[0]["type"] == "PERSON", "one PERSON node for %s" % surname,
                [(n["label"], n["type"]) for n in nodes])
+    others = [r["label"] for r in rows if r["type"] == "PERSON"
+              and not any(re.search(r"\b%s\b" % surname, r["label"]) for surname in PERSONS)]
+    report(not others, "no other PERSON node (the seeds name no one else)", others)
     for place in PLACES:
         nodes = [r for r in rows if r["label"] == place]
         report(len(nodes) == 1 and nodes[0]["type"] == "GPE", "one GPE node for %s" % place,

@@ -186,6 +186,17 @@ test_never_over_merge (void)
 }
 
 static void
+test_subdivisions (void)
+{
+  /* from iso-codes: Chinese provinces and cities also without "Sheng", "Shi" */
+  const char *places[] = { "Tehran", "Texas", "Shanghai", "Shanghai Shi", "Guangdong" };
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    g_assert_true (kg_lexicon_is_subdivision (lexicon (), places[i]));
+  g_assert_false (kg_lexicon_is_subdivision (lexicon (), "Shi"));
+  g_assert_false (kg_lexicon_is_subdivision (lexicon (), "Araghchi"));
+}
+
+static void
 test_coordinated_acronyms (void)
 {
   g_autoptr (KgDocument) doc = annotate ("a",
@@ -350,6 +361,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/coreference", test_coreference);
   g_test_add_func ("/entities/never-over-merge", test_never_over_merge);
   g_test_add_func ("/entities/coordinated-acronyms", test_coordinated_acronyms);
+  g_test_add_func ("/entities/subdivisions", test_subdivisions);
   g_test_add_func ("/entities/merge-across-documents", test_merge_across_documents);
   g_test_add_func ("/entities/alias-rules", test_alias_rules);
   g_test_add_func ("/entities/conllu", test_conllu_columns);
