@@ -2,7 +2,7 @@
 #
 #   make run      install missing Debian packages, build, build the graph of seeds/ into out/
 #   make check    install missing Debian packages, build, run the whole test suite
-#   make bench    speed and memory figures (scripts/bench); DATA=../shared/data adds EWT test,
+#   make bench    speed and memory figures (scripts/bench); DATA=DIR (the corpora) adds EWT test,
 #                 FACTS=N sets the size of the import benchmark (100000)
 #   make install  PREFIX=/usr/local DESTDIR=  (program, library, headers, kgraph.pc, data)
 #
