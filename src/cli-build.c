@@ -26,7 +26,11 @@ kg_cmd_build (int argc, char **argv)
   g_auto (KgCliInput) input = { 0 };
   g_auto (KgCliOutput) output = { 0 };
   g_autofree char *aliases_path = NULL;
+  gboolean all_facts = FALSE;
   const GOptionEntry entries[] = {
+    { "all-facts", 0, 0, G_OPTION_ARG_NONE, &all_facts,
+      "Keep facts between two common-noun phrases in the graph too (by default they are only in "
+      "NAME.facts.tsv)", NULL },
     { "aliases", 'a', 0, G_OPTION_ARG_FILENAME, &aliases_path,
       "Rules that correct entities, one a line: 'A = B' merges, 'A != B' keeps apart, 'A -> TYPE' retypes, "
       "'!A' drops", "FILE" },
@@ -96,6 +100,7 @@ kg_cmd_build (int argc, char **argv)
                "word, %u with a clause for an argument, %u without an object, %u about themselves\n",
                f->extracted, f->added, f->unresolved, f->clausal, f->no_object, f->self);
     }
+  output.entity_centric = !all_facts;
   status = kg_cli_output_write (&output, graph);
   return status == KG_EXIT_OK && counts.skipped > 0 ? KG_EXIT_PARTIAL : status;
 }

@@ -352,6 +352,10 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
   KgExportOptions options = export_options (output);
 
   g_autoptr (GString) written = g_string_new (NULL);
+  guint set_aside = output->entity_centric ? kg_graph_keep_entity_facts (graph) : 0;
+  if (set_aside && !output->quiet)
+    fprintf (stderr, "kgraph: %u facts between two common-noun phrases kept out of the graph "
+             "(they are in %s.facts.tsv; --all-facts keeps them)\n", set_aside, output->name);
   for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
     {
       if (!wanted[f])
@@ -374,6 +378,7 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
         gboolean (*write) (KgGraph *, const char *, GError **);
       } reports[] = {
         { "entities.tsv", kg_report_write_entities },
+        { "facts.tsv", kg_report_write_facts },
         { "predicates.tsv", kg_report_write_predicates },
         { "documents.tsv", kg_report_write_documents },
       };

@@ -88,6 +88,8 @@ typedef struct {
   char *layout;
   gboolean collapse_parallel;
   gboolean quiet;
+  gboolean entity_centric;  /* set by build: facts between two concepts stay in
+                             * NAME.facts.tsv, out of the graph (kg_graph_keep_entity_facts) */
 } KgCliOutput;
 
 void kg_cli_output_clear (KgCliOutput *output);

@@ -13,7 +13,8 @@
  *
  * Node data: label, type, canonical_key, aliases (one per line), mentions,
  * type_counts ("PERSON=2 ORG=1").  Edge data: label (the predicate),
- * surface, weight (distinct supporting sentences), confidence, polarity,
+ * surface, relation (the normalised relation: "holds office", "met", ...),
+ * office (for "holds office"), weight (distinct supporting sentences), confidence, polarity,
  * modality, attributed_to and attributed_to_id (when the fact is someone's
  * claim), time and place (the distinct times and places of the evidence
  * records as written, "on Monday", "in Minsk", in the order of the
@@ -245,12 +246,13 @@ write_edge_group (Writer *out, KgGraph *graph, GPtrArray *edges)
   attribute (out, "target", kg_node_get_id (kg_edge_get_object (first)));
 
   g_autoptr (GString) label = g_string_new (NULL), surface = g_string_new (NULL);
+  g_autoptr (GString) relation = g_string_new (NULL), office = g_string_new (NULL);
   g_autoptr (GString) polarity = g_string_new (NULL), modality = g_string_new (NULL);
   g_autoptr (GString) who = g_string_new (NULL), who_id = g_string_new (NULL);
   g_autoptr (GString) evidence = g_string_new (NULL);
   g_auto (Distinct) times = distinct_make (), places = distinct_make ();
   double weight = 0, confidence = 0;
-  gboolean any_attribution = FALSE;
+  gboolean any_attribution = FALSE, any_office = FALSE;
   for (guint i = 0; i < edges->len; i++)
     {
       const KgEdge *edge = edges->pdata[i];
@@ -259,6 +261,10 @@ write_edge_group (Writer *out, KgGraph *graph, GPtrArray *edges)
       g_autofree char *source_label = source ? kg__text_node_label (source) : g_strdup ("");
       list_append (label, fact_label);
       list_append (surface, kg_edge_get_predicate_surface (edge));
+      list_append (relation, kg_edge_get_relation (edge));
+      /* positional, like the other lists of a collapsed edge */
+      list_append (office, kg_edge_get_office (edge) ? kg_edge_get_office (edge) : "");
+      any_office = any_office || kg_edge_get_office (edge) != NULL;
       list_append (polarity, kg_polarity_to_string (kg_edge_get_polarity (edge)));
       list_append (modality, kg_modality_to_string (kg_edge_get_modality (edge)));
       if (i > 0)
@@ -273,6 +279,9 @@ write_edge_group (Writer *out, KgGraph *graph, GPtrArray *edges)
 
   data (out, KG_KEY_EDGE_LABEL, label->str);
   data (out, KG_KEY_EDGE_SURFACE, surface->str);
+  data (out, KG_KEY_EDGE_RELATION, relation->str);
+  if (any_office)
+    data (out, KG_KEY_EDGE_OFFICE, office->str);
   data_double (out, KG_KEY_EDGE_WEIGHT, weight);
   data_double (out, KG_KEY_EDGE_CONFIDENCE, confidence);
   data (out, KG_KEY_EDGE_POLARITY, polarity->str);

@@ -386,6 +386,8 @@ add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
       g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
       g_autofree char *time = dup_qualifier (f->document, e, KG_ROLE_TIME);
       g_autofree char *place = dup_qualifier (f->document, e, KG_ROLE_PLACE);
+      g_autofree char *office = NULL;
+      const char *relation = kg_lexicon_relation (f->lexicon, e->predicate, &office);
       KgFact fact = {
         .subject = end_node (f, &subject),
         .predicate = e->predicate,
@@ -395,6 +397,8 @@ add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
         .modality = e->modality,
         .attributed_to = speaker.key ? end_node (f, &speaker) : NULL,
         .confidence = e->confidence,
+        .relation = relation,
+        .office = office,
       };
       KgEvidence evidence = {
         .document = document_index,

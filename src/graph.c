@@ -36,6 +36,8 @@ struct _KgEdge {
   KgGraph *graph;
   KgNode *subject, *object, *attributed_to;
   const char *predicate;
+  const char *relation;   /* interned; NULL: the predicate is its own relation */
+  const char *office;     /* interned; nullable */
   KgPolarity polarity;
   KgModality modality;
   char id[KG_ID_SIZE];
@@ -56,6 +58,8 @@ struct _KgGraph {
   GPtrArray *sorted_nodes;     /* caches, NULL when stale */
   GPtrArray *sorted_edges;
   GArray *document_order;
+  GPtrArray *set_aside_edges;  /* facts kept out of the graph (kg_graph_keep_entity_facts), */
+  GPtrArray *set_aside_nodes;  /* and the nodes only they are about; owned */
 };
 
 static const char *const entity_type_names[KG_ENTITY_N_TYPES] = {
@@ -72,6 +76,20 @@ kg_entity_type_to_string (KgEntityType type)
 {
   g_return_val_if_fail (type < KG_ENTITY_N_TYPES, "UNKNOWN");
   return entity_type_names[type];
+}
+
+gboolean
+kg_entity_type_is_anchor (KgEntityType type)
+{
+  switch (type)
+    {
+    case KG_ENTITY_CONCEPT:
+    case KG_ENTITY_CARDINAL:
+    case KG_ENTITY_ORDINAL:
+      return FALSE;
+    default:
+      return type < KG_ENTITY_N_TYPES;
+    }
 }
 
 gboolean
@@ -476,6 +494,8 @@ kg_graph_add_fact (KgGraph *graph, const KgFact *fact, const KgEvidence *evidenc
       edge->graph = graph;
       edge->surfaces = g_array_new (FALSE, FALSE, sizeof (SurfaceCount));
       edge->evidence = g_array_new (FALSE, FALSE, sizeof (KgEvidence));
+      edge->relation = fact->relation ? intern (graph, fact->relation) : NULL;
+      edge->office = fact->office ? intern (graph, fact->office) : NULL;
       edge_format_id (edge);
       g_hash_table_add (graph->edges_by_fact, edge);
       invalidate_views (graph);
@@ -618,6 +638,18 @@ kg_edge_get_attributed_to (const KgEdge *edge)
   return edge->attributed_to;
 }
 
+const char *
+kg_edge_get_relation (const KgEdge *edge)
+{
+  return edge->relation ? edge->relation : edge->predicate;
+}
+
+const char *
+kg_edge_get_office (const KgEdge *edge)
+{
+  return edge->office;
+}
+
 guint
 kg_edge_get_weight (const KgEdge *edge)
 {
@@ -659,6 +691,8 @@ kg_graph_new (void)
   graph->edges_by_fact = g_hash_table_new_full (edge_hash, edge_equal, (GDestroyNotify) edge_free, NULL);
   graph->documents = g_array_new (FALSE, FALSE, sizeof (KgDocumentInfo));
   graph->documents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  graph->set_aside_edges = g_ptr_array_new_with_free_func ((GDestroyNotify) edge_free);
+  graph->set_aside_nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
   return graph;
 }
 
@@ -670,7 +704,9 @@ kg_graph_free (KgGraph *graph)
   invalidate_views (graph);
   g_clear_pointer (&graph->document_order, g_array_unref);
   g_hash_table_unref (graph->edges_by_fact);
+  g_ptr_array_unref (graph->set_aside_edges);
   g_hash_table_unref (graph->nodes_by_key);
+  g_ptr_array_unref (graph->set_aside_nodes);
   g_hash_table_unref (graph->redirects);
   g_hash_table_unref (graph->documents_by_id);
   g_array_unref (graph->documents);
@@ -881,4 +917,70 @@ kg_graph_remove_node (KgGraph *graph, KgNode *node)
   rebuild_edges (graph, node, NULL);
   /* facts attributed to the node stay, unattributed */
   node_free (node);
+}
+
+gboolean
+kg_edge_is_about_entity (const KgEdge *edge)
+{
+  return kg_entity_type_is_anchor (kg_node_get_entity_type (edge->subject))
+         || kg_entity_type_is_anchor (kg_node_get_entity_type (edge->object));
+}
+
+static gboolean
+edge_is_between_concepts (gpointer edge, gpointer value, gpointer user_data)
+{
+  return !kg_edge_is_about_entity (edge);
+}
+
+/* A concept or value node that no fact is about any more. */
+static gboolean
+node_is_stranded (gpointer key, gpointer node, gpointer used)
+{
+  return !kg_entity_type_is_anchor (kg_node_get_entity_type (node)) && !g_hash_table_contains (used, node);
+}
+
+guint
+kg_graph_keep_entity_facts (KgGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, 0);
+  /* Set aside, not freed: the facts table still lists them. */
+  g_autoptr (GPtrArray) edges = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+  g_hash_table_iter_init (&iter, graph->edges_by_fact);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (edge_is_between_concepts (key, value, NULL))
+      {
+        g_ptr_array_add (edges, key);
+        g_hash_table_iter_steal (&iter);
+      }
+  g_ptr_array_extend_and_steal (graph->set_aside_edges, g_steal_pointer (&edges));
+
+  g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, graph->edges_by_fact);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const KgEdge *edge = key;
+      g_hash_table_add (used, edge->subject);
+      g_hash_table_add (used, edge->object);
+      if (edge->attributed_to)
+        g_hash_table_add (used, edge->attributed_to);
+    }
+  g_hash_table_iter_init (&iter, graph->nodes_by_key);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (node_is_stranded (key, value, used))
+      {
+        g_ptr_array_add (graph->set_aside_nodes, value);
+        g_hash_table_iter_steal (&iter);
+      }
+  invalidate_views (graph);
+  g_ptr_array_sort (graph->set_aside_edges, compare_edges);
+  return graph->set_aside_edges->len;
+}
+
+GPtrArray *
+kg_graph_get_set_aside_edges (KgGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, NULL);
+  return graph->set_aside_edges;
 }

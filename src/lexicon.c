@@ -22,6 +22,7 @@ struct _KgLexicon {
   GHashTable *aliases;       /* variant as written -> canonical name */
   GHashTable *canonical_names;  /* key of a canonical name of the alias table -> itself */
   GHashTable *role_abbreviations;  /* as written -> role */
+  GHashTable *relations;     /* normalised predicate -> relation of the vocabulary */
 };
 
 static GHashTable *
@@ -103,6 +104,12 @@ add_alias (KgLexicon *lexicon, char **fields)
 {
   g_hash_table_replace (lexicon->aliases, g_strdup (fields[0]), g_strdup (fields[1]));
   insert_key (lexicon->canonical_names, fields[1], fields[1]);
+}
+
+static void
+add_relation (KgLexicon *lexicon, char **fields)
+{
+  g_hash_table_replace (lexicon->relations, g_strdup (fields[0]), g_strdup (fields[1]));
 }
 
 static void
@@ -190,6 +197,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->aliases = new_table ();
   lexicon->canonical_names = new_table ();
   lexicon->role_abbreviations = new_table ();
+  lexicon->relations = new_table ();
   if (!read_lines (dir, "countries.tsv", 4, add_country, lexicon, error)
       || !read_lines (dir, "first-names.tsv", 2, add_first_name, lexicon, error)
       || !read_lines (dir, "capitals.tsv", 2, add_capital, lexicon, error)
@@ -198,6 +206,7 @@ kg_lexicon_load (const char *dir, GError **error)
       || !read_lines (dir, "org-words.txt", 1, add_org_word, lexicon, error)
       || !read_lines (dir, "place-words.txt", 1, add_place_word, lexicon, error)
       || !read_lines (dir, "aliases.tsv", 2, add_alias, lexicon, error)
+      || !read_lines (dir, "relations.tsv", 2, add_relation, lexicon, error)
       || !read_lines (dir, "role-abbreviations.tsv", 2, add_role_abbreviation, lexicon, error))
     return NULL;
   load_subdivisions (lexicon);
@@ -212,7 +221,7 @@ kg_lexicon_free (KgLexicon *lexicon)
   GHashTable **tables[] = { &lexicon->countries, &lexicon->demonyms, &lexicon->subdivisions, &lexicon->capitals,
                             &lexicon->first_names, &lexicon->roles, &lexicon->honorifics,
                             &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
-                            &lexicon->role_abbreviations, &lexicon->canonical_names };
+                            &lexicon->role_abbreviations, &lexicon->canonical_names, &lexicon->relations };
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_clear_pointer (tables[i], g_hash_table_unref);
   g_free (lexicon);
@@ -299,6 +308,29 @@ const char *
 kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *word)
 {
   return g_hash_table_lookup (lexicon->role_abbreviations, word);
+}
+
+const char *
+kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **office)
+{
+  *office = NULL;
+  const char *bare = g_str_has_prefix (predicate, "be ") ? predicate + 3 : predicate;
+  const char *relation = g_hash_table_lookup (lexicon->relations, predicate);
+  if (relation == NULL)
+    relation = g_hash_table_lookup (lexicon->relations, bare);
+  if (relation)
+    return relation;
+  /* "foreign minister of", "be speaker of": an office and what it serves */
+  if (g_str_has_suffix (bare, " of"))
+    {
+      g_autofree char *role = g_strndup (bare, strlen (bare) - 3);
+      if (kg_lexicon_is_role (lexicon, role) && !kg_lexicon_is_honorific (lexicon, role))
+        {
+          *office = g_steal_pointer (&role);
+          return "holds office";
+        }
+    }
+  return NULL;
 }
 
 gboolean

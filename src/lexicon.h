@@ -39,6 +39,11 @@ gboolean kg_lexicon_is_role (const KgLexicon *lexicon, const char *phrase);
 gboolean kg_lexicon_is_honorific (const KgLexicon *lexicon, const char *word);
 /* The role an abbreviation stands for ("FM" -> "foreign minister"), or NULL. */
 const char *kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *word);
+/* The relation of the graph's vocabulary that a normalised predicate
+ * states ("meet with" -> "met", "foreign minister of" -> "holds office"
+ * with *office "foreign minister", transfer full), or NULL when it is none
+ * (relations.tsv, roles.txt). */
+const char *kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **office);
 gboolean kg_lexicon_is_org_word (const KgLexicon *lexicon, const char *word);
 gboolean kg_lexicon_is_place_word (const KgLexicon *lexicon, const char *word);
 /* Is name the canonical name of the alias table ("United Nations")? */

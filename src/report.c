@@ -79,6 +79,7 @@ kg_report_write_entities (KgGraph *graph, const char *path, GError **error)
 
 typedef struct {
   guint facts, weight;
+  const char *relation;  /* the normalised relation, or the predicate itself */
   GHashTable *surfaces;  /* form -> itself */
 } PredicateCount;
 
@@ -104,13 +105,14 @@ kg_report_write_predicates (KgGraph *graph, const char *path, GError **error)
         {
           count = g_new0 (PredicateCount, 1);
           count->surfaces = g_hash_table_new (g_str_hash, g_str_equal);
+          count->relation = kg_edge_get_relation (edge);
           g_hash_table_insert (counts, (gpointer) predicate, count);
         }
       count->facts++;
       count->weight += kg_edge_get_weight (edge);
       g_hash_table_add (count->surfaces, (gpointer) kg_edge_get_predicate_surface (edge));
     }
-  g_autoptr (GString) out = g_string_new ("predicate\tfacts\tweight\tsurface_forms\n");
+  g_autoptr (GString) out = g_string_new ("predicate\trelation\tfacts\tweight\tsurface_forms\n");
   g_autoptr (GPtrArray) predicates = kg_sorted_keys (counts);
   for (guint i = 0; i < predicates->len; i++)
     {
@@ -120,8 +122,42 @@ kg_report_write_predicates (KgGraph *graph, const char *path, GError **error)
       g_autofree char *joined = g_strjoinv (" | ", (char **) surfaces->pdata);
       g_autofree char *facts = g_strdup_printf ("%u", count->facts);
       g_autofree char *weight = g_strdup_printf ("%u", count->weight);
-      const char *fields[] = { predicates->pdata[i], facts, weight, joined };
+      const char *fields[] = { predicates->pdata[i], count->relation, facts, weight, joined };
       append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  return write_out (path, out, error);
+}
+
+gboolean
+kg_report_write_facts (KgGraph *graph, const char *path, GError **error)
+{
+  g_autoptr (GString) out = g_string_new ("fact\tin_graph\tsubject\tsubject_type\tpredicate\trelation\toffice\tobject"
+                                          "\tobject_type\tpolarity\tmodality\tattributed_to\tconfidence\tdocument"
+                                          "\tsentence\tstart\tend\ttime\tplace\ttext\n");
+  GPtrArray *kept = kg_graph_get_edges (graph), *aside = kg_graph_get_set_aside_edges (graph);
+  for (guint i = 0; i < kept->len + aside->len; i++)
+    {
+      const KgEdge *edge = i < kept->len ? kept->pdata[i] : aside->pdata[i - kept->len];
+      const KgNode *subject = kg_edge_get_subject (edge), *object = kg_edge_get_object (edge);
+      const KgNode *speaker = kg_edge_get_attributed_to (edge);
+      g_autofree char *confidence = g_strdup_printf ("%.3f", kg_edge_get_confidence (edge));
+      for (guint k = 0; k < kg_edge_get_n_evidence (edge); k++)
+        {
+          const KgEvidence *ev = kg_edge_get_evidence (edge, k);
+          g_autofree char *sentence = g_strdup_printf ("%u", ev->sentence);
+          g_autofree char *start = g_strdup_printf ("%" G_GUINT64_FORMAT, ev->start);
+          g_autofree char *end = g_strdup_printf ("%" G_GUINT64_FORMAT, ev->end);
+          const char *fields[] = {
+            kg_edge_get_id (edge), i < kept->len ? "yes" : "no",
+            kg_node_get_label (subject), kg_entity_type_to_string (kg_node_get_entity_type (subject)),
+            kg_edge_get_predicate (edge), kg_edge_get_relation (edge), kg_edge_get_office (edge),
+            kg_node_get_label (object), kg_entity_type_to_string (kg_node_get_entity_type (object)),
+            kg_polarity_to_string (kg_edge_get_polarity (edge)), kg_modality_to_string (kg_edge_get_modality (edge)),
+            speaker ? kg_node_get_label (speaker) : NULL, confidence,
+            kg_graph_get_document (graph, ev->document)->id, sentence, start, end, ev->time, ev->place, ev->text,
+          };
+          append_row (out, fields, G_N_ELEMENTS (fields));
+        }
     }
   return write_out (path, out, error);
 }

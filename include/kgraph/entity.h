@@ -32,6 +32,11 @@ const char *kg_entity_type_to_string (KgEntityType type);
 /* Parses a type name, case-insensitively; also takes the common synonyms
  * PER, ORGANIZATION, LOCATION.  Returns FALSE for an unknown name. */
 gboolean kg_entity_type_from_string (const char *name, KgEntityType *type);
+/* Whether a node of this type anchors a fact in the entity-centric graph:
+ * a named entity (or a name of unknown type), a date or time, an amount
+ * of money, a percentage or a quantity; not a concept, a bare number or an
+ * ordinal. */
+gboolean kg_entity_type_is_anchor (KgEntityType type);
 
 G_END_DECLS
 

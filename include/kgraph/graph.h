@@ -81,6 +81,11 @@ typedef struct {
   KgModality modality;
   KgNode *attributed_to;          /* who said it; nullable */
   double confidence;              /* in [0, 1] */
+  const char *relation;           /* the normalised relation of the vocabulary ("holds office",
+                                   * "met", "member of"; data/lexicon/relations.tsv); NULL
+                                   * when the predicate is none of them */
+  const char *office;             /* for "holds office": the office ("foreign minister");
+                                   * nullable */
 } KgFact;
 
 /* Where a fact was found, and when and where that sentence says it
@@ -134,6 +139,18 @@ void kg_graph_merge_nodes (KgGraph *graph, KgNode *from, KgNode *into, const cha
 /* Removes node and every fact whose subject or object it is; node is
  * freed. */
 void kg_graph_remove_node (KgGraph *graph, KgNode *node);
+/* Whether at least one end of edge is an anchor (kg_entity_type_is_anchor):
+ * a fact about a named entity, a date or an amount. */
+gboolean kg_edge_is_about_entity (const KgEdge *edge);
+/* Makes the graph entity-centric: sets aside every fact between two
+ * concepts (kg_edge_is_about_entity() FALSE), then every concept or value
+ * node no fact is about any more.  Set-aside facts are no edges of the
+ * graph; they stay readable through kg_graph_get_set_aside_edges().  Do it
+ * last: merging nodes afterwards does not reach them.  Returns the number
+ * of facts set aside. */
+guint kg_graph_keep_entity_facts (KgGraph *graph);
+/* The facts set aside, sorted as kg_graph_get_edges() sorts.  (transfer none) */
+GPtrArray *kg_graph_get_set_aside_edges (KgGraph *graph);
 /* Fixes the type of a node whatever its mentions say. */
 void kg_node_set_entity_type (KgNode *node, KgEntityType type);
 
@@ -167,6 +184,12 @@ const char *kg_edge_get_predicate_surface (const KgEdge *edge);
 KgPolarity kg_edge_get_polarity (const KgEdge *edge);
 KgModality kg_edge_get_modality (const KgEdge *edge);
 KgNode *kg_edge_get_attributed_to (const KgEdge *edge);
+/* The normalised relation ("holds office", "met", ...), or the predicate
+ * when it has none: what queries group facts by. */
+const char *kg_edge_get_relation (const KgEdge *edge);
+/* The office of a "holds office" fact ("foreign minister"); NULL for
+ * other facts. */
+const char *kg_edge_get_office (const KgEdge *edge);
 /* Number of distinct (document, sentence) pairs among the evidence. */
 guint kg_edge_get_weight (const KgEdge *edge);
 /* Noisy-or over sentences of each sentence's best evidence confidence:
