@@ -266,6 +266,7 @@ extract_sentence (const KgExtractor *extractor, const KgDocument *document, guin
   KgExSink sink = { out, out->records->len };
   kg__ex_clauses (view, &sink);
   kg__ex_nouns (view, &sink);
+  kg__ex_offices (view, &sink);
 }
 
 /* Points the records at their arguments, now that the arrays are final. */

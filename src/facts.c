@@ -47,6 +47,7 @@ typedef enum {
   END_NODE = 0,
   END_UNRESOLVED,  /* a pronoun, relative or determiner with nothing it stands for */
   END_CLAUSE,      /* a clause, not a thing */
+  END_FRAGMENT,    /* a lone adjective or a run without a word: no thing either */
 } EndStatus;
 
 gboolean *
@@ -258,6 +259,15 @@ resolve_chain (Facts *f, const KgMention *m, End *end)
     end_set (end, chain->key, text, m->type, m->rule, m->kind == KG_MENTION_VALUE);
 }
 
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Resolves an argument.  restates: the argument is the object of a fact
  * that describes the subject (copular, appositive, title). */
 static void
@@ -313,6 +323,12 @@ resolve (Facts *f, const KgSentence *sentence, const KgArgument *arg, gboolean r
       end->status = END_UNRESOLVED;
       return;
     }
+  if (arg->head_kind == KG_HEAD_ADJECTIVE || !has_letter (label))
+    {
+      g_free (label);
+      end->status = END_FRAGMENT;
+      return;
+    }
   g_autofree char *key = kg_canonical_key (label);
   end_set (end, key, label, arg->head_kind == KG_HEAD_NUMBER ? KG_ENTITY_CARDINAL : KG_ENTITY_CONCEPT, "concept",
            FALSE);
@@ -334,6 +350,17 @@ left_out (const KgExtraction *e, const End *subject, const End *object, const En
         counts->unresolved++;
         return TRUE;
       }
+    else if (ends[i]->status == END_FRAGMENT)
+      {
+        counts->fragment++;
+        return TRUE;
+      }
+  /* "Norway's foreign minister Anna Berg" read as Norway having Anna Berg */
+  if (e->kind == KG_CLAUSE_POSSESSIVE && object->named)
+    {
+      counts->fragment++;
+      return TRUE;
+    }
   /* "Raisi is Lukashenko": two names said to be one are a misparse or
    * coreference the entity stage did not make, never a relation */
   gboolean equated = subject->named && object->named && strcmp (e->predicate, "be") == 0;
