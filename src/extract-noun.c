@@ -18,6 +18,7 @@
  *                    foreign minister of, Iran).
  *   N3 event nouns   a noun of the event lexicon with a possessor or a "by"
  *                    agent: "his visit to Minsk" gives (his, visit, Minsk);
+ *                    "the talks between A and B" gives (A, talk with, B);
  *                    the lexicon says which prepositions mark the verb's
  *                    object, others join the predicate ("meeting with").
  *   N4 possessives   "the Abbey's properties" gives (the Abbey, have,
@@ -295,6 +296,18 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
           object_marked = strstr (event->object_marks, mark) != NULL;
         }
     }
+  /* "the talks between Berg and Lind": the participants with each other */
+  gboolean between = FALSE;
+  if (agent < 0 && object >= 0 && kg__ex_has_marker (s, object, "between"))
+    {
+      guint conjuncts[2];
+      if (kg__ex_conjuncts (s, object, conjuncts, 2) == 2)
+        {
+          agent = conjuncts[0];
+          object = conjuncts[1];
+          between = TRUE;
+        }
+    }
   if (agent < 0 || object < 0)
     return agent >= 0;
 
@@ -302,7 +315,8 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
   memset (&fact, 0, sizeof fact);
   fact.kind = KG_CLAUSE_NOMINAL;
   fact.predicate_head = noun;
-  kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_SUBJECT, &fact.subject);
+  kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS | (between ? KG_CUT_CONJ : 0), -1,
+               KG_ROLE_SUBJECT, &fact.subject);
   fact.subject.n_marker = 0;
   kg__ex_span (s, object, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_OBJECT, &fact.object);
   if (fact.subject.head_kind == KG_HEAD_RELATIVE)
@@ -310,6 +324,14 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
   kg__ex_append (fact.predicate, event->verb, FALSE);
   kg__ex_append (fact.predicate_surface, s->tokens[noun]->form, FALSE);
   kg__ex_append (fact.relation, s->tokens[noun]->form, FALSE);
+  if (between)
+    {
+      kg__ex_append (fact.predicate, "with", FALSE);
+      kg__ex_append (fact.predicate_surface, "between", FALSE);
+      kg__ex_append (fact.relation, "between", FALSE);
+      fact.flags |= KG_EXTRACTION_JOINT;
+      fact.object.n_marker = 0;
+    }
   for (guint k = 0; k < fact.object.n_marker; k++)
     {
       const char *w = s->tokens[fact.object.marker_first - s->first + k]->form;

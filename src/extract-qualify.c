@@ -104,6 +104,11 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
               if (!pronoun && !kg__ex_has_child (s, p, KG_DEP_CCOMP) && !kg__ex_has_child (s, p, KG_DEP_XCOMP))
                 *object_gap = kg__ex_relative_antecedent (s, p);
             }
+          /* "Earlier this year Berg visited": a time phrase the parser took
+           * for the subject, the name beside it the real one */
+          int name = kg__ex_child (s, child, KG_DEP_APPOS);
+          if ((s->word[child] & KG_WORD_TIME) && name >= 0 && s->tokens[name]->upos == KG_UPOS_PROPN)
+            return name;
           return child;
         }
       int h = s->head[cur];

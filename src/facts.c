@@ -445,6 +445,142 @@ add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
   end_clear (&speaker);
 }
 
+static gboolean
+same_span (const KgArgument *a, const KgArgument *b)
+{
+  return a->first == b->first && a->n_tokens == b->n_tokens;
+}
+
+/* Verbs that say little beyond their object noun: "conducted strikes
+ * against X" is "strikes against" X. */
+static gboolean
+is_support_verb (const char *predicate)
+{
+  static const char *const verbs[] = { "conduct", "carry out", "launch", "stage", "hold", "make", "take", "give",
+                                       "pay", "lead", "have", NULL };
+  return g_strv_contains (verbs, predicate);
+}
+
+/* "Berg supports Lind's candidacy", "withdrew its offer for Acme Bank",
+ * "conducted 26 strikes against the militia": a name that is the
+ * possessor or a prepositional complement of a common-noun object still
+ * gives the fact about the entity, (Berg, support, Lind), (Acme, withdraw
+ * offer for, Acme Bank), (coalition, strike against, militia); the noun
+ * stays in the predicate or its surface form. */
+static void
+add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+{
+  const KgArgument *object = &e->object;
+  if (object->n_tokens == 0 || object->head_kind != KG_HEAD_NOUN)
+    return;
+  const KgToken *noun = kg_document_get_token (f->document, object->head);
+  guint end = object->first + object->n_tokens;
+  for (guint t = object->first; t < end; t++)
+    {
+      const KgToken *token = kg_document_get_token (f->document, t);
+      if (kg_document_get_head (f->document, t) != (int) object->head || token->deprel == NULL)
+        continue;
+      gboolean possessor = strcmp (token->deprel, "nmod:poss") == 0;
+      if (!possessor && strcmp (token->deprel, "nmod") != 0)
+        continue;
+      int m = kg__mention_of_head (f->document, t, end);
+      const KgMention *mention = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
+      if (mention == NULL || mention->kind != KG_MENTION_NAME || mention->first_token < object->first
+          || mention->first_token + mention->n_tokens > end)
+        continue;
+      /* the preposition: the case dependent of the name's head */
+      const char *preposition = NULL;
+      for (guint k = object->head + 1; k < t; k++)
+        if (kg_document_get_head (f->document, k) == (int) t
+            && g_strcmp0 (kg_document_get_token (f->document, k)->deprel, "case") == 0)
+          preposition = kg_document_get_token (f->document, k)->form;
+      /* "the positions of Iran" says nothing of Iran; "the president of
+       * Belarus" is a person, coreference's business */
+      const char *lemma = noun->lemma ? noun->lemma : noun->form;
+      if ((!possessor && (preposition == NULL || g_ascii_strcasecmp (preposition, "of") == 0))
+          || kg_lexicon_is_role (f->lexicon, lemma))
+        continue;
+      g_autofree char *lower = preposition ? g_utf8_strdown (preposition, -1) : NULL;
+      g_autofree char *predicate = possessor ? g_strdup (e->predicate)
+                                   : is_support_verb (e->predicate) ? g_strdup_printf ("%s %s", lemma, lower)
+                                   : g_strdup_printf ("%s %s %s", e->predicate, lemma, lower);
+      g_autofree char *surface = possessor ? g_strdup_printf ("%s %s of", e->predicate_surface, noun->form)
+                                 : g_strdup_printf ("%s %s %s", e->predicate_surface, noun->form, preposition);
+      KgExtraction inner = *e;
+      inner.object = (KgArgument) {
+        .first = mention->first_token, .n_tokens = mention->n_tokens, .head = mention->head,
+        .role = KG_ROLE_OBJECT, .head_kind = KG_HEAD_NAME,
+      };
+      inner.predicate = predicate;
+      inner.predicate_surface = surface;
+      counts->extracted++;
+      add_fact (f, document_index, &inner, counts);
+    }
+}
+
+/* "NATO's members include Sweden", "members of NATO include Sweden":
+ * (Sweden, member of, NATO). */
+static void
+add_membership (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+{
+  if (strcmp (e->predicate, "include") != 0 || e->object.n_tokens == 0 || e->subject.head_kind != KG_HEAD_NOUN)
+    return;
+  const KgToken *noun = kg_document_get_token (f->document, e->subject.head);
+  if (g_strcmp0 (noun->lemma, "member") != 0)
+    return;
+  guint end = e->subject.first + e->subject.n_tokens;
+  for (guint t = e->subject.first; t < end; t++)
+    {
+      const KgToken *token = kg_document_get_token (f->document, t);
+      if (kg_document_get_head (f->document, t) != (int) e->subject.head
+          || (g_strcmp0 (token->deprel, "nmod:poss") != 0 && g_strcmp0 (token->deprel, "nmod") != 0))
+        continue;
+      int m = kg__mention_of_head (f->document, t, end);
+      const KgMention *owner = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
+      if (owner == NULL || owner->kind != KG_MENTION_NAME)
+        continue;
+      KgExtraction member = *e;
+      member.subject = e->object;
+      member.subject.role = KG_ROLE_SUBJECT;
+      member.object = (KgArgument) {
+        .first = owner->first_token, .n_tokens = owner->n_tokens, .head = owner->head,
+        .role = KG_ROLE_OBJECT, .head_kind = KG_HEAD_NAME,
+      };
+      member.predicate = "member of";
+      member.predicate_surface = "member of";
+      counts->extracted++;
+      add_fact (f, document_index, &member, counts);
+      return;
+    }
+}
+
+/* "A and B signed the accord", "signed by A and B": the conjuncts signed
+ * together, (A, sign with, B), beside what each signed. */
+static void
+add_co_signers (Facts *f, guint document_index, const KgExtractions *extractions, guint i, KgFactCounts *counts)
+{
+  const KgExtraction *a = kg_extractions_get (extractions, i);
+  g_autofree char *office = NULL;
+  if (a->object.n_tokens == 0 || g_strcmp0 (kg_lexicon_relation (f->lexicon, a->predicate, &office), "signed") != 0)
+    return;
+  for (guint j = i + 1; j < kg_extractions_get_n (extractions); j++)
+    {
+      const KgExtraction *b = kg_extractions_get (extractions, j);
+      if (b->sentence != a->sentence)
+        break;
+      if (strcmp (b->predicate, a->predicate) != 0 || !same_span (&b->object, &a->object)
+          || same_span (&b->subject, &a->subject) || b->polarity != a->polarity || b->modality != a->modality)
+        continue;
+      KgExtraction joint = *a;
+      joint.object = b->subject;
+      joint.object.role = KG_ROLE_OBJECT;
+      joint.predicate = "sign with";
+      joint.predicate_surface = "signed with";
+      counts->extracted++;
+      add_fact (f, document_index, &joint, counts);
+    }
+}
+
 void
 kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gboolean *chain_named,
                const KgExtractions *extractions, guint document_index, KgGraph *graph, KgFactCounts *counts)
@@ -454,5 +590,8 @@ kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gbool
     {
       counts->extracted++;
       add_fact (&f, document_index, kg_extractions_get (extractions, i), counts);
+      add_co_signers (&f, document_index, extractions, i, counts);
+      add_inner_entity_facts (&f, document_index, kg_extractions_get (extractions, i), counts);
+      add_membership (&f, document_index, kg_extractions_get (extractions, i), counts);
     }
 }

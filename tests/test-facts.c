@@ -61,8 +61,9 @@ test_time_and_place (void)
     { "Raisi signed the roadmap in Minsk on Monday.", "raisi", "sign", "roadmap", "on Monday", "in Minsk", 1 },
     { "In Minsk, the two presidents signed 12 documents on March 13, 2023.", "president", "sign", "document",
       "on March 13, 2023", "In Minsk", 1 },
-    { "Iran and Belarus signed a deal last year.", "iran", "sign", "deal", "last year", NULL, 2 },
-    { "Iran and Belarus signed a deal last year.", "belarus", "sign", "deal", "last year", NULL, 2 },
+    { "Iran and Belarus signed a deal last year.", "iran", "sign", "deal", "last year", NULL, 3 },
+    { "Iran and Belarus signed a deal last year.", "belarus", "sign", "deal", "last year", NULL, 3 },
+    { "Iran and Belarus signed a deal last year.", "iran", "sign with", "belarus", "last year", NULL, 3 },
     { "Last year, Iran joined the SCO in Astana.", "iran", "join", "shanghai cooperation organization",
       "Last year", "in Astana", 1 },
     { "Raisi spoke with Lukashenko at the United Nations.", "raisi", "speak with", "lukashenko", NULL,
@@ -86,10 +87,138 @@ test_time_and_place (void)
     }
 }
 
+/* The edge (subject key, normalised relation, object key), or NULL. */
+static const KgEdge *
+find_relation (KgGraph *graph, const char *subject, const char *relation, const char *object)
+{
+  GPtrArray *edges = kg_graph_get_edges (graph);
+  for (guint i = 0; i < edges->len; i++)
+    if (strcmp (kg_node_get_key (kg_edge_get_subject (edges->pdata[i])), subject) == 0
+        && strcmp (kg_edge_get_relation (edges->pdata[i]), relation) == 0
+        && strcmp (kg_node_get_key (kg_edge_get_object (edges->pdata[i])), object) == 0)
+      return edges->pdata[i];
+  return NULL;
+}
+
+/* The facts between entities a reader takes from news, in the wordings
+ * news uses: offices, memberships, co-signers, meetings and visits named
+ * by verbs or nouns, and entities inside a common-noun argument. */
+static void
+test_entity_facts (void)
+{
+  static const struct {
+    const char *sentence, *subject, *relation, *object, *office;
+  } cases[] = {
+    /* offices: a title before the name, with a nationality, a possessor or "of" */
+    { "The Norwegian Defence Minister Anna Berg visited Oslo.", "anna berg", "holds office", "norway",
+      "defence minister" },
+    { "Norway's foreign minister Anna Berg met Tom Lind.", "anna berg", "holds office", "norway",
+      "foreign minister" },
+    { "Iran's Parliament Speaker, Mohammad Baqer Qalibaf, urged for an acceleration of banking relations.",
+      "mohammad baqer qalibaf", "holds office", "iran", "parliament speaker" },
+    { "Iranian Supreme Leader Ali Khamenei emphasized the areas of cooperation.", "ali khamenei", "holds office",
+      "iran", "supreme leader" },
+    /* ... after the name */
+    { "Anna Berg, Norway's interior minister, criticised the plan.", "anna berg", "holds office", "norway",
+      "interior minister" },
+    { "Alexander Volfovich, State Secretary of Belarus's National Security Council, met the delegation.",
+      "alexander volfovich", "holds office", "national security council", "state secretary" },
+    /* a counterpart holds the office named before */
+    { "In July 2023, Belarusian Defence Minister Viktor Khrenin and his Iranian counterpart, Mohammad Reza "
+      "Ashtiani, signed a memorandum on military cooperation.", "mohammad reza ashtiani", "holds office", "iran",
+      "defence minister" },
+    /* memberships */
+    { "NATO's members include Sweden and Norway.", "sweden", "member of", "north atlantic treaty organization", NULL },
+    { "NATO's members include Sweden and Norway.", "norway", "member of", "north atlantic treaty organization", NULL },
+    { "Sweden, a member of NATO, signed the treaty.", "sweden", "member of", "north atlantic treaty organization", NULL },
+    { "Sweden, which joined NATO in 2024, hosted the summit.", "sweden", "member of", "north atlantic treaty organization", NULL },
+    /* co-signers, active and passive, and coordinated objects */
+    { "Sweden and Norway signed the accord on Monday.", "sweden", "signed", "norway", NULL },
+    { "The treaty was signed by Denmark and Finland.", "denmark", "signed", "finland", NULL },
+    { "Anna Berg met Tom Lind and Mark Stone.", "anna berg", "met", "tom lind", NULL },
+    { "Anna Berg met Tom Lind and Mark Stone.", "anna berg", "met", "mark stone", NULL },
+    /* events named by nouns */
+    { "Anna Berg's visit to Oslo was a success.", "anna berg", "visited", "oslo", NULL },
+    { "During Anna Berg's trip to Oslo, she met the king.", "anna berg", "visited", "oslo", NULL },
+    { "Anna Berg's meeting with Tom Lind lasted two hours.", "anna berg", "met", "tom lind", NULL },
+    /* an entity inside a common-noun argument */
+    { "Anna Berg supports Tom Lind's candidacy.", "anna berg", "supports", "tom lind", NULL },
+    { "The coalition conducted 26 strikes against the Islamic State.", "coalition", "strike against",
+      "islamic state", NULL },
+    /* no time word in a person's node */
+    { "Earlier this year Anna Berg visited Norway.", "anna berg", "visited", "norway", NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KgGraph) graph = graph_of (cases[i].sentence);
+      g_autofree char *edges = describe (graph);
+      g_test_message ("%s\n%s", cases[i].sentence, edges);
+      const KgEdge *edge = find_relation (graph, cases[i].subject, cases[i].relation, cases[i].object);
+      g_assert_nonnull (edge);
+      g_assert_cmpstr (kg_edge_get_office (edge), ==, cases[i].office);
+    }
+}
+
+/* Forms of address and ranks are no offices, and a possessor never "has"
+ * the person its title names. */
+static void
+test_no_false_offices (void)
+{
+  static const char *const sentences[] = {
+    "Ayatollah Ali Khamenei met Dr. Tom Lind and Gen. Mark Stone.",
+    "Norway's foreign minister Anna Berg met Tom Lind.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+    {
+      g_autoptr (KgGraph) graph = graph_of (sentences[i]);
+      g_autofree char *edges = describe (graph);
+      g_test_message ("%s\n%s", sentences[i], edges);
+      GPtrArray *all = kg_graph_get_edges (graph);
+      for (guint e = 0; e < all->len; e++)
+        {
+          const char *office = kg_edge_get_office (all->pdata[e]);
+          g_assert_true (office == NULL || (strcmp (office, "ayatollah") != 0 && strcmp (office, "dr") != 0));
+          g_assert_cmpstr (kg_edge_get_predicate (all->pdata[e]), !=, "have");
+          g_assert_cmpstr (kg_node_get_key (kg_edge_get_object (all->pdata[e])), !=, "dr");
+        }
+    }
+}
+
+/* The entity-centric graph keeps what is about an entity, a date or an
+ * amount, and sets aside what joins two common-noun phrases with the nodes
+ * only they were about. */
+static void
+test_entity_centric (void)
+{
+  g_autoptr (KgGraph) graph = graph_of ("Anna Berg visited Oslo. The current trade volume does not reflect the "
+                                        "true potential. The budget rose to $5 million.");
+  g_autofree char *edges = describe (graph);
+  g_test_message ("%s", edges);
+  g_assert_nonnull (find_edge (graph, "current trade volume", "reflect", "true potential"));
+  guint before = kg_graph_get_n_edges (graph);
+  g_assert_cmpuint (kg_graph_keep_entity_facts (graph), ==, 1);
+  g_assert_cmpuint (kg_graph_get_n_edges (graph), ==, before - 1);
+  g_assert_null (find_edge (graph, "current trade volume", "reflect", "true potential"));
+  g_assert_null (kg_graph_lookup_node (graph, "true potential"));
+  g_assert_nonnull (find_edge (graph, "anna berg", "visit", "oslo"));
+  GPtrArray *aside = kg_graph_get_set_aside_edges (graph);
+  g_assert_cmpuint (aside->len, ==, 1);
+  g_assert_cmpstr (kg_edge_get_predicate (aside->pdata[0]), ==, "reflect");
+  /* an amount anchors its fact */
+  GPtrArray *kept = kg_graph_get_edges (graph);
+  gboolean amount = FALSE;
+  for (guint i = 0; i < kept->len; i++)
+    amount |= kg_node_get_entity_type (kg_edge_get_object (kept->pdata[i])) == KG_ENTITY_MONEY;
+  g_assert_true (amount);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/facts/time-and-place", test_time_and_place);
+  g_test_add_func ("/facts/entity-facts", test_entity_facts);
+  g_test_add_func ("/facts/no-false-offices", test_no_false_offices);
+  g_test_add_func ("/facts/entity-centric", test_entity_centric);
   return g_test_run ();
 }
