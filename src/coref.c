@@ -617,6 +617,22 @@ sieve_appositive (Coref *c)
     }
 }
 
+/* The key of the country an office serves, from the head token of its
+ * owner: a nationality's country or a country's own key; NULL for an
+ * organisation. */
+static char *
+office_country (const Coref *c, guint owner_head)
+{
+  const char *country = kg_lexicon_demonym_country (c->lexicon, token (c, owner_head)->form);
+  if (country)
+    return kg_canonical_key (country);
+  int m = kg_document_find_mention (c->doc, owner_head);
+  if (m < 0 || mention (c, m)->type != KG_ENTITY_GPE)
+    return NULL;
+  g_autofree char *text = mention_text (c, m);
+  return kg__entity_key (c->lexicon, text, KG_ENTITY_GPE);
+}
+
 /* Titles before person names: "Iran's Foreign Minister Seyed Abbas
  * Araghchi" holds the role "foreign minister" of Iran. */
 static void
@@ -631,6 +647,13 @@ collect_titles (Coref *c)
       if (title == G_MAXUINT && x->first_token > 0 && head_of (c, x->first_token - 1) == x->head)
         title = x->first_token - 1;
       g_autofree char *role = title != G_MAXUINT ? role_of_noun (c, title) : NULL;
+      if (x->office)
+        {
+          /* the office the words around the name give (entity-offices.c) */
+          c->role[m] = g_strdup (x->office);
+          c->role_country[m] = office_country (c, x->office_owner);
+          continue;
+        }
       if (role == NULL)
         continue;
       c->role[m] = g_steal_pointer (&role);

@@ -1,8 +1,9 @@
 /* entities-private.h: what the files of the entity stage share.  The stage
  * runs, in this order (entities.c): the name recogniser (ner.c), names by
  * rule and refinement (entity-names.c), values (entity-values.c), acronyms,
- * names the document already taught, nationalities (entity-names.c), then
- * coreference (coref.c), which gives every entity its chain and key. */
+ * names the document already taught, nationalities (entity-names.c),
+ * offices beside person names (entity-offices.c), then coreference
+ * (coref.c), which gives every entity its chain and key. */
 #ifndef KG_ENTITIES_PRIVATE_H
 #define KG_ENTITIES_PRIVATE_H
 
@@ -27,6 +28,9 @@ void kg__entity_names_add_acronyms (const KgLexicon *lexicon, KgDocument *doc);
 void kg__entity_names_propagate (KgDocument *doc);
 /* A DEMONYM mention for each nationality word outside a name. */
 void kg__entity_names_add_demonyms (const KgLexicon *lexicon, KgDocument *doc);
+/* The office beside each person's name ("Belarusian Defence Minister
+ * Viktor Khrenin"), kept on the name's mention (KgMention.office). */
+void kg__entity_offices_find (const KgLexicon *lexicon, KgDocument *doc);
 /* Sets the head of each mention from the dependency tree: its word whose
  * head lies outside it (its last word when the document is not parsed). */
 void kg__entity_mentions_set_heads (KgDocument *doc);

@@ -48,5 +48,6 @@ kg_entities_find (const KgEntities *entities, KgDocument *doc)
   kg__entity_names_add_acronyms (entities->lexicon, doc);
   kg__entity_names_propagate (doc);
   kg__entity_names_add_demonyms (entities->lexicon, doc);
+  kg__entity_offices_find (entities->lexicon, doc);
   kg__coref_resolve (entities->lexicon, doc);
 }

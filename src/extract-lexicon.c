@@ -176,24 +176,11 @@ kg__ex_lexicon_load (const char *dir, GError **error)
     { "event-nouns.txt", KG_WORD_EVENT, add_event_noun },
     { "time-words.txt", KG_WORD_TIME, add_word },
     { "place-nouns.txt", KG_WORD_PLACE, add_word },
-    { "roles.txt", KG_WORD_ROLE, add_word },
-    { "honorifics.txt", KG_WORD_ADDRESS, add_word },
-    { "address-forms.txt", KG_WORD_ADDRESS, add_word },
   };
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     if (!load_file (lexicon, dir, files[i].name, files[i].bits, files[i].add, error))
       return NULL;
   return g_steal_pointer (&lexicon);
-}
-
-guint32
-kg__ex_lexicon_title_bits (const KgExLexicon *lexicon, const char *phrase)
-{
-  g_autofree char *key = g_utf8_strdown (phrase, -1);
-  gsize n = strlen (key);
-  if (n > 1 && key[n - 1] == '.')
-    key[n - 1] = '\0';
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->words, key)) & (KG_WORD_ROLE | KG_WORD_ADDRESS);
 }
 
 /* ASCII lower case of s into buf (truncated to size - 1 bytes). */

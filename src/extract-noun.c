@@ -19,6 +19,9 @@
  *   N3 event nouns   a noun of the event lexicon with a possessor or a "by"
  *                    agent: "his visit to Minsk" gives (his, visit, Minsk);
  *                    "the talks between A and B" gives (A, talk with, B);
+ *                    an event phrase before the verb is the subject's:
+ *                    "During his visit to Minsk, Qalibaf urged" gives
+ *                    (Qalibaf, visit, Minsk), the pronoun read forwards;
  *                    the lexicon says which prepositions mark the verb's
  *                    object, others join the predicate ("meeting with").
  *   N4 possessives   "the Abbey's properties" gives (the Abbey, have,
@@ -170,7 +173,9 @@ apposition (KgExSentence *s, KgExSink *sink, guint noun, guint appos)
 {
   if (!is_nominal (s, noun) || !is_nominal (s, appos))
     return;
-  if ((s->word[noun] | s->word[appos]) & KG_WORD_TIME)
+  /* a time, or an event ("his meeting ..., Iran's Parliament Speaker"),
+   * is no one's apposition: the parser's error */
+  if ((s->word[noun] | s->word[appos]) & (KG_WORD_TIME | KG_WORD_EVENT))
     return;
   guint subject = noun, complement = appos;
   if (s->tokens[appos]->upos == KG_UPOS_PROPN && s->tokens[noun]->upos == KG_UPOS_NOUN)
@@ -296,6 +301,23 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
           object_marked = strstr (event->object_marks, mark) != NULL;
         }
     }
+  /* "In a meeting with Lukashenko, Khamenei said ...", "During his visit
+   * to Minsk, Qalibaf urged ...": an event phrase that modifies a clause
+   * (an oblique before the verb) is the clause subject's event; a
+   * possessive pronoun there points forward to that subject (cataphora),
+   * not back. */
+  int clause_subject = -1;
+  if (s->dep[noun] == KG_DEP_OBL && s->head[noun] >= 0 && noun < (guint) s->head[noun])
+    {
+      gboolean inherited;
+      int gap;
+      clause_subject = kg__ex_subject (s, s->head[noun], &inherited, &gap);
+      if (clause_subject >= 0 && (s->tokens[clause_subject]->upos != KG_UPOS_PROPN || clause_subject < (int) noun))
+        clause_subject = -1;
+    }
+  if (clause_subject >= 0 && (agent < 0 || (s->word[agent] & KG_WORD_PRONOUN)))
+    agent = clause_subject;
+
   /* "the talks between Berg and Lind": the participants with each other */
   gboolean between = FALSE;
   if (agent < 0 && object >= 0 && kg__ex_has_marker (s, object, "between"))

@@ -9,7 +9,7 @@
  *   extract-clause.c      facts from verbal, copular and existential clauses
  *   extract-noun.c        facts from noun phrases: appositions, titles, event
  *                         nominals, possessives
- *   extract-office.c      offices from the words around a person's name
+ *   extract-office.c      offices the entity stage found beside names, as facts
  *   extract-confidence.c  the confidence rule
  *   extract.c             the public API, record storage, the per-sentence driver
  */
@@ -36,9 +36,7 @@ enum {
   KG_WORD_MODAL = 1u << 10,       /* has an entry in the modality lexicon */
   KG_WORD_QUOTE = 1u << 11,       /* a quotation mark */
   KG_WORD_NEGATIVE_DET = 1u << 12,/* no, neither: a determiner that negates its clause */
-  KG_WORD_EXPLETIVE = 1u << 13,   /* "it" standing for a clause: "it was agreed that" */
-  KG_WORD_ROLE = 1u << 14,        /* a role or title, one word or a phrase: "foreign minister" */
-  KG_WORD_ADDRESS = 1u << 15      /* a form of address, never an office: Mr, Dr, Gen, Ayatollah */
+  KG_WORD_EXPLETIVE = 1u << 13    /* "it" standing for a clause: "it was agreed that" */
 };
 
 /* How a modality lexicon entry applies. */
@@ -71,9 +69,6 @@ gboolean kg__ex_lexicon_modality (const KgExLexicon *lexicon, const char *lemma,
                                   int *modality);
 /* TRUE if phrase ("say", "point out") is a reporting verb. */
 gboolean kg__ex_lexicon_is_reporting (const KgExLexicon *lexicon, const char *phrase);
-/* The KG_WORD_ROLE and KG_WORD_ADDRESS bits of a phrase as written, any
- * case, a final full stop aside ("Defence Minister", "Gen."). */
-guint32 kg__ex_lexicon_title_bits (const KgExLexicon *lexicon, const char *phrase);
 /* (transfer none); NULL when the noun is not an event noun */
 const KgEventNoun *kg__ex_lexicon_event_noun (const KgExLexicon *lexicon, const char *lemma);
 
@@ -230,7 +225,7 @@ int kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *ob
 void kg__ex_clauses (KgExSentence *s, KgExSink *sink);
 /* Facts from noun phrases (extract-noun.c). */
 void kg__ex_nouns (KgExSentence *s, KgExSink *sink);
-/* Offices from the words around a person's name (extract-office.c). */
+/* Offices the entity stage found beside person names (extract-office.c). */
 void kg__ex_offices (KgExSentence *s, KgExSink *sink);
 
 /* The confidence of a fact (extract-confidence.c). */

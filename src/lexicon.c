@@ -23,6 +23,7 @@ struct _KgLexicon {
   GHashTable *canonical_names;  /* key of a canonical name of the alias table -> itself */
   GHashTable *role_abbreviations;  /* as written -> role */
   GHashTable *relations;     /* normalised predicate -> relation of the vocabulary */
+  GHashTable *address_forms; /* key -> itself: ranks and forms of address beside honorifics */
 };
 
 static GHashTable *
@@ -124,6 +125,7 @@ WORD_LIST_ADDER (add_role, roles)
 WORD_LIST_ADDER (add_honorific, honorifics)
 WORD_LIST_ADDER (add_org_word, org_words)
 WORD_LIST_ADDER (add_place_word, place_words)
+WORD_LIST_ADDER (add_address_form, address_forms)
 
 /* The canonical key of text with its diacritics removed ("Tehrān" ->
  * "tehran"), for names written in transliteration. */
@@ -198,6 +200,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->canonical_names = new_table ();
   lexicon->role_abbreviations = new_table ();
   lexicon->relations = new_table ();
+  lexicon->address_forms = new_table ();
   if (!read_lines (dir, "countries.tsv", 4, add_country, lexicon, error)
       || !read_lines (dir, "first-names.tsv", 2, add_first_name, lexicon, error)
       || !read_lines (dir, "capitals.tsv", 2, add_capital, lexicon, error)
@@ -207,6 +210,7 @@ kg_lexicon_load (const char *dir, GError **error)
       || !read_lines (dir, "place-words.txt", 1, add_place_word, lexicon, error)
       || !read_lines (dir, "aliases.tsv", 2, add_alias, lexicon, error)
       || !read_lines (dir, "relations.tsv", 2, add_relation, lexicon, error)
+      || !read_lines (dir, "address-forms.txt", 1, add_address_form, lexicon, error)
       || !read_lines (dir, "role-abbreviations.tsv", 2, add_role_abbreviation, lexicon, error))
     return NULL;
   load_subdivisions (lexicon);
@@ -221,7 +225,8 @@ kg_lexicon_free (KgLexicon *lexicon)
   GHashTable **tables[] = { &lexicon->countries, &lexicon->demonyms, &lexicon->subdivisions, &lexicon->capitals,
                             &lexicon->first_names, &lexicon->roles, &lexicon->honorifics,
                             &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
-                            &lexicon->role_abbreviations, &lexicon->canonical_names, &lexicon->relations };
+                            &lexicon->role_abbreviations, &lexicon->canonical_names, &lexicon->relations,
+                            &lexicon->address_forms };
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_clear_pointer (tables[i], g_hash_table_unref);
   g_free (lexicon);
@@ -290,6 +295,12 @@ gboolean
 kg_lexicon_is_honorific (const KgLexicon *lexicon, const char *word)
 {
   return lookup_key (lexicon->honorifics, word) != NULL;
+}
+
+gboolean
+kg_lexicon_is_address_form (const KgLexicon *lexicon, const char *word)
+{
+  return lookup_key (lexicon->honorifics, word) != NULL || lookup_key (lexicon->address_forms, word) != NULL;
 }
 
 gboolean

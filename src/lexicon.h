@@ -37,6 +37,9 @@ KgGender kg_lexicon_first_name_gender (const KgLexicon *lexicon, const char *nam
 /* Is phrase (one or more words) a role or title ("foreign minister")? */
 gboolean kg_lexicon_is_role (const KgLexicon *lexicon, const char *phrase);
 gboolean kg_lexicon_is_honorific (const KgLexicon *lexicon, const char *word);
+/* Is word an honorific or another form of address or rank that stands
+ * before a name without being an office ("Dr.", "Gen.", "Ayatollah")? */
+gboolean kg_lexicon_is_address_form (const KgLexicon *lexicon, const char *word);
 /* The role an abbreviation stands for ("FM" -> "foreign minister"), or NULL. */
 const char *kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *word);
 /* The relation of the graph's vocabulary that a normalised predicate
