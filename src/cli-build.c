@@ -98,7 +98,7 @@ kg_cmd_build (int argc, char **argv)
       fprintf (stderr,
                "kgraph: %u facts found, %u in the graph; left out: %u with an unresolved pronoun or headline "
                "word, %u with a clause for an argument, %u without an object, %u about themselves, %u with a "
-               "fragment for an argument\n",
+               "fragment, a vague noun or a possessive for an argument\n",
                f->extracted, f->added, f->unresolved, f->clausal, f->no_object, f->self, f->fragment);
     }
   output.entity_centric = !all_facts;

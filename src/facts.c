@@ -323,7 +323,7 @@ resolve (Facts *f, const KgSentence *sentence, const KgArgument *arg, gboolean r
       end->status = END_UNRESOLVED;
       return;
     }
-  if (arg->head_kind == KG_HEAD_ADJECTIVE || !has_letter (label))
+  if (arg->head_kind == KG_HEAD_ADJECTIVE || !has_letter (label) || kg_lexicon_is_vague_noun (f->lexicon, label))
     {
       g_free (label);
       end->status = END_FRAGMENT;
@@ -355,8 +355,10 @@ left_out (const KgExtraction *e, const End *subject, const End *object, const En
         counts->fragment++;
         return TRUE;
       }
-  /* "Norway's foreign minister Anna Berg" read as Norway having Anna Berg */
-  if (e->kind == KG_CLAUSE_POSSESSIVE && object->named)
+  /* "Norway's foreign minister Anna Berg" read as Norway having Anna Berg;
+   * "Iran's foreign policy" as Iran having one: a possessive says what a
+   * noun belongs to, rarely a fact worth an edge */
+  if (e->kind == KG_CLAUSE_POSSESSIVE)
     {
       counts->fragment++;
       return TRUE;

@@ -24,6 +24,7 @@ struct _KgLexicon {
   GHashTable *role_abbreviations;  /* as written -> role */
   GHashTable *relations;     /* normalised predicate -> relation of the vocabulary */
   GHashTable *address_forms; /* key -> itself: ranks and forms of address beside honorifics */
+  GHashTable *vague_nouns;   /* key -> itself: nouns too vague to be a node alone */
 };
 
 static GHashTable *
@@ -126,6 +127,7 @@ WORD_LIST_ADDER (add_honorific, honorifics)
 WORD_LIST_ADDER (add_org_word, org_words)
 WORD_LIST_ADDER (add_place_word, place_words)
 WORD_LIST_ADDER (add_address_form, address_forms)
+WORD_LIST_ADDER (add_vague_noun, vague_nouns)
 
 /* The canonical key of text with its diacritics removed ("Tehrān" ->
  * "tehran"), for names written in transliteration. */
@@ -201,6 +203,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->role_abbreviations = new_table ();
   lexicon->relations = new_table ();
   lexicon->address_forms = new_table ();
+  lexicon->vague_nouns = new_table ();
   if (!read_lines (dir, "countries.tsv", 4, add_country, lexicon, error)
       || !read_lines (dir, "first-names.tsv", 2, add_first_name, lexicon, error)
       || !read_lines (dir, "capitals.tsv", 2, add_capital, lexicon, error)
@@ -211,6 +214,7 @@ kg_lexicon_load (const char *dir, GError **error)
       || !read_lines (dir, "aliases.tsv", 2, add_alias, lexicon, error)
       || !read_lines (dir, "relations.tsv", 2, add_relation, lexicon, error)
       || !read_lines (dir, "address-forms.txt", 1, add_address_form, lexicon, error)
+      || !read_lines (dir, "vague-nouns.txt", 1, add_vague_noun, lexicon, error)
       || !read_lines (dir, "role-abbreviations.tsv", 2, add_role_abbreviation, lexicon, error))
     return NULL;
   load_subdivisions (lexicon);
@@ -226,7 +230,7 @@ kg_lexicon_free (KgLexicon *lexicon)
                             &lexicon->first_names, &lexicon->roles, &lexicon->honorifics,
                             &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
                             &lexicon->role_abbreviations, &lexicon->canonical_names, &lexicon->relations,
-                            &lexicon->address_forms };
+                            &lexicon->address_forms, &lexicon->vague_nouns };
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_clear_pointer (tables[i], g_hash_table_unref);
   g_free (lexicon);
@@ -301,6 +305,12 @@ gboolean
 kg_lexicon_is_address_form (const KgLexicon *lexicon, const char *word)
 {
   return lookup_key (lexicon->honorifics, word) != NULL || lookup_key (lexicon->address_forms, word) != NULL;
+}
+
+gboolean
+kg_lexicon_is_vague_noun (const KgLexicon *lexicon, const char *lemma)
+{
+  return lookup_key (lexicon->vague_nouns, lemma) != NULL;
 }
 
 gboolean

@@ -47,6 +47,8 @@ const char *kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *
  * with *office "foreign minister", transfer full), or NULL when it is none
  * (relations.tsv, roles.txt). */
 const char *kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **office);
+/* Is lemma a noun too vague to be a node on its own ("side", "world")? */
+gboolean kg_lexicon_is_vague_noun (const KgLexicon *lexicon, const char *lemma);
 gboolean kg_lexicon_is_org_word (const KgLexicon *lexicon, const char *word);
 gboolean kg_lexicon_is_place_word (const KgLexicon *lexicon, const char *word);
 /* Is name the canonical name of the alias table ("United Nations")? */

@@ -57,8 +57,9 @@ typedef struct {
                       * attributed to the speaker instead) */
   guint no_object;   /* left out: no object ("exchanges would take place") */
   guint self;        /* left out: both ends the same node */
-  guint fragment;    /* left out: an argument was a fragment (a lone adjective, no word),
-                      * or a name said to be "had" by another (a title misparsed) */
+  guint fragment;    /* left out: an argument was a fragment (a lone adjective, no word) or
+                      * a vague noun alone ("side"), or the fact is a possessive ("Iran's
+                      * policy": Iran has a policy), rarely worth an edge */
 } KgFactCounts;
 
 /* Adds what an annotated document contributes to a graph: its metadata
