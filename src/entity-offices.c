@@ -82,12 +82,6 @@ mention_start (const Offices *o, int m)
   return (int) kg_document_get_mention (o->doc, m)->first_token - (int) o->first;
 }
 
-static gboolean
-is_demonym (const Offices *o, int m)
-{
-  return kg_document_get_mention (o->doc, m)->kind == KG_MENTION_DEMONYM;
-}
-
 /* The longest role whose last word is token end (end >= 0), or whose
  * first word is token start; its word count, 0 when none.  The role goes
  * to role in lower case. */
@@ -118,24 +112,37 @@ role_at (const Offices *o, int start, int end, char *role, gsize size)
   return 0;
 }
 
+/* Whether the words first .. last are themselves a role ("Secretary of
+ * State", "Minister of Foreign Affairs"). */
+static gboolean
+whole_phrase_is_role (const Offices *o, int first, int last)
+{
+  GString *words = g_string_new (NULL);
+  for (int k = first; k <= last; k++)
+    g_string_append_printf (words, "%s%s", words->len ? " " : "", token (o, k)->form);
+  g_autofree char *phrase = g_string_free (words, FALSE);
+  return kg_lexicon_is_role (o->lexicon, phrase);
+}
+
 /* The owner right before a role that starts at token first: a nationality,
- * or a possessor ("Norway's"); -1 when none. */
+ * a possessor ("Norway's") or a name ("Civil Defense Authority director
+ * general"); -1 when none. */
 static int
 owner_before (const Offices *o, int first)
 {
   if (is_possessive_marker (o, first - 1))
     return owner_ending_at (o, first - 2);
-  int m = owner_ending_at (o, first - 1);
-  return m >= 0 && is_demonym (o, m) ? m : -1;
+  /* a nationality, or a name used as one: "State Department spokesperson" */
+  return owner_ending_at (o, first - 1);
 }
 
-/* The owner of an "of" phrase at token i ("of Norway", "of Norway's
- * Security Council", "of the Norwegian parliament"): its last owner
+/* The owner of an "of" (or "for") phrase at token i ("of Norway", "of
+ * Norway's Security Council", "for the Norwegian army"): its last owner
  * mention, whose last token goes to *end; -1 when none. */
 static int
 owner_of_phrase (const Offices *o, int i, int *end)
 {
-  if (!is_form (o, i, "of"))
+  if (!is_form (o, i, "of") && !is_form (o, i, "for"))
     return -1;
   int owner = -1;
   for (int k = i + 1; (guint) k < o->n && k <= i + 8; k++)
@@ -164,6 +171,36 @@ starts_phrase (const Offices *o, int i)
   return k < 0 || token (o, k)->upos != KG_UPOS_ADP;
 }
 
+/* "ROLE of|for [the] ... OWNER ... NAME" with the name at k + 1: the
+ * office in an "of" phrase before the name ("Prime Minister of Norway Anna
+ * Berg", "the president of the Lombardy region, Roberto Maroni,"); *first
+ * is set to the role's first token.  -1 when none. */
+static int
+office_of_phrase_before (const Offices *o, int k, char *role, gsize size, int *first)
+{
+  for (int j = k; j > 0 && j >= k - 8; j--)
+    {
+      if (is_form (o, j, "of") || is_form (o, j, "for"))
+        {
+          int n = role_at (o, -1, j - 1, role, size);
+          int end = -1;
+          int owner = n ? owner_of_phrase (o, j, &end) : -1;
+          /* "Secretary of State John Kerry": the whole phrase is the office */
+          if (owner < 0 || end > k || whole_phrase_is_role (o, j - n, k))
+            return -1;
+          for (int t = end + 1; t <= k; t++)
+            if (token (o, t)->upos != KG_UPOS_NOUN)
+              return -1;
+          *first = j - n;
+          return owner;
+        }
+      KgUpos u = token (o, j)->upos;
+      if (u == KG_UPOS_PUNCT || u == KG_UPOS_VERB || u == KG_UPOS_AUX || u == KG_UPOS_PRON)
+        return -1;
+    }
+  return -1;
+}
+
 /* The office before the name that starts at token name and ends at token
  * last. */
 static int
@@ -171,33 +208,26 @@ office_before (const Offices *o, int name, int last, char *role, gsize size)
 {
   int k = name - 1;
   /* "Iran's Parliament Speaker, Mohammad Baqer Qalibaf, urged": an
-   * apposition, closed by a comma too */
+   * apposition, closed by a comma or standing where a phrase starts */
   gboolean appositive = is_form (o, k, ",");
-  if (appositive && !is_form (o, last + 1, ","))
-    return -1;
   if (appositive)
     k--;
   while (k >= 0 && kg_lexicon_is_address_form (o->lexicon, token (o, k)->form))
     k--;
-  /* "Prime Minister of Norway Anna Berg" */
-  int owner = owner_ending_at (o, k);
-  if (owner >= 0 && !is_demonym (o, owner))
+  int first = -1;
+  int owner = office_of_phrase_before (o, k, role, size, &first);
+  if (owner < 0)
     {
-      int start = mention_start (o, owner) - 1;
-      if (is_possessive_marker (o, start) && owner_ending_at (o, start - 1) >= 0)
-        start = mention_start (o, owner_ending_at (o, start - 1)) - 1;
-      if (is_form (o, start, "the"))
-        start--;
-      int end = -1;
-      if (owner_of_phrase (o, start, &end) == owner && end == k)
-        return role_at (o, -1, start - 1, role, size) ? owner : -1;
+      int n = role_at (o, -1, k, role, size);
+      owner = n ? owner_before (o, k - n + 1) : -1;
+      if (owner >= 0)
+        first = mention_start (o, owner);
     }
-  int n = role_at (o, -1, k, role, size);
-  int owner_first = k - n + 1;
-  owner = n ? owner_before (o, owner_first) : -1;
-  if (owner >= 0)
-    owner_first = mention_start (o, owner);
-  return owner >= 0 && (!appositive || starts_phrase (o, owner_first)) ? owner : -1;
+  if (owner < 0)
+    return -1;
+  if (appositive && !is_form (o, last + 1, ",") && !starts_phrase (o, first))
+    return -1;
+  return owner;
 }
 
 /* The office after the name whose last token is last ("Anna Berg,
@@ -211,16 +241,21 @@ office_after (const Offices *o, int last, char *role, gsize size)
   k++;
   if (is_form (o, k, "the"))
     k++;
+  /* an owner before the role: "Norway's", "Norwegian", "the State
+   * Department" */
   int owner = -1;
-  int m = owner_ending_at (o, k);
+  int m = k < (int) o->n ? kg_document_find_mention (o->doc, o->first + k) : -1;
   if (m >= 0 && mention_start (o, m) == k)
     {
-      owner = m;
-      k++;
-      if (is_possessive_marker (o, k))
-        k++;
-      else if (!is_demonym (o, m))
-        return -1;
+      const KgMention *x = kg_document_get_mention (o->doc, m);
+      int end = k + (int) x->n_tokens - 1;
+      if (owner_ending_at (o, end) == m)
+        {
+          owner = m;
+          k = end + 1;
+          if (is_possessive_marker (o, k))
+            k++;
+        }
     }
   int n = role_at (o, k, -1, role, size);
   if (n == 0)

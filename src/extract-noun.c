@@ -18,7 +18,6 @@
  *                    foreign minister of, Iran).
  *   N3 event nouns   a noun of the event lexicon with a possessor or a "by"
  *                    agent: "his visit to Minsk" gives (his, visit, Minsk);
- *                    "the talks between A and B" gives (A, talk with, B);
  *                    an event phrase before the verb is the subject's:
  *                    "During his visit to Minsk, Qalibaf urged" gives
  *                    (Qalibaf, visit, Minsk), the pronoun read forwards;
@@ -29,6 +28,11 @@
  *                    possessor; low confidence.
  *   N5 places        a place modifying a noun locates it: "exercises in
  *                    Iran" gives (exercises, be in, Iran).
+ *   N6 between       a noun between two parties relates them: "relations
+ *                    between Iran and Belarus", "Iran-Belarus relations",
+ *                    "Belarusian-Iranian relations" give (Iran, have
+ *                    relation with, Belarus); an event noun its verb: "the
+ *                    talks between A and B" gives (A, talk with, B).
  *
  * Appositions need a comma's kind of apposition: conjuncts without any
  * coordinator count (the parser's "X, the Y" as a list), a colon in a line
@@ -318,18 +322,18 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
   if (clause_subject >= 0 && (agent < 0 || (s->word[agent] & KG_WORD_PRONOUN)))
     agent = clause_subject;
 
-  /* "the talks between Berg and Lind": the participants with each other */
-  gboolean between = FALSE;
-  if (agent < 0 && object >= 0 && kg__ex_has_marker (s, object, "between"))
-    {
-      guint conjuncts[2];
-      if (kg__ex_conjuncts (s, object, conjuncts, 2) == 2)
-        {
-          agent = conjuncts[0];
-          object = conjuncts[1];
-          between = TRUE;
-        }
-    }
+  /* "Pezeshkian's Minsk visit": a place named before the noun */
+  if (object < 0 && agent >= 0)
+    for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+      {
+        guint child = s->children[c];
+        if (child < noun && child > (guint) agent && s->dep[child] == KG_DEP_COMPOUND
+            && s->tokens[child]->upos == KG_UPOS_PROPN)
+          {
+            object = child;
+            object_marked = TRUE;
+          }
+      }
   if (agent < 0 || object < 0)
     return agent >= 0;
 
@@ -337,23 +341,14 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
   memset (&fact, 0, sizeof fact);
   fact.kind = KG_CLAUSE_NOMINAL;
   fact.predicate_head = noun;
-  kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS | (between ? KG_CUT_CONJ : 0), -1,
-               KG_ROLE_SUBJECT, &fact.subject);
+  kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_SUBJECT, &fact.subject);
   fact.subject.n_marker = 0;
   kg__ex_span (s, object, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_OBJECT, &fact.object);
-  if (fact.subject.head_kind == KG_HEAD_RELATIVE)
+  if (fact.subject.head_kind == KG_HEAD_RELATIVE || fact.object.first < fact.subject.first + fact.subject.n_tokens)
     return TRUE;
   kg__ex_append (fact.predicate, event->verb, FALSE);
   kg__ex_append (fact.predicate_surface, s->tokens[noun]->form, FALSE);
   kg__ex_append (fact.relation, s->tokens[noun]->form, FALSE);
-  if (between)
-    {
-      kg__ex_append (fact.predicate, "with", FALSE);
-      kg__ex_append (fact.predicate_surface, "between", FALSE);
-      kg__ex_append (fact.relation, "between", FALSE);
-      fact.flags |= KG_EXTRACTION_JOINT;
-      fact.object.n_marker = 0;
-    }
   for (guint k = 0; k < fact.object.n_marker; k++)
     {
       const char *w = s->tokens[fact.object.marker_first - s->first + k]->form;
@@ -441,6 +436,89 @@ located (KgExSentence *s, KgExSink *sink, guint noun, guint place)
   kg__ex_emit (sink, s, &fact);
 }
 
+/* The two parties a noun stands between: the conjuncts of its "between"
+ * modifier, or two names or nationalities joined by a hyphen right before
+ * it ("Iran-Belarus relations"); FALSE when it has none. */
+static gboolean
+parties_of (const KgExSentence *s, guint noun, guint *a, guint *b)
+{
+  for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+    {
+      guint child = s->children[c];
+      guint conjuncts[2];
+      if (s->dep[child] == KG_DEP_NMOD && child > noun && kg__ex_has_marker (s, child, "between")
+          && kg__ex_conjuncts (s, child, conjuncts, 2) == 2)
+        {
+          *a = conjuncts[0];
+          *b = conjuncts[1];
+          return TRUE;
+        }
+    }
+  if (noun < 3)
+    return FALSE;
+  const char *dash = s->tokens[noun - 2]->form;
+  gboolean joined = (strcmp (dash, "-") == 0 || strcmp (dash, "\xe2\x80\x93") == 0)
+                    && !s->tokens[noun - 3]->space_after && !s->tokens[noun - 2]->space_after;
+  /* each side a whole name or nationality of its own, not a prefix
+   * ("al-Ikhbariya television") */
+  int sides[2] = { -1, -1 };
+  for (guint k = 0; joined && k < 2; k++)
+    {
+      guint t = noun - 3 + 2 * k;
+      sides[k] = kg_document_find_mention (s->document, s->first + t);
+      const KgMention *m = sides[k] >= 0 ? kg_document_get_mention (s->document, sides[k]) : NULL;
+      joined = m && (m->kind == KG_MENTION_NAME || m->kind == KG_MENTION_DEMONYM) && m->n_tokens == 1;
+    }
+  *a = noun - 3;
+  *b = noun - 1;
+  return joined && sides[0] != sides[1];
+}
+
+/* N6 */
+static void
+between (KgExSentence *s, KgExSink *sink, guint noun)
+{
+  guint a, b;
+  if (s->tokens[noun]->upos != KG_UPOS_NOUN || !parties_of (s, noun, &a, &b))
+    return;
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_NOMINAL;
+  fact.flags = KG_EXTRACTION_JOINT;
+  fact.predicate_head = noun;
+  guint32 cut = KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CONJ;
+  kg__ex_span (s, a, cut, -1, KG_ROLE_SUBJECT, &fact.subject);
+  kg__ex_span (s, b, cut, -1, KG_ROLE_OBJECT, &fact.object);
+  fact.subject.n_marker = fact.object.n_marker = 0;
+  /* a hyphenated pair is one compound: each party is its own word */
+  if (b == a + 2)
+    {
+      fact.subject.first = s->first + a, fact.subject.n_tokens = 1, fact.subject.head = s->first + a;
+      fact.object.first = s->first + b, fact.object.n_tokens = 1, fact.object.head = s->first + b;
+    }
+  if (fact.subject.n_tokens == 0 || fact.object.n_tokens == 0)
+    return;
+  const KgEventNoun *event = kg__ex_lexicon_event_noun (s->lexicon, kg__ex_lemma (s, noun));
+  if (event)
+    kg__ex_append (fact.predicate, event->verb, FALSE);
+  else
+    {
+      kg__ex_append (fact.predicate, "have", FALSE);
+      kg__ex_append (fact.predicate, kg__ex_lemma (s, noun), TRUE);
+    }
+  kg__ex_append (fact.predicate, "with", FALSE);
+  g_snprintf (fact.predicate_surface, sizeof fact.predicate_surface, "%s between", s->tokens[noun]->form);
+  g_strlcpy (fact.relation, fact.predicate_surface, sizeof fact.relation);
+  fact.arguments[0] = fact.subject;
+  fact.arguments[1] = fact.object;
+  fact.n_arguments = 2;
+  fact.modality = KG_MODALITY_ASSERTED;
+  int speaker = kg__ex_speaker (s, noun);
+  if (speaker >= 0)
+    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
+  kg__ex_emit (sink, s, &fact);
+}
+
 void
 kg__ex_nouns (KgExSentence *s, KgExSink *sink)
 {
@@ -473,5 +551,6 @@ kg__ex_nouns (KgExSentence *s, KgExSink *sink)
         }
       if (s->word[i] & KG_WORD_EVENT)
         event_nominal (s, sink, i);
+      between (s, sink, i);
     }
 }

@@ -499,7 +499,9 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
       /* "the positions of Iran" says nothing of Iran; "the president of
        * Belarus" is a person, coreference's business */
       const char *lemma = noun->lemma ? noun->lemma : noun->form;
-      if ((!possessor && (preposition == NULL || g_ascii_strcasecmp (preposition, "of") == 0))
+      /* "between" relates two parties: extract-noun.c's business */
+      if ((!possessor && (preposition == NULL || g_ascii_strcasecmp (preposition, "of") == 0
+                          || g_ascii_strcasecmp (preposition, "between") == 0))
           || kg_lexicon_is_role (f->lexicon, lemma))
         continue;
       g_autofree char *lower = preposition ? g_utf8_strdown (preposition, -1) : NULL;
@@ -556,14 +558,29 @@ add_membership (Facts *f, guint document_index, const KgExtraction *e, KgFactCou
     }
 }
 
-/* "A and B signed the accord", "signed by A and B": the conjuncts signed
- * together, (A, sign with, B), beside what each signed. */
+/* Whether an argument is "each other" or "one another". */
+static gboolean
+is_reciprocal (const Facts *f, const KgArgument *arg)
+{
+  if (arg->n_tokens != 2)
+    return FALSE;
+  g_autofree char *text = kg_document_dup_text (f->document, arg->first, arg->n_tokens);
+  return g_ascii_strcasecmp (text, "each other") == 0 || g_ascii_strcasecmp (text, "one another") == 0;
+}
+
+/* Facts that join the coordinated subjects of one predicate: "A and B
+ * signed the accord" (or "signed by A and B") gives (A, sign with, B)
+ * beside what each signed; "A and B support each other" gives (A,
+ * support, B) and (B, support, A). */
 static void
-add_co_signers (Facts *f, guint document_index, const KgExtractions *extractions, guint i, KgFactCounts *counts)
+add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
+                    KgFactCounts *counts)
 {
   const KgExtraction *a = kg_extractions_get (extractions, i);
   g_autofree char *office = NULL;
-  if (a->object.n_tokens == 0 || g_strcmp0 (kg_lexicon_relation (f->lexicon, a->predicate, &office), "signed") != 0)
+  gboolean reciprocal = is_reciprocal (f, &a->object);
+  if (a->object.n_tokens == 0
+      || (!reciprocal && g_strcmp0 (kg_lexicon_relation (f->lexicon, a->predicate, &office), "signed") != 0))
     return;
   for (guint j = i + 1; j < kg_extractions_get_n (extractions); j++)
     {
@@ -576,11 +593,46 @@ add_co_signers (Facts *f, guint document_index, const KgExtractions *extractions
       KgExtraction joint = *a;
       joint.object = b->subject;
       joint.object.role = KG_ROLE_OBJECT;
-      joint.predicate = "sign with";
-      joint.predicate_surface = "signed with";
+      if (!reciprocal)
+        {
+          joint.predicate = "sign with";
+          joint.predicate_surface = "signed with";
+        }
       counts->extracted++;
       add_fact (f, document_index, &joint, counts);
+      if (reciprocal)
+        {
+          KgExtraction back = *b;
+          back.object = a->subject;
+          back.object.role = KG_ROLE_OBJECT;
+          counts->extracted++;
+          add_fact (f, document_index, &back, counts);
+        }
     }
+}
+
+/* "Aref told Kuznetsov that ...", "Aref told Kuznetsov:": what someone
+ * said is a clause, never an edge, but that they told someone is (Aref,
+ * tell, Kuznetsov); a verb with a recipient and nothing else given has the
+ * recipient for its object. */
+static void
+add_told (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+{
+  if (!(e->flags & KG_EXTRACTION_REPORTING) && e->object.n_tokens)
+    return;
+  for (guint q = 0; q < e->n_qualifiers; q++)
+    if (e->qualifiers[q].role == KG_ROLE_RECIPIENT && e->qualifiers[q].n_tokens)
+      {
+        KgExtraction told = *e;
+        told.object = e->qualifiers[q];
+        told.object.role = KG_ROLE_OBJECT;
+        told.n_qualifiers = 0;
+        if (e->flags & KG_EXTRACTION_REPORTING)
+          told.predicate = "tell";
+        counts->extracted++;
+        add_fact (f, document_index, &told, counts);
+        return;
+      }
 }
 
 void
@@ -592,7 +644,8 @@ kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gbool
     {
       counts->extracted++;
       add_fact (&f, document_index, kg_extractions_get (extractions, i), counts);
-      add_co_signers (&f, document_index, extractions, i, counts);
+      add_joint_subjects (&f, document_index, extractions, i, counts);
+      add_told (&f, document_index, kg_extractions_get (extractions, i), counts);
       add_inner_entity_facts (&f, document_index, kg_extractions_get (extractions, i), counts);
       add_membership (&f, document_index, kg_extractions_get (extractions, i), counts);
     }
