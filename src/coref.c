@@ -11,6 +11,9 @@
  *                 only when the fuller name is unambiguous in the document
  *   3. acronym    defined in the text ("Eurasian Economic Union (EAEU)") or
  *                 made of the name's initials ("SCO")
+ *      fragment   an organisation's name cut short: "Cooperation Organization",
+ *                 "Scientology" -> "Shanghai Cooperation Organization", "Church
+ *                 of Scientology", when only one fuller name ends so
  *   4. appositive "Minsk, the Belarusian capital"; "his Iranian counterpart,
  *                 Mohammad Reza Ashtiani"
  *   5. role       "the Iranian foreign minister", "the Belarus president",
@@ -514,6 +517,57 @@ sieve_surname (Coref *c)
     }
 }
 
+static gboolean
+is_org_name (const KgMention *m)
+{
+  return m->kind == KG_MENTION_NAME && m->type == KG_ENTITY_ORG;
+}
+
+/* Whether the words of shorter end longer: "Cooperation Organization" in
+ * "Shanghai Cooperation Organization", "Scientology" in "Church of
+ * Scientology". */
+static gboolean
+name_ends (const Coref *c, const KgMention *shorter, const KgMention *longer)
+{
+  if (shorter->n_tokens >= longer->n_tokens)
+    return FALSE;
+  guint offset = longer->n_tokens - shorter->n_tokens;
+  for (guint i = 0; i < shorter->n_tokens; i++)
+    if (g_ascii_strcasecmp (token (c, shorter->first_token + i)->form,
+                            token (c, longer->first_token + offset + i)->form) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An organisation's name cut short is the organisation: a name that ends
+ * one fuller name of the document (and only one) joins it. */
+static void
+sieve_fragment (Coref *c)
+{
+  g_autoptr (GHashTable) by_last = kg_index_new ();
+  for (guint e = 0; e < c->n; e++)
+    if (is_org_name (mention (c, e)) && mention (c, e)->n_tokens > 1)
+      kg_index_add (by_last, last_word (c, mention (c, e)), e);
+  for (guint m = 0; m < c->n; m++)
+    {
+      const KgMention *shorter = mention (c, m);
+      GArray *same_last = is_org_name (shorter) ? g_hash_table_lookup (by_last, last_word (c, shorter)) : NULL;
+      guint candidate = G_MAXUINT;
+      gboolean ambiguous = FALSE;
+      for (guint i = 0; same_last && i < same_last->len; i++)
+        {
+          guint e = g_array_index (same_last, guint, i);
+          if (!name_ends (c, shorter, mention (c, e)))
+            continue;
+          if (candidate != G_MAXUINT && find (c, candidate) != find (c, e))
+            ambiguous = TRUE;
+          candidate = e;
+        }
+      if (candidate != G_MAXUINT && !ambiguous)
+        join (c, m, candidate, "fragment");
+    }
+}
+
 /* The initials of a name's capitalised words ("Shanghai Cooperation
  * Organization" -> "SCO"). */
 static char *
@@ -919,6 +973,7 @@ kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc)
   sieve_exact (&c);
   sieve_surname (&c);
   sieve_acronym (&c);
+  sieve_fragment (&c);
   collect_titles (&c);
   sieve_appositive (&c);
   sieve_role (&c);

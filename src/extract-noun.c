@@ -33,6 +33,8 @@
  *                    "Belarusian-Iranian relations" give (Iran, have
  *                    relation with, Belarus); an event noun its verb: "the
  *                    talks between A and B" gives (A, talk with, B).
+ *   N7 place, place  "Sydney, Australia" gives (Sydney, be in, Australia);
+ *                    a list of places gives nothing.
  *
  * Appositions need a comma's kind of apposition: conjuncts without any
  * coordinator count (the parser's "X, the Y" as a list), a colon in a line
@@ -519,6 +521,66 @@ between (KgExSentence *s, KgExSink *sink, guint noun)
   kg__ex_emit (sink, s, &fact);
 }
 
+/* A place name of the sentence that starts at sentence token i, or NULL. */
+static const KgMention *
+place_at (const KgExSentence *s, guint i)
+{
+  if (i >= s->n)
+    return NULL;
+  int m = kg_document_find_mention (s->document, s->first + i);
+  const KgMention *x = m >= 0 ? kg_document_get_mention (s->document, m) : NULL;
+  if (x == NULL || x->kind != KG_MENTION_NAME || x->first_token != s->first + i
+      || (x->type != KG_ENTITY_GPE && x->type != KG_ENTITY_LOC))
+    return NULL;
+  return x;
+}
+
+/* Whether sentence token i goes on a list of names: "and", "or", or a
+ * comma before another name. */
+static gboolean
+continues_list (const KgExSentence *s, guint i)
+{
+  if (i >= s->n)
+    return FALSE;
+  const char *w = s->tokens[i]->form;
+  if (g_ascii_strcasecmp (w, "and") == 0 || g_ascii_strcasecmp (w, "or") == 0)
+    return TRUE;
+  return strcmp (w, ",") == 0 && i + 1 < s->n
+         && (s->tokens[i + 1]->upos == KG_UPOS_PROPN || g_ascii_strcasecmp (s->tokens[i + 1]->form, "and") == 0);
+}
+
+/* N7: "Sydney, Australia", "in Yeoncheon, South Korea,": a place named
+ * with the larger place it lies in gives (Sydney, be in, Australia); a
+ * list of places ("Iran, Belarus and Russia") gives nothing. */
+static void
+place_in_place (KgExSentence *s, KgExSink *sink, guint i)
+{
+  const KgMention *inner = place_at (s, i);
+  if (inner == NULL || (i > 0 && (strcmp (s->tokens[i - 1]->form, ",") == 0
+                                  || g_ascii_strcasecmp (s->tokens[i - 1]->form, "and") == 0)))
+    return;
+  guint comma = i + inner->n_tokens;
+  const KgMention *outer = comma < s->n && strcmp (s->tokens[comma]->form, ",") == 0 ? place_at (s, comma + 1) : NULL;
+  if (outer == NULL || outer->type != KG_ENTITY_GPE
+      || continues_list (s, comma + 1 + outer->n_tokens))
+    return;
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_MODIFIER;
+  fact.predicate_head = inner->head - s->first;
+  fact.subject = (KgArgument) { .first = inner->first_token, .n_tokens = inner->n_tokens, .head = inner->head,
+                                .role = KG_ROLE_SUBJECT, .head_kind = KG_HEAD_NAME };
+  fact.object = (KgArgument) { .first = outer->first_token, .n_tokens = outer->n_tokens, .head = outer->head,
+                               .role = KG_ROLE_PLACE, .head_kind = KG_HEAD_NAME };
+  kg__ex_append (fact.predicate, "be in", FALSE);
+  kg__ex_append (fact.predicate_surface, "be in", FALSE);
+  kg__ex_append (fact.relation, "be in", FALSE);
+  fact.arguments[0] = fact.subject;
+  fact.arguments[1] = fact.object;
+  fact.n_arguments = 2;
+  kg__ex_emit (sink, s, &fact);
+}
+
 void
 kg__ex_nouns (KgExSentence *s, KgExSink *sink)
 {
@@ -552,5 +614,6 @@ kg__ex_nouns (KgExSentence *s, KgExSink *sink)
       if (s->word[i] & KG_WORD_EVENT)
         event_nominal (s, sink, i);
       between (s, sink, i);
+      place_in_place (s, sink, i);
     }
 }
