@@ -139,3 +139,38 @@ kg_stable_hash (const char *data, gsize length)
     }
   return kg_fmix64 (h);
 }
+
+#define OFFICE_PREFIX "office:"
+
+char *
+kg_office_key (const char *office, const char *owner_key)
+{
+  g_return_val_if_fail (office != NULL && owner_key != NULL, NULL);
+  return g_strconcat (OFFICE_PREFIX, office, "|", owner_key, NULL);
+}
+
+gboolean
+kg_office_key_parse (const char *key, char **office, char **owner_key)
+{
+  if (!kg_is_office_key (key))
+    return FALSE;
+  const char *bar = strchr (key, '|');
+  *office = g_strndup (key + strlen (OFFICE_PREFIX), bar - key - strlen (OFFICE_PREFIX));
+  *owner_key = g_strdup (bar + 1);
+  return TRUE;
+}
+
+gboolean
+kg_is_office_key (const char *key)
+{
+  return g_str_has_prefix (key, OFFICE_PREFIX) && strchr (key, '|') != NULL;
+}
+
+gboolean
+kg_office_matches (const char *wanted, const char *held)
+{
+  if (strcmp (wanted, held) == 0)
+    return TRUE;
+  const char *space = strrchr (held, ' ');
+  return space && strchr (wanted, ' ') == NULL && strcmp (space + 1, wanted) == 0;
+}

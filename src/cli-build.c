@@ -92,6 +92,7 @@ kg_cmd_build (int argc, char **argv)
       return KG_EXIT_INPUT;
     }
   kg_entities_consolidate (graph, rules);
+  guint unresolved_roles = kg_entities_resolve_offices (graph);
   if (!output.quiet)
     {
       const KgFactCounts *f = &build.facts;
@@ -100,6 +101,8 @@ kg_cmd_build (int argc, char **argv)
                "word, %u with a clause for an argument, %u without an object, %u about themselves, %u with a "
                "fragment, a vague noun or a possessive for an argument\n",
                f->extracted, f->added, f->unresolved, f->clausal, f->no_object, f->self, f->fragment);
+      fprintf (stderr, "kgraph: %u office holders named by their role alone (\"the Belarusian president\") "
+               "that no document names\n", unresolved_roles);
     }
   output.entity_centric = !all_facts;
   status = kg_cli_output_write (&output, graph);

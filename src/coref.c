@@ -311,11 +311,11 @@ role_of_noun (const Coref *c, guint t)
   return role;
 }
 
-/* The key of the country a role word belongs to: a nationality or country
- * name modifying it ("Iranian", "Belarus"), a possessor ("Iran's"), or
- * "of Belarus".  NULL if none. */
-static char *
-role_country (const Coref *c, guint t)
+/* The token that names the country a role word belongs to: a nationality
+ * or country name modifying it ("Iranian", "Belarus"), a possessor
+ * ("Iran's"), or "of Belarus"; G_MAXUINT if none. */
+static guint
+role_country_token (const Coref *c, guint t)
 {
   const KgSentence *s = kg_document_get_sentence (c->doc, kg_document_find_sentence (c->doc, t));
   for (guint k = s->first_token; k < s->first_token + s->n_tokens; k++)
@@ -326,20 +326,29 @@ role_country (const Coref *c, guint t)
       if (g_strcmp0 (deprel, "amod") != 0 && g_strcmp0 (deprel, "compound") != 0
           && g_strcmp0 (deprel, "nmod:poss") != 0 && g_strcmp0 (deprel, "nmod") != 0)
         continue;
-      const char *country = kg_lexicon_demonym_country (c->lexicon, token (c, k)->form);
-      if (country == NULL)
-        {
-          int m = kg_document_find_mention (c->doc, k);
-          if (m >= 0 && mention (c, m)->type == KG_ENTITY_GPE)
-            {
-              g_autofree char *text = mention_text (c, m);
-              return kg__entity_key (c->lexicon, text, KG_ENTITY_GPE);
-            }
-          continue;
-        }
-      return kg_canonical_key (country);
+      int m = kg_document_find_mention (c->doc, k);
+      if (kg_lexicon_demonym_country (c->lexicon, token (c, k)->form) || (m >= 0 && mention (c, m)->type == KG_ENTITY_GPE))
+        return k;
     }
-  return NULL;
+  return G_MAXUINT;
+}
+
+/* The key of the country an office serves, from the head token of its
+ * owner: a nationality's country or a country's own key; NULL for an
+ * organisation. */
+static char *
+office_country (const Coref *c, guint owner_head)
+{
+  if (owner_head == G_MAXUINT)
+    return NULL;
+  const char *country = kg_lexicon_demonym_country (c->lexicon, token (c, owner_head)->form);
+  if (country)
+    return kg_canonical_key (country);
+  int m = kg_document_find_mention (c->doc, owner_head);
+  if (m < 0 || mention (c, m)->type != KG_ENTITY_GPE)
+    return NULL;
+  g_autofree char *text = mention_text (c, m);
+  return kg__entity_key (c->lexicon, text, KG_ENTITY_GPE);
 }
 
 static void
@@ -671,22 +680,6 @@ sieve_appositive (Coref *c)
     }
 }
 
-/* The key of the country an office serves, from the head token of its
- * owner: a nationality's country or a country's own key; NULL for an
- * organisation. */
-static char *
-office_country (const Coref *c, guint owner_head)
-{
-  const char *country = kg_lexicon_demonym_country (c->lexicon, token (c, owner_head)->form);
-  if (country)
-    return kg_canonical_key (country);
-  int m = kg_document_find_mention (c->doc, owner_head);
-  if (m < 0 || mention (c, m)->type != KG_ENTITY_GPE)
-    return NULL;
-  g_autofree char *text = mention_text (c, m);
-  return kg__entity_key (c->lexicon, text, KG_ENTITY_GPE);
-}
-
 /* Titles before person names: "Iran's Foreign Minister Seyed Abbas
  * Araghchi" holds the role "foreign minister" of Iran. */
 static void
@@ -711,20 +704,10 @@ collect_titles (Coref *c)
       if (role == NULL)
         continue;
       c->role[m] = g_steal_pointer (&role);
-      c->role_country[m] = role_country (c, title);
+      c->role_country[m] = office_country (c, role_country_token (c, title));
       if (c->role_country[m] == NULL)
-        c->role_country[m] = role_country (c, x->head);
+        c->role_country[m] = office_country (c, role_country_token (c, x->head));
     }
-}
-
-static gboolean
-roles_match (const char *wanted, const char *held)
-{
-  if (strcmp (wanted, held) == 0)
-    return TRUE;
-  /* "minister" matches "foreign minister": the same head word */
-  const char *space = strrchr (held, ' ');
-  return space && strchr (wanted, ' ') == NULL && strcmp (space + 1, wanted) == 0;
 }
 
 static void
@@ -741,7 +724,7 @@ sieve_role (Coref *c)
         {
           if (e == m || mention (c, e)->kind != KG_MENTION_NAME || c->role[e] == NULL)
             continue;
-          if (!counterpart && !roles_match (c->role[m], c->role[e]))
+          if (!counterpart && !kg_office_matches (c->role[m], c->role[e]))
             continue;
           if (c->role_country[m] && g_strcmp0 (c->role_country[m], c->role_country[e]) != 0)
             continue;
@@ -753,6 +736,13 @@ sieve_role (Coref *c)
         }
       if (holder != G_MAXUINT && !ambiguous)
         join (c, m, holder, "role");
+      else if (!counterpart && c->role_country[m])
+        {
+          /* no holder here: the graph may know one (kg_entities_resolve_offices) */
+          KgMention *x = kg_document_get_mention_mut (c->doc, m);
+          x->office = kg_document_intern (c->doc, c->role[m]);
+          x->office_owner = role_country_token (c, x->head);
+        }
     }
 }
 
@@ -965,7 +955,7 @@ kg__coref_resolve (const KgLexicon *lexicon, KgDocument *doc)
       else if (x->kind == KG_MENTION_NOMINAL)
         {
           c.role[m] = role_of_noun (&c, x->head);
-          c.role_country[m] = role_country (&c, x->head);
+          c.role_country[m] = office_country (&c, role_country_token (&c, x->head));
         }
       group_init (&c, m);
     }

@@ -434,6 +434,53 @@ apply_user_rules (KgGraph *graph, const KgAliasRules *rules)
   g_hash_table_unref (finder.by_alias);
 }
 
+/* The one person holding office of owner_key, or NULL (none, or several). */
+static KgNode *
+office_holder (KgGraph *graph, const char *office, const char *owner_key)
+{
+  KgNode *holder = NULL;
+  GPtrArray *edges = kg_graph_get_edges (graph);
+  for (guint i = 0; i < edges->len; i++)
+    {
+      const KgEdge *edge = edges->pdata[i];
+      const char *held = kg_edge_get_office (edge);
+      KgNode *person = kg_edge_get_subject (edge);
+      if (held == NULL || !kg_office_matches (office, held) || kg_node_get_entity_type (person) != KG_ENTITY_PERSON
+          || strcmp (kg_node_get_key (kg_edge_get_object (edge)), owner_key) != 0
+          || kg_is_office_key (kg_node_get_key (person)))
+        continue;
+      if (holder && holder != person)
+        return NULL;
+      holder = person;
+    }
+  return holder;
+}
+
+guint
+kg_entities_resolve_offices (KgGraph *graph)
+{
+  g_return_val_if_fail (graph != NULL, 0);
+  guint unresolved = 0;
+  g_autoptr (GPtrArray) nodes = g_ptr_array_copy (kg_graph_get_nodes (graph), NULL, NULL);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      KgNode *node = nodes->pdata[i];
+      g_autofree char *office = NULL, *owner_key = NULL;
+      if (!kg_office_key_parse (kg_node_get_key (node), &office, &owner_key))
+        continue;
+      KgNode *holder = office_holder (graph, office, owner_key);
+      if (holder)
+        kg_graph_merge_nodes (graph, node, holder, "role");
+      else
+        {
+          /* a description of someone, not a name: a concept of the graph */
+          kg_node_set_entity_type (node, KG_ENTITY_CONCEPT);
+          unresolved++;
+        }
+    }
+  return unresolved;
+}
+
 void
 kg_entities_consolidate (KgGraph *graph, const KgAliasRules *rules)
 {

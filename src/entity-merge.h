@@ -18,6 +18,11 @@ void kg_alias_rules_free (KgAliasRules *rules);
  * acronyms) unless a rule keeps them apart, then applies the rules (which
  * may be NULL). */
 void kg_entities_consolidate (KgGraph *graph, const KgAliasRules *rules);
+/* Resolves the holders of offices no document named (kg_office_key():
+ * "the Belarusian president") to the one person the graph has holding that
+ * office of that country or organisation; the others become concepts.
+ * Returns how many stay unresolved. */
+guint kg_entities_resolve_offices (KgGraph *graph);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgAliasRules, kg_alias_rules_free)
 

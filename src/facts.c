@@ -259,6 +259,26 @@ resolve_chain (Facts *f, const KgMention *m, End *end)
     end_set (end, chain->key, text, m->type, m->rule, m->kind == KG_MENTION_VALUE);
 }
 
+/* "the Belarusian president" with no president of Belarus named in the
+ * document: a node for the office holder (kg_office_key()), which the
+ * graph's holders of that office resolve once every document is in
+ * (kg_entities_resolve_offices()).  FALSE when the office's country has no
+ * node key. */
+static gboolean
+resolve_office (Facts *f, const KgMention *m, End *end)
+{
+  int owner = kg_document_find_mention (f->document, m->office_owner);
+  const KgMention *country = owner >= 0 ? kg_document_get_mention (f->document, owner) : NULL;
+  if (country == NULL || country->chain < 0)
+    return FALSE;
+  const KgChain *chain = kg_document_get_chain (f->document, country->chain);
+  g_autofree char *key = kg_office_key (m->office, chain->key);
+  end->named = TRUE;
+  end_set (end, key, kg_document_dup_text (f->document, m->first_token, m->n_tokens), KG_ENTITY_PERSON,
+           "unresolved role", FALSE);
+  return TRUE;
+}
+
 static gboolean
 has_letter (const char *text)
 {
@@ -281,6 +301,8 @@ resolve (Facts *f, const KgSentence *sentence, const KgArgument *arg, gboolean r
       resolve_chain (f, m, end);
       return;
     }
+  if (m && m->kind == KG_MENTION_NOMINAL && m->office && !restates && resolve_office (f, m, end))
+    return;
   switch (arg->head_kind)
     {
     case KG_HEAD_PRONOUN:

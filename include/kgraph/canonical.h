@@ -17,6 +17,18 @@ G_BEGIN_DECLS
  * UTF-8.  (transfer full) */
 char *kg_canonical_key (const char *label);
 
+/* The node key of whoever holds an office of the entity whose key is
+ * owner_key, when the text names no one: "office:president|belarus" for
+ * "the Belarusian president".  (transfer full) */
+char *kg_office_key (const char *office, const char *owner_key);
+/* Splits a key made by kg_office_key(); FALSE, with nothing set, for any
+ * other key.  (transfer full) for both */
+gboolean kg_office_key_parse (const char *key, char **office, char **owner_key);
+gboolean kg_is_office_key (const char *key);
+/* Whether an office held ("foreign minister") is the one a description
+ * names: the same, or its head word ("minister"). */
+gboolean kg_office_matches (const char *wanted, const char *held);
+
 /* The identity of a predicate: NFC, lower case, white space collapsed to
  * single spaces and trimmed; punctuation is kept.  (transfer full) */
 char *kg_canonical_predicate (const char *predicate);

@@ -86,8 +86,10 @@ typedef struct {
   const char *value;   /* normalised value (ISO date, amount) or the country of a demonym; NULL */
   int chain;           /* its coreference chain in the document, -1 if none */
   const char *rule;    /* how it joined its chain: "exact", "surname", "acronym", "role", "pronoun", ... */
-  const char *office;  /* a person name's office named beside it ("foreign minister"), lower case,
-                        * interned in the document; NULL when none */
+  const char *office;  /* a person name's office named beside it ("foreign minister"), or the
+                        * role of a description no name of the document holds ("the
+                        * Belarusian president"); lower case, interned in the document;
+                        * NULL when none */
   guint office_owner;  /* when office is set: the document index of the head token of the
                         * mention the office serves (a country, organisation or nationality) */
 } KgMention;
