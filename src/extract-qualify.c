@@ -286,7 +286,13 @@ kg__ex_speaker (const KgExSentence *s, guint p)
         {
           gboolean inherited;
           int gap;
-          return kg__ex_subject (s, h, &inherited, &gap);
+          int speaker = kg__ex_subject (s, h, &inherited, &gap);
+          /* "'...,' wrote Anna Berg": in a quotation inversion the parser may
+           * take the speaker after the verb for its object */
+          int inverted = kg__ex_child (s, h, KG_DEP_OBJ);
+          if (speaker < 0 && cur < h && inverted > h)
+            return inverted;
+          return speaker;
         }
       cur = h;
     }

@@ -222,6 +222,24 @@ test_office_holders_across_documents (void)
       }
 }
 
+/* In a quotation inversion the speaker is the name after the verb, and
+ * the quote's words are never a subject of theirs. */
+static void
+test_quotation_inversion (void)
+{
+  g_autoptr (KgGraph) graph = graph_of ("\"Norway will support Sweden,\" wrote Anna Berg, founder of Acme.");
+  g_autofree char *edges = describe (graph);
+  g_test_message ("%s", edges);
+  const KgEdge *edge = find_relation (graph, "norway", "supports", "sweden");
+  g_assert_nonnull (edge);
+  g_assert_nonnull (kg_edge_get_attributed_to (edge));
+  g_assert_cmpstr (kg_node_get_key (kg_edge_get_attributed_to (edge)), ==, "anna berg");
+  g_assert_cmpint (kg_edge_get_modality (edge), ==, KG_MODALITY_FUTURE);
+  GPtrArray *all = kg_graph_get_edges (graph);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (kg_node_get_key (kg_edge_get_object (all->pdata[i])), !=, "norway will support sweden");
+}
+
 /* An organisation's name cut short is the organisation. */
 static void
 test_name_fragments (void)
@@ -297,5 +315,6 @@ main (int argc, char **argv)
   g_test_add_func ("/facts/entity-centric", test_entity_centric);
   g_test_add_func ("/facts/office-holders-across-documents", test_office_holders_across_documents);
   g_test_add_func ("/facts/name-fragments", test_name_fragments);
+  g_test_add_func ("/facts/quotation-inversion", test_quotation_inversion);
   return g_test_run ();
 }
