@@ -82,6 +82,24 @@ mention_start (const Offices *o, int m)
   return (int) kg_document_get_mention (o->doc, m)->first_token - (int) o->first;
 }
 
+/* Whether the n words from token first are a role by its shape: a role
+ * word after capitalised nouns that name its portfolio ("Education
+ * Minister", "Energy Secretary"), none of them part of a name. */
+static gboolean
+is_portfolio_role (const Offices *o, int first, int n)
+{
+  if (n < 2 || !kg_lexicon_is_role (o->lexicon, token (o, first + n - 1)->form))
+    return FALSE;
+  for (int k = first; k < first + n - 1; k++)
+    {
+      const KgToken *t = token (o, k);
+      if ((t->upos != KG_UPOS_NOUN && t->upos != KG_UPOS_PROPN) || !g_unichar_isupper (g_utf8_get_char (t->form))
+          || kg_document_find_mention (o->doc, o->first + k) >= 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The longest role whose last word is token end (end >= 0), or whose
  * first word is token start; its word count, 0 when none.  The role goes
  * to role in lower case. */
@@ -102,7 +120,8 @@ role_at (const Offices *o, int start, int end, char *role, gsize size)
           g_string_append_printf (words, "%s%s", words->len ? " " : "", token (o, k)->form);
         }
       g_autofree char *phrase = g_string_free (words, FALSE);
-      if (nominal && kg_lexicon_is_role (o->lexicon, phrase) && !kg_lexicon_is_address_form (o->lexicon, phrase))
+      if (nominal && (kg_lexicon_is_role (o->lexicon, phrase) || is_portfolio_role (o, first, n))
+          && !kg_lexicon_is_address_form (o->lexicon, phrase))
         {
           g_autofree char *lower = g_utf8_strdown (phrase, -1);
           g_strlcpy (role, lower, size);

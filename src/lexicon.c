@@ -345,7 +345,14 @@ kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **off
   if (g_str_has_suffix (bare, " of"))
     {
       g_autofree char *role = g_strndup (bare, strlen (bare) - 3);
-      if (kg_lexicon_is_role (lexicon, role) && !kg_lexicon_is_honorific (lexicon, role))
+      /* a listed role, or one named by its head and a portfolio:
+       * "education minister", "energy secretary" */
+      const char *head = strrchr (role, ' ');
+      guint words = 1;
+      for (const char *p = role; *p; p++)
+        words += *p == ' ';
+      gboolean portfolio = head && words <= 3 && kg_lexicon_is_role (lexicon, head + 1);
+      if ((kg_lexicon_is_role (lexicon, role) || portfolio) && !kg_lexicon_is_address_form (lexicon, role))
         {
           *office = g_steal_pointer (&role);
           return "holds office";
