@@ -624,8 +624,14 @@ sieve_acronym (Coref *c)
       if (acr->kind != KG_MENTION_NAME || acr->n_tokens != 1 || !kg_word_is_acronym (token (c, acr->first_token)->form))
         continue;
       gpointer full;
-      if (g_hash_table_lookup_extended (by_acronym, token (c, acr->first_token)->form, NULL, &full))
-        join (c, m, GPOINTER_TO_UINT (full), "acronym");
+      const char *form = token (c, acr->first_token)->form;
+      if (!g_hash_table_lookup_extended (by_acronym, form, NULL, &full))
+        continue;
+      /* an acronym the alias table knows ("US") stands for its own name,
+       * whatever else has its initials ("University of Sheffield") */
+      if (kg_lexicon_alias (c->lexicon, form) && g_strcmp0 (c->key[m], c->key[GPOINTER_TO_UINT (full)]) != 0)
+        continue;
+      join (c, m, GPOINTER_TO_UINT (full), "acronym");
     }
 }
 

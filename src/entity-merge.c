@@ -300,6 +300,50 @@ merge_surnames (KgGraph *graph, const KgAliasRules *rules)
   return merged;
 }
 
+/* Whether two organisations' names are one cut short: the shorter's words
+ * end the longer's ("Scientology", "Church of Scientology"). */
+static gboolean
+org_name_ends (const Candidate *shorter, const Candidate *longer)
+{
+  guint ns = g_strv_length (shorter->words), nl = g_strv_length (longer->words);
+  if (ns >= nl || kg_node_get_entity_type (shorter->node) != KG_ENTITY_ORG
+      || kg_node_get_entity_type (longer->node) != KG_ENTITY_ORG)
+    return FALSE;
+  for (guint i = 0; i < ns; i++)
+    if (strcmp (shorter->words[i], longer->words[nl - ns + i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An organisation's name cut short joins the one fuller name it ends, as
+ * coreference does within a document ("fragment").  Returns whether it
+ * merged anything. */
+static gboolean
+merge_fragments (KgGraph *graph, const KgAliasRules *rules)
+{
+  g_autoptr (GArray) names = candidates_new (graph, FALSE);
+  g_array_sort (names, compare_longest_first);
+  g_autoptr (GHashTable) by_last = kg_index_new ();
+  for (guint i = 0; i < names->len; i++)
+    {
+      char **words = g_array_index (names, Candidate, i).words;
+      kg_index_add (by_last, words[g_strv_length (words) - 1], i);
+    }
+  gboolean merged = FALSE;
+  for (guint i = 0; i < names->len; i++)
+    {
+      Candidate *shorter = &g_array_index (names, Candidate, i);
+      GArray *list = g_hash_table_lookup (by_last, shorter->words[g_strv_length (shorter->words) - 1]);
+      Candidate *into = only_match (names, list, shorter, rules, org_name_ends);
+      if (into == NULL)
+        continue;
+      shorter->gone = TRUE;
+      kg_graph_merge_nodes (graph, shorter->node, into->node, "fragment");
+      merged = TRUE;
+    }
+  return merged;
+}
+
 /* The initials of the capitalised words of a name: "Eurasian Economic
  * Union" -> "EEU".  (transfer full) */
 static char *
@@ -345,6 +389,11 @@ merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
       Candidate *acronym = &g_array_index (nodes, Candidate, i);
       const char *label = kg_node_get_label (acronym->node);
       if (acronym->gone || !kg_word_is_acronym (label))
+        continue;
+      /* an acronym the alias table resolved ("U.S." -> united states) is
+       * known already, whatever other names have its initials */
+      g_autofree char *own_key = kg_canonical_key (label);
+      if (strcmp (own_key, kg_node_get_key (acronym->node)) != 0)
         continue;
       Candidate *into = only_match (nodes, g_hash_table_lookup (by_acronym, label), acronym, rules, accepts_any);
       if (into == NULL)
@@ -489,6 +538,7 @@ kg_entities_consolidate (KgGraph *graph, const KgAliasRules *rules)
   while (merged)
     {
       merged = merge_surnames (graph, rules);
+      merged = merge_fragments (graph, rules) || merged;
       merged = merge_acronyms (graph, rules) || merged;
     }
   apply_user_rules (graph, rules);

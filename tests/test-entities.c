@@ -279,6 +279,27 @@ test_merge_across_documents (void)
     }
 }
 
+/* An organisation's name cut short is the organisation, within a
+ * document and across documents; an acronym the alias table knows stands
+ * for its own name, never for another name with its initials. */
+static void
+test_fragments_and_known_acronyms (void)
+{
+  const char *texts[] = {
+    "The Church of Scientology sued the site. Critics said Scientology lost.\n",
+    "Scientology answered the critics on Monday.\n",
+    "Researchers at the University of Sheffield said the US will fund the work.\n",
+  };
+  g_autoptr (KgGraph) graph = build_graph (texts, G_N_ELEMENTS (texts), NULL);
+  KgNode *church = node_labelled (graph, "Church of Scientology");
+  g_assert_nonnull (church);
+  g_assert_cmpstr (rule_of_alias (church, "Scientology"), ==, "fragment");
+  g_assert_null (node_labelled (graph, "Scientology"));
+  KgNode *sheffield = node_labelled (graph, "University of Sheffield");
+  g_assert_nonnull (sheffield);
+  g_assert_null (rule_of_alias (sheffield, "US"));
+}
+
 static KgAliasRules *
 rules_from (const char *text, GError **error)
 {
@@ -363,6 +384,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/coordinated-acronyms", test_coordinated_acronyms);
   g_test_add_func ("/entities/subdivisions", test_subdivisions);
   g_test_add_func ("/entities/merge-across-documents", test_merge_across_documents);
+  g_test_add_func ("/entities/fragments-and-known-acronyms", test_fragments_and_known_acronyms);
   g_test_add_func ("/entities/alias-rules", test_alias_rules);
   g_test_add_func ("/entities/conllu", test_conllu_columns);
   return g_test_run ();
