@@ -134,6 +134,45 @@ reserve (KgExSentence *s, guint n)
   s->capacity = capacity;
 }
 
+/* "Raisi and Belarusian President Alexander Lukashenko have signed": a
+ * parser trained on web text reads a second titled name as an apposition
+ * of the first, and the title's words as a conjunct of the first name's
+ * last word.  With "and" after the first name and only title words
+ * (proper nouns, adjectives) between it and the second name, the second
+ * name is a conjunct of the first, and the title words its own. */
+static void
+repair_titled_coordination (KgExSentence *s)
+{
+  for (guint a = 0; a < s->n; a++)
+    {
+      int h = s->head[a];
+      if (s->dep[a] != KG_DEP_APPOS || h < 0 || (guint) h > a || s->tokens[a]->upos != KG_UPOS_PROPN
+          || s->tokens[h]->upos != KG_UPOS_PROPN)
+        continue;
+      int and = -1;
+      for (guint k = h + 1; k < a; k++)
+        if (g_ascii_strcasecmp (s->tokens[k]->form, "and") == 0)
+          and = k;
+      gboolean titles = and > h;
+      for (int k = h + 1; titles && k < (int) a; k++)
+        {
+          KgUpos u = s->tokens[k]->upos;
+          titles = k == and || u == KG_UPOS_PROPN || (k > and && u == KG_UPOS_ADJ);
+        }
+      if (and < 0 || !titles)
+        continue;
+      s->dep[a] = KG_DEP_CONJ;
+      s->head[and] = a;
+      s->dep[and] = KG_DEP_CC;
+      for (guint k = and + 1; k < a; k++)
+        if (s->head[k] < and || s->head[k] > (int) a)
+          {
+            s->head[k] = a;
+            s->dep[k] = KG_DEP_COMPOUND;
+          }
+    }
+}
+
 gboolean
 kg__ex_sentence_load (KgExSentence *s, const KgExLexicon *lexicon, const KgDocument *document, guint index)
 {
@@ -171,6 +210,7 @@ kg__ex_sentence_load (KgExSentence *s, const KgExLexicon *lexicon, const KgDocum
       if (h >= 0)
         return FALSE;
     }
+  repair_titled_coordination (s);
 
   /* Children in compressed rows, each row in sentence order. */
   memset (s->child_start, 0, (n + 1) * sizeof (guint));

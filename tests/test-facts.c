@@ -136,6 +136,9 @@ test_entity_facts (void)
     /* co-signers, active and passive, and coordinated objects */
     { "Sweden and Norway signed the accord on Monday.", "sweden", "signed", "norway", NULL },
     { "The treaty was signed by Denmark and Finland.", "denmark", "signed", "finland", NULL },
+    /* ... with a title before the second name, which parsers take for an apposition */
+    { "Iran's President Ebrahim Raisi and Belarusian President Alexander Lukashenko have signed a roadmap.",
+      "ebrahim raisi", "signed", "alexander lukashenko", NULL },
     { "Anna Berg met Tom Lind and Mark Stone.", "anna berg", "met", "tom lind", NULL },
     { "Anna Berg met Tom Lind and Mark Stone.", "anna berg", "met", "mark stone", NULL },
     /* events named by nouns */
