@@ -521,20 +521,6 @@ between (KgExSentence *s, KgExSink *sink, guint noun)
   kg__ex_emit (sink, s, &fact);
 }
 
-/* A place name of the sentence that starts at sentence token i, or NULL. */
-static const KgMention *
-place_at (const KgExSentence *s, guint i)
-{
-  if (i >= s->n)
-    return NULL;
-  int m = kg_document_find_mention (s->document, s->first + i);
-  const KgMention *x = m >= 0 ? kg_document_get_mention (s->document, m) : NULL;
-  if (x == NULL || x->kind != KG_MENTION_NAME || x->first_token != s->first + i
-      || (x->type != KG_ENTITY_GPE && x->type != KG_ENTITY_LOC))
-    return NULL;
-  return x;
-}
-
 /* Whether sentence token i goes on a list of names: "and", "or", or a
  * comma before another name. */
 static gboolean
@@ -549,20 +535,34 @@ continues_list (const KgExSentence *s, guint i)
          && (s->tokens[i + 1]->upos == KG_UPOS_PROPN || g_ascii_strcasecmp (s->tokens[i + 1]->form, "and") == 0);
 }
 
+/* The name of the sentence that starts at sentence token i, of one of
+ * the types in the mask (1 << KgEntityType), or NULL. */
+static const KgMention *
+name_at (const KgExSentence *s, guint i, guint types)
+{
+  if (i >= s->n)
+    return NULL;
+  int m = kg_document_find_mention (s->document, s->first + i);
+  const KgMention *x = m >= 0 ? kg_document_get_mention (s->document, m) : NULL;
+  if (x == NULL || x->kind != KG_MENTION_NAME || x->first_token != s->first + i || !(types & (1u << x->type)))
+    return NULL;
+  return x;
+}
+
 /* N7: "Sydney, Australia", "in Yeoncheon, South Korea,": a place named
  * with the larger place it lies in gives (Sydney, be in, Australia); a
  * list of places ("Iran, Belarus and Russia") gives nothing. */
 static void
 place_in_place (KgExSentence *s, KgExSink *sink, guint i)
 {
-  const KgMention *inner = place_at (s, i);
+  const KgMention *inner = name_at (s, i, 1u << KG_ENTITY_GPE | 1u << KG_ENTITY_LOC);
   if (inner == NULL || (i > 0 && (strcmp (s->tokens[i - 1]->form, ",") == 0
                                   || g_ascii_strcasecmp (s->tokens[i - 1]->form, "and") == 0)))
     return;
   guint comma = i + inner->n_tokens;
-  const KgMention *outer = comma < s->n && strcmp (s->tokens[comma]->form, ",") == 0 ? place_at (s, comma + 1) : NULL;
-  if (outer == NULL || outer->type != KG_ENTITY_GPE
-      || continues_list (s, comma + 1 + outer->n_tokens))
+  const KgMention *outer = comma < s->n && strcmp (s->tokens[comma]->form, ",") == 0
+                           ? name_at (s, comma + 1, 1u << KG_ENTITY_GPE) : NULL;
+  if (outer == NULL || continues_list (s, comma + 1 + outer->n_tokens))
     return;
   KgExFact fact;
   memset (&fact, 0, sizeof fact);

@@ -417,6 +417,19 @@ dup_qualifier (const KgDocument *document, const KgExtraction *e, KgRole role)
   return NULL;
 }
 
+/* "the Instituto Gonzaga, a school in Milan": what a place is said to be
+ * in it, "be <noun> in" a country, city or region, locates it. */
+static gboolean
+is_kind_in_place (const char *predicate, const End *object)
+{
+  if (!g_str_has_prefix (predicate, "be ") || !g_str_has_suffix (predicate, " in")
+      || (object->type != KG_ENTITY_GPE && object->type != KG_ENTITY_LOC))
+    return FALSE;
+  const char *noun = predicate + 3;
+  const char *space = strchr (noun, ' ');
+  return space && strcmp (space, " in") == 0;
+}
+
 static void
 add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
 {
@@ -439,6 +452,8 @@ add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
       g_autofree char *place = dup_qualifier (f->document, e, KG_ROLE_PLACE);
       g_autofree char *office = NULL;
       const char *relation = kg_lexicon_relation (f->lexicon, e->predicate, &office);
+      if (relation == NULL && is_kind_in_place (e->predicate, &object))
+        relation = "located in";
       KgFact fact = {
         .subject = end_node (f, &subject),
         .predicate = e->predicate,

@@ -341,6 +341,9 @@ kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **off
     relation = g_hash_table_lookup (lexicon->relations, bare);
   if (relation)
     return relation;
+  /* "a founding member of", "full member of" */
+  if (g_str_has_suffix (bare, " member of"))
+    return "member of";
   /* "foreign minister of", "be speaker of": an office and what it serves */
   if (g_str_has_suffix (bare, " of"))
     {

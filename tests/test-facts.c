@@ -164,6 +164,11 @@ test_entity_facts (void)
     { "Norwegian-Swedish relations have grown.", "norway", "cooperates with", "sweden", NULL },
     /* a place named with the place it lies in */
     { "Thomas Sam, from Sydney, Australia, was jailed.", "sydney", "located in", "australia", NULL },
+    /* a place said to be a kind of thing in a place; memberships with a qualifier */
+    { "The Instituto Gonzaga, a school in Milan, must pay the tax.", "instituto gonzaga", "located in", "milan",
+      NULL },
+    { "Tom Cruise, a well-known member of the Church of Scientology, appeared in the video.", "tom cruise",
+      "member of", "church of scientology", NULL },
     /* telling someone */
     { "Aref told Belarusian Industry Minister Andrei Kuznetsov that the meeting was useful.", "aref", "said",
       "andrei kuznetsov", NULL },
