@@ -29,18 +29,11 @@
  * first place qualifier as written ("on Monday", "in Minsk"): kept on the
  * evidence, never made part of the predicate or a node.
  */
-#include "facts.h"
+#include "facts-private.h"
 #include "entities-private.h"
 #include "kgraph/canonical.h"
 
 #include <string.h>
-
-typedef struct {
-  const KgLexicon *lexicon;
-  const KgDocument *document;
-  const gboolean *chain_named;  /* by chain: has a name mention */
-  KgGraph *graph;
-} Facts;
 
 /* Whether an argument has a node, and why not. */
 typedef enum {
@@ -430,8 +423,8 @@ is_kind_in_place (const char *predicate, const End *object)
   return space && strcmp (space, " in") == 0;
 }
 
-static void
-add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+void
+kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
 {
   if (e->object.n_tokens == 0)
     {
@@ -484,194 +477,6 @@ add_fact (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
   end_clear (&speaker);
 }
 
-static gboolean
-same_span (const KgArgument *a, const KgArgument *b)
-{
-  return a->first == b->first && a->n_tokens == b->n_tokens;
-}
-
-/* Verbs that say little beyond their object noun: "conducted strikes
- * against X" is "strikes against" X. */
-static gboolean
-is_support_verb (const char *predicate)
-{
-  static const char *const verbs[] = { "conduct", "carry out", "launch", "stage", "hold", "make", "take", "give",
-                                       "pay", "lead", "have", NULL };
-  return g_strv_contains (verbs, predicate);
-}
-
-/* "Berg supports Lind's candidacy", "withdrew its offer for Acme Bank",
- * "conducted 26 strikes against the militia": a name that is the
- * possessor or a prepositional complement of a common-noun object still
- * gives the fact about the entity, (Berg, support, Lind), (Acme, withdraw
- * offer for, Acme Bank), (coalition, strike against, militia); the noun
- * stays in the predicate or its surface form. */
-static void
-add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
-{
-  const KgArgument *object = &e->object;
-  if (object->n_tokens == 0 || object->head_kind != KG_HEAD_NOUN)
-    return;
-  const KgToken *noun = kg_document_get_token (f->document, object->head);
-  guint end = object->first + object->n_tokens;
-  for (guint t = object->first; t < end; t++)
-    {
-      const KgToken *token = kg_document_get_token (f->document, t);
-      if (kg_document_get_head (f->document, t) != (int) object->head || token->deprel == NULL)
-        continue;
-      gboolean possessor = strcmp (token->deprel, "nmod:poss") == 0;
-      if (!possessor && strcmp (token->deprel, "nmod") != 0)
-        continue;
-      int m = kg__mention_of_head (f->document, t, end);
-      const KgMention *mention = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
-      if (mention == NULL || mention->kind != KG_MENTION_NAME || mention->first_token < object->first
-          || mention->first_token + mention->n_tokens > end)
-        continue;
-      /* the preposition: the case dependent of the name's head */
-      const char *preposition = NULL;
-      for (guint k = object->head + 1; k < t; k++)
-        if (kg_document_get_head (f->document, k) == (int) t
-            && g_strcmp0 (kg_document_get_token (f->document, k)->deprel, "case") == 0)
-          preposition = kg_document_get_token (f->document, k)->form;
-      /* "the positions of Iran" says nothing of Iran; "the president of
-       * Belarus" is a person, coreference's business */
-      const char *lemma = noun->lemma ? noun->lemma : noun->form;
-      /* "between" relates two parties: extract-noun.c's business */
-      if ((!possessor && (preposition == NULL || g_ascii_strcasecmp (preposition, "of") == 0
-                          || g_ascii_strcasecmp (preposition, "between") == 0))
-          || kg_lexicon_is_role (f->lexicon, lemma))
-        continue;
-      g_autofree char *lower = preposition ? g_utf8_strdown (preposition, -1) : NULL;
-      g_autofree char *predicate = possessor ? g_strdup (e->predicate)
-                                   : is_support_verb (e->predicate) ? g_strdup_printf ("%s %s", lemma, lower)
-                                   : g_strdup_printf ("%s %s %s", e->predicate, lemma, lower);
-      g_autofree char *surface = possessor ? g_strdup_printf ("%s %s of", e->predicate_surface, noun->form)
-                                 : g_strdup_printf ("%s %s %s", e->predicate_surface, noun->form, preposition);
-      KgExtraction inner = *e;
-      inner.object = (KgArgument) {
-        .first = mention->first_token, .n_tokens = mention->n_tokens, .head = mention->head,
-        .role = KG_ROLE_OBJECT, .head_kind = KG_HEAD_NAME,
-      };
-      inner.predicate = predicate;
-      inner.predicate_surface = surface;
-      counts->extracted++;
-      add_fact (f, document_index, &inner, counts);
-    }
-}
-
-/* "NATO's members include Sweden", "members of NATO include Sweden":
- * (Sweden, member of, NATO). */
-static void
-add_membership (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
-{
-  if (strcmp (e->predicate, "include") != 0 || e->object.n_tokens == 0 || e->subject.head_kind != KG_HEAD_NOUN)
-    return;
-  const KgToken *noun = kg_document_get_token (f->document, e->subject.head);
-  if (g_strcmp0 (noun->lemma, "member") != 0)
-    return;
-  guint end = e->subject.first + e->subject.n_tokens;
-  for (guint t = e->subject.first; t < end; t++)
-    {
-      const KgToken *token = kg_document_get_token (f->document, t);
-      if (kg_document_get_head (f->document, t) != (int) e->subject.head
-          || (g_strcmp0 (token->deprel, "nmod:poss") != 0 && g_strcmp0 (token->deprel, "nmod") != 0))
-        continue;
-      int m = kg__mention_of_head (f->document, t, end);
-      const KgMention *owner = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
-      if (owner == NULL || owner->kind != KG_MENTION_NAME)
-        continue;
-      KgExtraction member = *e;
-      member.subject = e->object;
-      member.subject.role = KG_ROLE_SUBJECT;
-      member.object = (KgArgument) {
-        .first = owner->first_token, .n_tokens = owner->n_tokens, .head = owner->head,
-        .role = KG_ROLE_OBJECT, .head_kind = KG_HEAD_NAME,
-      };
-      member.predicate = "member of";
-      member.predicate_surface = "member of";
-      counts->extracted++;
-      add_fact (f, document_index, &member, counts);
-      return;
-    }
-}
-
-/* Whether an argument is "each other" or "one another". */
-static gboolean
-is_reciprocal (const Facts *f, const KgArgument *arg)
-{
-  if (arg->n_tokens != 2)
-    return FALSE;
-  g_autofree char *text = kg_document_dup_text (f->document, arg->first, arg->n_tokens);
-  return g_ascii_strcasecmp (text, "each other") == 0 || g_ascii_strcasecmp (text, "one another") == 0;
-}
-
-/* Facts that join the coordinated subjects of one predicate: "A and B
- * signed the accord" (or "signed by A and B") gives (A, sign with, B)
- * beside what each signed; "A and B support each other" gives (A,
- * support, B) and (B, support, A). */
-static void
-add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
-                    KgFactCounts *counts)
-{
-  const KgExtraction *a = kg_extractions_get (extractions, i);
-  g_autofree char *office = NULL;
-  gboolean reciprocal = is_reciprocal (f, &a->object);
-  if (a->object.n_tokens == 0
-      || (!reciprocal && g_strcmp0 (kg_lexicon_relation (f->lexicon, a->predicate, &office), "signed") != 0))
-    return;
-  for (guint j = i + 1; j < kg_extractions_get_n (extractions); j++)
-    {
-      const KgExtraction *b = kg_extractions_get (extractions, j);
-      if (b->sentence != a->sentence)
-        break;
-      if (strcmp (b->predicate, a->predicate) != 0 || !same_span (&b->object, &a->object)
-          || same_span (&b->subject, &a->subject) || b->polarity != a->polarity || b->modality != a->modality)
-        continue;
-      KgExtraction joint = *a;
-      joint.object = b->subject;
-      joint.object.role = KG_ROLE_OBJECT;
-      if (!reciprocal)
-        {
-          joint.predicate = "sign with";
-          joint.predicate_surface = "signed with";
-        }
-      counts->extracted++;
-      add_fact (f, document_index, &joint, counts);
-      if (reciprocal)
-        {
-          KgExtraction back = *b;
-          back.object = a->subject;
-          back.object.role = KG_ROLE_OBJECT;
-          counts->extracted++;
-          add_fact (f, document_index, &back, counts);
-        }
-    }
-}
-
-/* "Aref told Kuznetsov that ...", "Aref told Kuznetsov:": what someone
- * said is a clause, never an edge, but that they told someone is (Aref,
- * tell, Kuznetsov); a verb with a recipient and nothing else given has the
- * recipient for its object. */
-static void
-add_told (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
-{
-  if (!(e->flags & KG_EXTRACTION_REPORTING) && e->object.n_tokens)
-    return;
-  for (guint q = 0; q < e->n_qualifiers; q++)
-    if (e->qualifiers[q].role == KG_ROLE_RECIPIENT && e->qualifiers[q].n_tokens)
-      {
-        KgExtraction told = *e;
-        told.object = e->qualifiers[q];
-        told.object.role = KG_ROLE_OBJECT;
-        told.n_qualifiers = 0;
-        if (e->flags & KG_EXTRACTION_REPORTING)
-          told.predicate = "tell";
-        counts->extracted++;
-        add_fact (f, document_index, &told, counts);
-        return;
-      }
-}
-
 void
 kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gboolean *chain_named,
                const KgExtractions *extractions, guint document_index, KgGraph *graph, KgFactCounts *counts)
@@ -680,10 +485,7 @@ kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gbool
   for (guint i = 0; i < kg_extractions_get_n (extractions); i++)
     {
       counts->extracted++;
-      add_fact (&f, document_index, kg_extractions_get (extractions, i), counts);
-      add_joint_subjects (&f, document_index, extractions, i, counts);
-      add_told (&f, document_index, kg_extractions_get (extractions, i), counts);
-      add_inner_entity_facts (&f, document_index, kg_extractions_get (extractions, i), counts);
-      add_membership (&f, document_index, kg_extractions_get (extractions, i), counts);
+      kg__facts_add_one (&f, document_index, kg_extractions_get (extractions, i), counts);
+      kg__facts_add_derived (&f, document_index, extractions, i, counts);
     }
 }

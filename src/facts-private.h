@@ -1,0 +1,23 @@
+/* facts-private.h: what the files of the graph stage's facts share
+ * (facts.c: records to edges; facts-derived.c: facts derived from a
+ * record). */
+#ifndef KG_FACTS_PRIVATE_H
+#define KG_FACTS_PRIVATE_H
+
+#include "facts.h"
+
+typedef struct {
+  const KgLexicon *lexicon;
+  const KgDocument *document;
+  const gboolean *chain_named;  /* by chain: has a name mention */
+  KgGraph *graph;
+} Facts;
+
+/* Adds one extraction record as an edge, when its ends can be nodes, and
+ * counts what became of it. */
+void kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts);
+/* Adds the facts derived from record i of extractions (facts-derived.c). */
+void kg__facts_add_derived (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
+                            KgFactCounts *counts);
+
+#endif
