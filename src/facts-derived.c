@@ -10,6 +10,11 @@
  *                  "conducted strikes against the militia": (coalition,
  *                  strike against, militia)
  *   memberships    "NATO's members include Sweden": (Sweden, member of, NATO)
+ *   pairs          "the two countries", "both organizations": one fact for
+ *                  each of the two such names the text gave last, when the
+ *                  fact relates them to each other or to another entity
+ *                  ("Iran and Belarus ... the two countries support each
+ *                  other": (Iran, support, Belarus), (Belarus, support, Iran))
  *
  * Each derived fact goes through kg__facts_add_one like any record, so the
  * same rules decide which of its ends can be nodes.
@@ -205,6 +210,119 @@ add_told (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
         kg__facts_add_one (f, document_index, &told, counts);
         return;
       }
+}
+
+/* The kinds of entity a plural noun of a pair stands for, as a mask of
+ * 1 << KgEntityType; 0 for other nouns. */
+static guint
+pair_types (const char *lemma)
+{
+  static const struct { const char *lemma; guint types; } nouns[] = {
+    { "country", 1u << KG_ENTITY_GPE }, { "nation", 1u << KG_ENTITY_GPE }, { "state", 1u << KG_ENTITY_GPE },
+    { "government", 1u << KG_ENTITY_GPE }, { "capital", 1u << KG_ENTITY_GPE }, { "city", 1u << KG_ENTITY_GPE },
+    { "side", 1u << KG_ENTITY_GPE | 1u << KG_ENTITY_ORG | 1u << KG_ENTITY_PERSON },
+    { "party", 1u << KG_ENTITY_GPE | 1u << KG_ENTITY_ORG | 1u << KG_ENTITY_PERSON },
+    { "organization", 1u << KG_ENTITY_ORG }, { "organisation", 1u << KG_ENTITY_ORG },
+    { "company", 1u << KG_ENTITY_ORG }, { "group", 1u << KG_ENTITY_ORG },
+    { "leader", 1u << KG_ENTITY_PERSON }, { "president", 1u << KG_ENTITY_PERSON },
+    { "minister", 1u << KG_ENTITY_PERSON }, { "official", 1u << KG_ENTITY_PERSON },
+    { "man", 1u << KG_ENTITY_PERSON }, { "woman", 1u << KG_ENTITY_PERSON },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (strcmp (lemma, nouns[i].lemma) == 0)
+      return nouns[i].types;
+  return 0;
+}
+
+/* How many sentences back a pair looks for its two names. */
+#define PAIR_WINDOW 3
+
+/* "the two countries", "both sides": the two names of that kind the text
+ * gave last before the phrase (within it sentence and the PAIR_WINDOW
+ * before), the most recent mention of each; FALSE when arg is no such
+ * phrase or the text gave fewer than two. */
+static gboolean
+pair_of (const Facts *f, const KgExtraction *e, const KgArgument *arg, const KgMention *pair[2])
+{
+  if (arg->n_tokens == 0 || arg->head_kind != KG_HEAD_NOUN)
+    return FALSE;
+  const KgToken *noun = kg_document_get_token (f->document, arg->head);
+  const char *lemma = noun->lemma ? noun->lemma : noun->form;
+  guint types = pair_types (lemma);
+  gboolean country = strcmp (lemma, "country") == 0 || strcmp (lemma, "nation") == 0;
+  gboolean two = FALSE;
+  for (guint t = arg->first; t < arg->head; t++)
+    two = two || (kg_document_get_head (f->document, t) == (int) arg->head
+                  && (g_ascii_strcasecmp (kg_document_get_token (f->document, t)->form, "two") == 0
+                      || g_ascii_strcasecmp (kg_document_get_token (f->document, t)->form, "both") == 0));
+  if (types == 0 || !two)
+    return FALSE;
+  guint window = e->sentence > PAIR_WINDOW ? e->sentence - PAIR_WINDOW : 0;
+  guint start = kg_document_get_sentence (f->document, window)->first_token;
+  guint n = 0;
+  for (guint m = kg_document_first_mention_at (f->document, arg->first); m-- > 0 && n < 2;)
+    {
+      const KgMention *x = kg_document_get_mention (f->document, m);
+      if (x->first_token < start)
+        break;
+      if (x->kind != KG_MENTION_NAME || x->chain < 0 || !f->chain_named[x->chain] || !(types & (1u << x->type))
+          || (n == 1 && x->chain == pair[0]->chain))
+        continue;
+      /* "the two countries" are countries, not any place with a government */
+      if (country)
+        {
+          g_autofree char *name = kg_document_dup_text (f->document, x->first_token, x->n_tokens);
+          if (kg_lexicon_country (f->lexicon, name) == NULL)
+            continue;
+        }
+      pair[n++] = x;
+    }
+  return n == 2;
+}
+
+static KgArgument
+mention_argument (const KgMention *m, KgRole role)
+{
+  return (KgArgument) {
+    .first = m->first_token, .n_tokens = m->n_tokens, .head = m->head, .role = role, .head_kind = KG_HEAD_NAME,
+  };
+}
+
+/* Whether an argument stands for a named entity of the document. */
+static gboolean
+names_entity (const Facts *f, const KgArgument *arg)
+{
+  int m = arg->n_tokens ? kg__mention_of_head (f->document, arg->head, arg->first + arg->n_tokens) : -1;
+  const KgMention *x = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
+  return x && x->chain >= 0 && f->chain_named[x->chain];
+}
+
+gboolean
+kg__facts_add_pairs (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+{
+  /* a pair relates its two to each other or to an entity; what it says of
+   * a concept ("the two countries face sanctions") stays one fact about
+   * the pair, which the entity-centric graph sets aside */
+  const KgMention *pair[2];
+  gboolean subject = (is_reciprocal (f, &e->object) || names_entity (f, &e->object))
+                     && pair_of (f, e, &e->subject, pair);
+  if (!subject && !(names_entity (f, &e->subject) && pair_of (f, e, &e->object, pair)))
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      KgExtraction one = *e;
+      if (subject)
+        {
+          one.subject = mention_argument (pair[i], KG_ROLE_SUBJECT);
+          if (is_reciprocal (f, &e->object))
+            one.object = mention_argument (pair[1 - i], KG_ROLE_OBJECT);
+        }
+      else
+        one.object = mention_argument (pair[i], KG_ROLE_OBJECT);
+      counts->extracted += i;
+      kg__facts_add_one (f, document_index, &one, counts);
+    }
+  return TRUE;
 }
 
 void

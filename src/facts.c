@@ -431,6 +431,8 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
       counts->no_object++;
       return;
     }
+  if (kg__facts_add_pairs (f, document_index, e, counts))
+    return;
   const KgSentence *sentence = kg_document_get_sentence (f->document, e->sentence);
   gboolean restates = e->kind == KG_CLAUSE_COPULAR || e->kind == KG_CLAUSE_APPOSITION || e->kind == KG_CLAUSE_TITLE;
   End subject, object, speaker = { 0 };

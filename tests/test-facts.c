@@ -169,6 +169,11 @@ test_entity_facts (void)
       NULL },
     { "Tom Cruise, a well-known member of the Church of Scientology, appeared in the video.", "tom cruise",
       "member of", "church of scientology", NULL },
+    /* "the two countries": the two countries named last, relating to each other */
+    { "Norway and Sweden met in Oslo. The two countries support each other at major forums.", "norway",
+      "supports", "sweden", NULL },
+    { "Norway and Sweden met in Oslo. The two countries support each other at major forums.", "sweden",
+      "supports", "norway", NULL },
     /* telling someone */
     { "Aref told Belarusian Industry Minister Andrei Kuznetsov that the meeting was useful.", "aref", "said",
       "andrei kuznetsov", NULL },
