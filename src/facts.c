@@ -410,6 +410,54 @@ dup_qualifier (const KgDocument *document, const KgExtraction *e, KgRole role)
   return NULL;
 }
 
+/* Whether an argument is "I" or "me". */
+static gboolean
+is_first_person (const Facts *f, const KgArgument *arg)
+{
+  if (arg->n_tokens != 1 || arg->head_kind != KG_HEAD_PRONOUN)
+    return FALSE;
+  const char *form = kg_document_get_token (f->document, arg->first)->form;
+  return strcmp (form, "I") == 0 || g_ascii_strcasecmp (form, "me") == 0;
+}
+
+/* Quotation marks as the reader normalises them (straight, or PTB's). */
+static gboolean
+is_quote_mark (const char *form)
+{
+  return strcmp (form, "\"") == 0 || strcmp (form, "``") == 0 || strcmp (form, "''") == 0;
+}
+
+/* The speaker of the quotation that holds e's subject: its attribution,
+ * else the last person the sentence names before the quotation opens
+ * ("Lukashenko stated at the meeting that 'I have come ...'"). */
+static gboolean
+quote_speaker (const Facts *f, const KgExtraction *e, KgArgument *speaker)
+{
+  if (e->attribution.n_tokens)
+    {
+      *speaker = e->attribution;
+      speaker->role = KG_ROLE_SUBJECT;
+      return TRUE;
+    }
+  const KgSentence *sentence = kg_document_get_sentence (f->document, e->sentence);
+  guint open = e->subject.first;
+  while (open > sentence->first_token && !is_quote_mark (kg_document_get_token (f->document, open)->form))
+    open--;
+  for (guint m = kg_document_first_mention_at (f->document, open); m-- > 0;)
+    {
+      const KgMention *x = kg_document_get_mention (f->document, m);
+      if (x->first_token < sentence->first_token)
+        break;
+      if (x->type == KG_ENTITY_PERSON && x->chain >= 0 && f->chain_named[x->chain])
+        {
+          *speaker = (KgArgument) { .first = x->first_token, .n_tokens = x->n_tokens, .head = x->head,
+                                    .role = KG_ROLE_SUBJECT, .head_kind = KG_HEAD_NAME };
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* "the Instituto Gonzaga, a school in Milan": what a place is said to be
  * in it, "be <noun> in" a country, city or region, locates it. */
 static gboolean
@@ -433,6 +481,17 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
     }
   if (kg__facts_add_pairs (f, document_index, e, counts))
     return;
+  /* "Lukashenko said: 'I have come to Iran'": in a quotation, "I" is its
+   * speaker */
+  KgArgument speaker_arg;
+  if ((e->flags & KG_EXTRACTION_QUOTED) && is_first_person (f, &e->subject) && quote_speaker (f, e, &speaker_arg))
+    {
+      KgExtraction own = *e;
+      own.subject = speaker_arg;
+      own.flags &= ~KG_EXTRACTION_QUOTED;
+      kg__facts_add_one (f, document_index, &own, counts);
+      return;
+    }
   const KgSentence *sentence = kg_document_get_sentence (f->document, e->sentence);
   gboolean restates = e->kind == KG_CLAUSE_COPULAR || e->kind == KG_CLAUSE_APPOSITION || e->kind == KG_CLAUSE_TITLE;
   End subject, object, speaker = { 0 };

@@ -174,6 +174,9 @@ test_entity_facts (void)
       "supports", "sweden", NULL },
     { "Norway and Sweden met in Oslo. The two countries support each other at major forums.", "sweden",
       "supports", "norway", NULL },
+    /* "I" in a quotation is its speaker */
+    { "Lukashenko stated at the meeting that \"I have come to Iran to open a new page.\"", "lukashenko",
+      "visited", "iran", NULL },
     /* telling someone */
     { "Aref told Belarusian Industry Minister Andrei Kuznetsov that the meeting was useful.", "aref", "said",
       "andrei kuznetsov", NULL },
