@@ -346,7 +346,9 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
   kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_SUBJECT, &fact.subject);
   fact.subject.n_marker = 0;
   kg__ex_span (s, object, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_OBJECT, &fact.object);
-  if (fact.subject.head_kind == KG_HEAD_RELATIVE || fact.object.first < fact.subject.first + fact.subject.n_tokens)
+  gboolean overlap = fact.object.first < fact.subject.first + fact.subject.n_tokens
+                     && fact.subject.first < fact.object.first + fact.object.n_tokens;
+  if (fact.subject.head_kind == KG_HEAD_RELATIVE || overlap)
     return TRUE;
   kg__ex_append (fact.predicate, event->verb, FALSE);
   kg__ex_append (fact.predicate_surface, s->tokens[noun]->form, FALSE);

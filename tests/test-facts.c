@@ -145,6 +145,9 @@ test_entity_facts (void)
     { "Anna Berg's visit to Oslo was a success.", "anna berg", "visited", "oslo", NULL },
     { "During Anna Berg's trip to Oslo, she met the king.", "anna berg", "visited", "oslo", NULL },
     { "Anna Berg's meeting with Tom Lind lasted two hours.", "anna berg", "met", "tom lind", NULL },
+    /* an event phrase before the verb is the subject's, a role nominal its holder */
+    { "Norwegian President Tom Lind arrived. In a meeting with the Norwegian president, Anna Berg emphasized "
+      "cooperation.", "anna berg", "met", "tom lind", NULL },
     /* an entity inside a common-noun argument */
     { "Anna Berg supports Tom Lind's candidacy.", "anna berg", "supports", "tom lind", NULL },
     { "The coalition conducted 26 strikes against the Islamic State.", "coalition", "strike against",
