@@ -276,6 +276,44 @@ title (KgExSentence *s, KgExSink *sink, guint name, guint title_noun)
   emit_role (s, sink, KG_CLAUSE_TITLE, &subj, title_noun, owner, &comp, "be");
 }
 
+/* Emits the fact of event noun noun done by agent to object (N3). */
+static void
+event_fact (KgExSentence *s, KgExSink *sink, guint noun, const KgEventNoun *event, guint agent, guint object,
+            gboolean object_marked)
+{
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_NOMINAL;
+  fact.predicate_head = noun;
+  kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CONJ, -1, KG_ROLE_SUBJECT, &fact.subject);
+  fact.subject.n_marker = 0;
+  kg__ex_span (s, object, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_OBJECT, &fact.object);
+  gboolean overlap = fact.object.first < fact.subject.first + fact.subject.n_tokens
+                     && fact.subject.first < fact.object.first + fact.object.n_tokens;
+  if (fact.subject.head_kind == KG_HEAD_RELATIVE || overlap)
+    return;
+  kg__ex_append (fact.predicate, event->verb, FALSE);
+  kg__ex_append (fact.predicate_surface, s->tokens[noun]->form, FALSE);
+  kg__ex_append (fact.relation, s->tokens[noun]->form, FALSE);
+  for (guint k = 0; k < fact.object.n_marker; k++)
+    {
+      const char *w = s->tokens[fact.object.marker_first - s->first + k]->form;
+      if (!object_marked)
+        kg__ex_append (fact.predicate, w, TRUE);
+      kg__ex_append (fact.predicate_surface, w, FALSE);
+      kg__ex_append (fact.relation, w, FALSE);
+    }
+  fact.arguments[0] = fact.subject;
+  fact.arguments[1] = fact.object;
+  fact.arguments[1].n_marker = 0;
+  fact.n_arguments = 2;
+  fact.modality = KG_MODALITY_ASSERTED;
+  int speaker = kg__ex_speaker (s, noun);
+  if (speaker >= 0)
+    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
+  kg__ex_emit (sink, s, &fact);
+}
+
 /* N3: "his visit to Minsk", "a visit by the Belarusian foreign minister to
  * Iran". */
 static gboolean
@@ -323,7 +361,36 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
     }
   if (clause_subject >= 0 && (agent < 0 || (s->word[agent] & KG_WORD_PRONOUN)))
     agent = clause_subject;
+  /* "U.S. and Israeli attacks on Iran", "Russian strikes": a nationality or
+   * a name before the noun is its agent */
+  for (guint c = s->child_start[noun]; agent < 0 && c < s->child_start[noun + 1]; c++)
+    {
+      guint child = s->children[c];
+      if (child < noun && (s->dep[child] == KG_DEP_AMOD || s->dep[child] == KG_DEP_COMPOUND)
+          && ((s->word[child] & KG_WORD_DEMONYM) || s->tokens[child]->upos == KG_UPOS_PROPN))
+        agent = child;
+    }
 
+  /* "condemning attacks on Iran's facilities": the object's preposition
+   * right after the noun, attached by the parser to the verb */
+  int governor = s->head[noun];
+  for (guint c = governor >= 0 ? s->child_start[governor] : 0;
+       object < 0 && governor >= 0 && c < s->child_start[governor + 1]; c++)
+    {
+      guint child = s->children[c];
+      int case_word = kg__ex_child (s, child, KG_DEP_CASE);
+      if (s->dep[child] != KG_DEP_OBL || case_word != (int) noun + 1)
+        continue;
+      char mark[40];
+      g_snprintf (mark, sizeof mark, ",%s,", s->tokens[case_word]->form);
+      for (char *m = mark; *m; m++)
+        *m = g_ascii_tolower (*m);
+      if (strstr (event->object_marks, mark))
+        {
+          object = child;
+          object_marked = TRUE;
+        }
+    }
   /* "Pezeshkian's Minsk visit": a place named before the noun */
   if (object < 0 && agent >= 0)
     for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
@@ -339,37 +406,11 @@ event_nominal (KgExSentence *s, KgExSink *sink, guint noun)
   if (agent < 0 || object < 0)
     return agent >= 0;
 
-  KgExFact fact;
-  memset (&fact, 0, sizeof fact);
-  fact.kind = KG_CLAUSE_NOMINAL;
-  fact.predicate_head = noun;
-  kg__ex_span (s, agent, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_SUBJECT, &fact.subject);
-  fact.subject.n_marker = 0;
-  kg__ex_span (s, object, KG_CUT_CASE | KG_CUT_RELCL | KG_CUT_APPOS, -1, KG_ROLE_OBJECT, &fact.object);
-  gboolean overlap = fact.object.first < fact.subject.first + fact.subject.n_tokens
-                     && fact.subject.first < fact.object.first + fact.object.n_tokens;
-  if (fact.subject.head_kind == KG_HEAD_RELATIVE || overlap)
-    return TRUE;
-  kg__ex_append (fact.predicate, event->verb, FALSE);
-  kg__ex_append (fact.predicate_surface, s->tokens[noun]->form, FALSE);
-  kg__ex_append (fact.relation, s->tokens[noun]->form, FALSE);
-  for (guint k = 0; k < fact.object.n_marker; k++)
-    {
-      const char *w = s->tokens[fact.object.marker_first - s->first + k]->form;
-      if (!object_marked)
-        kg__ex_append (fact.predicate, w, TRUE);
-      kg__ex_append (fact.predicate_surface, w, FALSE);
-      kg__ex_append (fact.relation, w, FALSE);
-    }
-  fact.arguments[0] = fact.subject;
-  fact.arguments[1] = fact.object;
-  fact.arguments[1].n_marker = 0;
-  fact.n_arguments = 2;
-  fact.modality = KG_MODALITY_ASSERTED;
-  int speaker = kg__ex_speaker (s, noun);
-  if (speaker >= 0)
-    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
-  kg__ex_emit (sink, s, &fact);
+  guint agents[KG_EX_MAX_ARGS];
+  guint n_agents = kg__ex_conjuncts (s, agent, agents, G_N_ELEMENTS (agents));
+  for (guint a = 0; a < n_agents; a++)
+    if (!kg__ex_is_contrastive (s, agents[a]))
+      event_fact (s, sink, noun, event, agents[a], object, object_marked);
   return TRUE;
 }
 

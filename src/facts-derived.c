@@ -79,7 +79,7 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
       /* "between" relates two parties: extract-noun.c's business */
       if ((!possessor && (preposition == NULL || g_ascii_strcasecmp (preposition, "of") == 0
                           || g_ascii_strcasecmp (preposition, "between") == 0))
-          || kg_lexicon_is_role (f->lexicon, lemma))
+          || kg_lexicon_is_role (f->lexicon, lemma) || kg_lexicon_is_state_noun (f->lexicon, lemma))
         continue;
       g_autofree char *lower = preposition ? g_utf8_strdown (preposition, -1) : NULL;
       g_autofree char *predicate = possessor ? g_strdup (e->predicate)

@@ -272,6 +272,32 @@ resolve_office (Facts *f, const KgMention *m, End *end)
   return TRUE;
 }
 
+/* "Ukrainian troops", "the Iranian government": what a country's state
+ * does is the country's, as a nationality alone is (the kind phrase's
+ * nationality and a state noun of the lexicon). */
+static gboolean
+resolve_state (Facts *f, const KgSentence *sentence, const KgArgument *arg, End *end)
+{
+  if (arg->head_kind != KG_HEAD_NOUN)
+    return FALSE;
+  const KgToken *head = kg_document_get_token (f->document, arg->head);
+  if (!kg_lexicon_is_state_noun (f->lexicon, head->lemma ? head->lemma : head->form))
+    return FALSE;
+  guint first, last;
+  kind_span (f, sentence, arg, &first, &last);
+  for (guint t = first; t < arg->head; t++)
+    {
+      int m = kg_document_find_mention (f->document, t);
+      const KgMention *x = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
+      if (x && x->kind == KG_MENTION_DEMONYM && x->chain >= 0 && x->value)
+        {
+          resolve_chain (f, x, end);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 has_letter (const char *text)
 {
@@ -295,6 +321,8 @@ resolve (Facts *f, const KgSentence *sentence, const KgArgument *arg, gboolean r
       return;
     }
   if (m && m->kind == KG_MENTION_NOMINAL && m->office && !restates && resolve_office (f, m, end))
+    return;
+  if (!restates && resolve_state (f, sentence, arg, end))
     return;
   switch (arg->head_kind)
     {

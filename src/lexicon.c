@@ -25,6 +25,7 @@ struct _KgLexicon {
   GHashTable *relations;     /* normalised predicate -> relation of the vocabulary */
   GHashTable *address_forms; /* key -> itself: ranks and forms of address beside honorifics */
   GHashTable *vague_nouns;   /* key -> itself: nouns too vague to be a node alone */
+  GHashTable *state_nouns;   /* key -> itself: nouns a nationality makes its country's state */
 };
 
 static GHashTable *
@@ -128,6 +129,7 @@ WORD_LIST_ADDER (add_org_word, org_words)
 WORD_LIST_ADDER (add_place_word, place_words)
 WORD_LIST_ADDER (add_address_form, address_forms)
 WORD_LIST_ADDER (add_vague_noun, vague_nouns)
+WORD_LIST_ADDER (add_state_noun, state_nouns)
 
 /* The canonical key of text with its diacritics removed ("Tehrān" ->
  * "tehran"), for names written in transliteration. */
@@ -204,6 +206,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->relations = new_table ();
   lexicon->address_forms = new_table ();
   lexicon->vague_nouns = new_table ();
+  lexicon->state_nouns = new_table ();
   if (!read_lines (dir, "countries.tsv", 4, add_country, lexicon, error)
       || !read_lines (dir, "first-names.tsv", 2, add_first_name, lexicon, error)
       || !read_lines (dir, "capitals.tsv", 2, add_capital, lexicon, error)
@@ -215,6 +218,7 @@ kg_lexicon_load (const char *dir, GError **error)
       || !read_lines (dir, "relations.tsv", 2, add_relation, lexicon, error)
       || !read_lines (dir, "address-forms.txt", 1, add_address_form, lexicon, error)
       || !read_lines (dir, "vague-nouns.txt", 1, add_vague_noun, lexicon, error)
+      || !read_lines (dir, "state-nouns.txt", 1, add_state_noun, lexicon, error)
       || !read_lines (dir, "role-abbreviations.tsv", 2, add_role_abbreviation, lexicon, error))
     return NULL;
   load_subdivisions (lexicon);
@@ -230,7 +234,8 @@ kg_lexicon_free (KgLexicon *lexicon)
                             &lexicon->first_names, &lexicon->roles, &lexicon->honorifics,
                             &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
                             &lexicon->role_abbreviations, &lexicon->canonical_names, &lexicon->relations,
-                            &lexicon->address_forms, &lexicon->vague_nouns };
+                            &lexicon->address_forms, &lexicon->vague_nouns,
+                            &lexicon->state_nouns };
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_clear_pointer (tables[i], g_hash_table_unref);
   g_free (lexicon);
@@ -311,6 +316,12 @@ gboolean
 kg_lexicon_is_vague_noun (const KgLexicon *lexicon, const char *lemma)
 {
   return lookup_key (lexicon->vague_nouns, lemma) != NULL;
+}
+
+gboolean
+kg_lexicon_is_state_noun (const KgLexicon *lexicon, const char *lemma)
+{
+  return lookup_key (lexicon->state_nouns, lemma) != NULL;
 }
 
 gboolean

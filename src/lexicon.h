@@ -49,6 +49,9 @@ const char *kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *
 const char *kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **office);
 /* Is lemma a noun too vague to be a node on its own ("side", "world")? */
 gboolean kg_lexicon_is_vague_noun (const KgLexicon *lexicon, const char *lemma);
+/* Is lemma a noun that a nationality makes its country's state ("troops",
+ * "government")? */
+gboolean kg_lexicon_is_state_noun (const KgLexicon *lexicon, const char *lemma);
 gboolean kg_lexicon_is_org_word (const KgLexicon *lexicon, const char *word);
 gboolean kg_lexicon_is_place_word (const KgLexicon *lexicon, const char *word);
 /* Is name the canonical name of the alias table ("United Nations")? */

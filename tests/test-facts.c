@@ -148,9 +148,16 @@ test_entity_facts (void)
     /* an event phrase before the verb is the subject's, a role nominal its holder */
     { "Norwegian President Tom Lind arrived. In a meeting with the Norwegian president, Anna Berg emphasized "
       "cooperation.", "anna berg", "met", "tom lind", NULL },
+    /* attacks named by nouns, their agents nationalities or names */
+    { "Belarus condemned U.S. and Israeli attacks on Iran's nuclear facilities.", "israel", "attacks", "iran", NULL },
+    { "Belarus condemned U.S. and Israeli attacks on Iran's nuclear facilities.", "united states", "attacks", "iran",
+      NULL },
+    { "Russian strikes on Kharkiv killed ten people.", "russia", "attacks", "kharkiv", NULL },
+    /* a nationality's troops or government stand for its country */
+    { "The militia clashed with Ukrainian troops near Bakhmut.", "militia", "fights", "ukraine", NULL },
     /* an entity inside a common-noun argument */
     { "Anna Berg supports Tom Lind's candidacy.", "anna berg", "supports", "tom lind", NULL },
-    { "The coalition conducted 26 strikes against the Islamic State.", "coalition", "strike against",
+    { "The coalition conducted 26 strikes against the Islamic State.", "coalition", "attacks",
       "islamic state", NULL },
     /* no time word in a person's node */
     { "Earlier this year Anna Berg visited Norway.", "anna berg", "visited", "norway", NULL },
