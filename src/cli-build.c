@@ -50,6 +50,7 @@ kg_cmd_build (int argc, char **argv)
   g_option_context_add_group (context, kg_cli_input_group (&input));
   g_option_context_add_group (context, kg_cli_data_group (&input));
   g_option_context_add_group (context, kg_cli_output_group (&output));
+  g_option_context_add_group (context, kg_cli_diagram_group (&output));
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;
   if (argc < 2)

@@ -162,20 +162,17 @@ kg__render_pdf_fix_dates (const guint8 *data, gsize length)
   return pdf;
 }
 
-gboolean
-kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out,
-                   GError **error)
+GBytes *
+kg__render_diagram (KgGraph *graph, const KgDiagram *diagram, const char *renderer, GError **error)
 {
-  g_return_val_if_fail (graph != NULL && options != NULL && out != NULL, FALSE);
-  const char *renderer = render_format (format);
-  g_return_val_if_fail (renderer != NULL, FALSE);
+  g_return_val_if_fail (graph != NULL && diagram != NULL && renderer != NULL, NULL);
 
   kg__cgraph_begin_messages ();
   GVC_t *gvc = shared_context ();
-  g_autoptr (Agraph_t) g = kg__cgraph_build (graph);
+  g_autoptr (Agraph_t) g = kg__cgraph_build (graph, diagram);
   char *data = NULL;
   unsigned int length = 0;
-  gboolean laid_out = gvLayout (gvc, g, options->layout) == 0;
+  gboolean laid_out = gvLayout (gvc, g, diagram->engine) == 0;
   gboolean rendered = laid_out && gvRenderData (gvc, g, renderer, &data, &length) == 0 && data != NULL;
   if (laid_out)
     gvFreeLayout (gvc, g);
@@ -184,18 +181,36 @@ kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *optio
     {
       g_set_error (error, KG_ERROR, KG_ERROR_EXPORT, "Graphviz could not %s %s%s%s",
                    laid_out ? "render the graph as" : "lay out the graph with",
-                   laid_out ? renderer : options->layout, *messages ? ": " : "", messages);
+                   laid_out ? renderer : diagram->engine, *messages ? ": " : "", messages);
       if (data)
         gvFreeRenderData (data);
-      return FALSE;
+      return NULL;
     }
+  GBytes *bytes = g_bytes_new (data, length);
+  gvFreeRenderData (data);
+  return bytes;
+}
 
-  g_autoptr (GByteArray) fixed = format == KG_FORMAT_PDF ? kg__render_pdf_fix_dates ((guint8 *) data, length) : NULL;
+gboolean
+kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out,
+                   GError **error)
+{
+  g_return_val_if_fail (graph != NULL && options != NULL && out != NULL, FALSE);
+  const char *renderer = render_format (format);
+  g_return_val_if_fail (renderer != NULL, FALSE);
+
+  g_autoptr (KgDiagram) diagram = kg__diagram_new (graph, options, error);
+  if (diagram == NULL)
+    return FALSE;
+  g_autoptr (GBytes) drawing = kg__render_diagram (graph, diagram, renderer, error);
+  if (drawing == NULL)
+    return FALSE;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (drawing, &length);
+  g_autoptr (GByteArray) fixed = format == KG_FORMAT_PDF ? kg__render_pdf_fix_dates (data, length) : NULL;
   const void *bytes = fixed ? (const void *) fixed->data : data;
   gsize size = fixed ? fixed->len : length;
-  gboolean written = fwrite (bytes, 1, size, out) == size;
-  gvFreeRenderData (data);
-  if (!written)
+  if (fwrite (bytes, 1, size, out) != size)
     {
       g_set_error (error, KG_ERROR, KG_ERROR_IO, "cannot write the %s drawing: %s", renderer, g_strerror (errno));
       return FALSE;

@@ -66,7 +66,7 @@ test_pdf_dates_synthetic (void)
 static char *
 render (KgGraph *graph, KgFormat format, const char *layout, gsize *length)
 {
-  KgExportOptions options = { KG_DEFAULT_BASE_IRI, layout, FALSE };
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = layout, .concepts = TRUE };
   return sample_export (graph, format, &options, length);
 }
 
@@ -138,7 +138,7 @@ test_bad_layout (void)
 {
   g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
   g_autoptr (GError) error = NULL;
-  KgExportOptions options = { KG_DEFAULT_BASE_IRI, "spring", FALSE };
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = "spring" };
   g_assert_false (kg_export_write (graph, KG_FORMAT_SVG, &options, "never-written.svg", &error));
   g_assert_error (error, KG_ERROR, KG_ERROR_OPTION);
   g_assert_false (g_file_test ("never-written.svg", G_FILE_TEST_EXISTS));
