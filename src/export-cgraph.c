@@ -241,8 +241,7 @@ add_edge (Agraph_t *g, const Symbols *sym, KgGraph *graph, const KgDiagramEdge *
   set_plain (e, sym->edge_penwidth, width);
 }
 
-/* The legend: one line per type present, then the edge styles present,
- * each line left-justified (\l). */
+/* The legend: one row per type present, then the edge styles present. */
 static void
 set_legend (Agraph_t *g, const KgDiagram *diagram)
 {
@@ -260,27 +259,75 @@ set_legend (Agraph_t *g, const KgDiagram *diagram)
         }
     }
 
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  /* An HTML-like table: a swatch of each type's colour beside its name
+   * and shape, then the edge styles, drawn as the edges are. */
+  g_autoptr (GString) rows = g_string_new (NULL);
   for (guint t = 0; t < KG_ENTITY_N_TYPES; t++)
     if (present[t])
-      g_ptr_array_add (lines, g_strdup_printf ("%s: %s, %s", kg_entity_type_to_string (t),
-                                               type_styles[t].shape_words, type_styles[t].fill));
+      g_string_append_printf (rows, "<tr><td bgcolor=\"%s\" width=\"24\"> </td><td align=\"left\">%s (%s)</td></tr>",
+                              type_styles[t].fill, kg_entity_type_to_string (t), type_styles[t].shape_words);
+  g_string_append (rows, "<tr><td>→</td><td align=\"left\">a fact: subject → object, thicker with more "
+                   "sentences</td></tr>");
   if (negated)
-    g_ptr_array_add (lines, g_strdup ("dashed red edge: negated fact (not …)"));
+    g_string_append (rows, "<tr><td><font color=\"" NEGATED_COLOR "\">- - →</font></td>"
+                     "<td align=\"left\">dashed red: negated (not …)</td></tr>");
   if (modal)
-    g_ptr_array_add (lines, g_strdup ("dotted edge: not asserted (future, possible, …)"));
-  if (lines->len == 0)
-    return;
+    g_string_append (rows, "<tr><td>· · →</td><td align=\"left\">dotted: not asserted (future, possible, …)</td></tr>");
 
-  g_autoptr (GString) value = g_string_new (NULL);
-  kg__dot_append_text (value, "Legend", 0);
-  g_string_append (value, "\\l");
-  for (guint i = 0; i < lines->len; i++)
+  g_autofree char *html = g_strdup_printf ("<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+                                           "cellpadding=\"3\"><tr><td colspan=\"2\"><b>Legend</b></td></tr>%s"
+                                           "</table>", rows->str);
+  Agsym_t *label = agattr (g, AGRAPH, "label", "");
+  char *value = agstrdup_html (g, html);
+  agxset (g, label, value);
+  agstrfree (g, value);
+}
+
+/* A node with many leaves (neighbours with no other edge) puts them all on
+ * one rank in dot, a row as wide as they are many; as Graphviz's
+ * `unflatten -l 3` does, the edges to the leaves get minimum lengths of
+ * 1, 2, 3, 1, ... so that the leaves stand in three staggered rows. */
+#define STAGGER_MIN_LEAVES 5
+#define STAGGER_ROWS 3
+
+static void
+stagger_leaves (Agraph_t *g, const KgDiagram *diagram)
+{
+  g_autoptr (GHashTable) degree = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < diagram->edges->len; i++)
     {
-      kg__dot_append_text (value, lines->pdata[i], 0);
-      g_string_append (value, "\\l");
+      const KgDiagramEdge *edge = diagram->edges->pdata[i];
+      for (guint end = 0; end < 2; end++)
+        {
+          KgNode *node = end ? edge->object : edge->subject;
+          g_hash_table_insert (degree, node, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (degree, node)) + 1));
+        }
     }
-  agsafeset (g, "label", value->str, "");
+  /* leaves per hub, then the edges to them, in edge order */
+  g_autoptr (GHashTable) leaves = g_hash_table_new (NULL, NULL);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < diagram->edges->len; i++)
+        {
+          const KgDiagramEdge *edge = diagram->edges->pdata[i];
+          gboolean object_leaf = GPOINTER_TO_UINT (g_hash_table_lookup (degree, edge->object)) == 1;
+          gboolean subject_leaf = GPOINTER_TO_UINT (g_hash_table_lookup (degree, edge->subject)) == 1;
+          if (object_leaf == subject_leaf)
+            continue;
+          KgNode *hub = object_leaf ? edge->subject : edge->object;
+          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (pass ? seen : leaves, hub));
+          g_hash_table_insert (pass ? seen : leaves, hub, GUINT_TO_POINTER (k + 1));
+          if (pass == 0 || GPOINTER_TO_UINT (g_hash_table_lookup (leaves, hub)) < STAGGER_MIN_LEAVES)
+            continue;
+          Agnode_t *tail = agnode (g, (char *) kg_node_get_id (edge->subject), FALSE);
+          Agnode_t *head = agnode (g, (char *) kg_node_get_id (edge->object), FALSE);
+          Agedge_t *e = agedge (g, tail, head, (char *) kg_edge_get_id (edge->facts->pdata[0]), FALSE);
+          char minlen[4];
+          g_snprintf (minlen, sizeof minlen, "%u", 1 + k % STAGGER_ROWS);
+          agsafeset (e, "minlen", minlen, "1");
+        }
+    }
 }
 
 /* The layout's settings: the engine, bounded effort, components packed,
@@ -319,6 +366,7 @@ kg__cgraph_build (KgGraph *graph, const KgDiagram *diagram)
     add_node (g, &sym, diagram, diagram->nodes->pdata[i]);
   for (guint i = 0; i < diagram->edges->len; i++)
     add_edge (g, &sym, graph, diagram->edges->pdata[i]);
+  stagger_leaves (g, diagram);
   set_legend (g, diagram);
   return g;
 }
