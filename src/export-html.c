@@ -224,10 +224,21 @@ append_svg (GString *out, GBytes *svg)
 {
   gsize length;
   const char *data = g_bytes_get_data (svg, &length);
-  const char *start = g_strstr_len (data, length, "<svg");
-  if (start == NULL)
-    return;
-  g_string_append_len (out, start, data + length - start);
+  const char *p = g_strstr_len (data, length, "<svg"), *end = data + length;
+  while (p && p < end)
+    {
+      const char *comment = g_strstr_len (p, end - p, "<!--");
+      const char *close = comment ? g_strstr_len (comment + 4, end - comment - 4, "-->") : NULL;
+      if (close == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, comment - p);
+      p = close + 3;
+      if (p < end && *p == '\n')
+        p++;
+    }
 }
 
 gboolean
