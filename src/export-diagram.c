@@ -463,6 +463,7 @@ kg__diagram_new (KgGraph *graph, const KgExportOptions *options, GError **error)
         add_aside (diagram->aside, o, fact);
     }
 
+  diagram->engine_chosen = options->layout == NULL || strcmp (options->layout, "auto") == 0;
   diagram->engine = options->layout && strcmp (options->layout, "auto") != 0
                       ? options->layout
                       : diagram->nodes->len <= KG_DIAGRAM_DOT_MAX_NODES ? "dot" : "sfdp";

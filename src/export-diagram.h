@@ -43,6 +43,7 @@ typedef struct _KgDiagram {
   GPtrArray *edges;   /* KgDiagramEdge *, drawn */
   GHashTable *aside;  /* KgNode * -> GPtrArray of its KgEdge * that are not drawn */
   const char *engine; /* the Graphviz layout engine to use */
+  gboolean engine_chosen;  /* by size ("auto"), not by the user */
   guint n_facts;      /* facts drawn (the edges merge some) */
   char *summary;      /* what is drawn and what was left out, one line */
 } KgDiagram;

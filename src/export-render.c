@@ -241,10 +241,38 @@ set_moved (void *to, void *from, const char *name, double dx, double dy)
   agsafeset (to, (char *) name, moved->str, "");
 }
 
-/* Lays out g (the whole diagram) component by component with dot and
- * packs them; FALSE if a component could not be laid out. */
+/* Points: wider than that (and three times wider than high), a component
+ * laid out by dot is drawn by sfdp instead. */
+#define TOO_WIDE 1500.0
+
+/* Lays out the component with engine; its positions, splines, label
+ * places and bounding box are then in its attributes. */
 static gboolean
-layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram)
+layout_component (GVC_t *gvc, KgGraph *graph, Component *c, const char *engine)
+{
+  if (c->g)
+    agclose (c->g);
+  c->g = kg__cgraph_build (graph, &c->part);
+  agsafeset (c->g, "label", "", "");
+  agsafeset (c->g, "size", "", "");
+  agsafeset (c->g, "layout", (char *) engine, "");
+  char *data = NULL;
+  unsigned int length = 0;
+  /* rendering as "dot" writes the positions into the attributes */
+  gboolean ok = gvLayout (gvc, c->g, engine) == 0;
+  if (ok && gvRenderData (gvc, c->g, "dot", &data, &length) == 0)
+    gvFreeRenderData (data);
+  if (ok)
+    gvFreeLayout (gvc, c->g);
+  const char *bb = agget (c->g, "bb");
+  return ok && bb && sscanf (bb, "%lf,%lf,%lf,%lf", &c->llx, &c->lly, &c->urx, &c->ury) == 4;
+}
+
+/* Lays out g (the whole diagram) component by component with dot (or
+ * sfdp for a component too wide, when allow_sfdp) and packs them; FALSE
+ * if a component could not be laid out. */
+static gboolean
+layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram, gboolean allow_sfdp)
 {
   guint n = diagram->nodes->len;
   g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
@@ -287,27 +315,15 @@ layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram
 
   gboolean ok = TRUE;
   double total_area = 0, widest = 0;
-  if (components->len < 2)
-    {
-      ok = gvLayout (gvc, g, "dot") == 0;
-      goto done;
-    }
   for (guint i = 0; i < components->len && ok; i++)
     {
       Component *c = components->pdata[i];
-      c->g = kg__cgraph_build (graph, &c->part);
-      agsafeset (c->g, "label", "", "");
-      agsafeset (c->g, "size", "", "");
-      char *data = NULL;
-      unsigned int length = 0;
-      /* rendering as "dot" writes the positions into the attributes */
-      ok = gvLayout (gvc, c->g, "dot") == 0;
-      if (ok && gvRenderData (gvc, c->g, "dot", &data, &length) == 0)
-        gvFreeRenderData (data);
-      if (ok)
-        gvFreeLayout (gvc, c->g);
-      const char *bb = agget (c->g, "bb");
-      ok = ok && bb && sscanf (bb, "%lf,%lf,%lf,%lf", &c->llx, &c->lly, &c->urx, &c->ury) == 4;
+      ok = layout_component (gvc, graph, c, "dot");
+      /* A hub with many neighbours puts them on one rank: a row too long
+       * to read at any scale.  Such a component is drawn by sfdp. */
+      double w = c->urx - c->llx, h = c->ury - c->lly;
+      if (ok && allow_sfdp && w > TOO_WIDE && w > 3 * h)
+        ok = layout_component (gvc, graph, c, "sfdp");
       total_area += (c->urx - c->llx + PACK_GAP) * (c->ury - c->lly + PACK_GAP);
       widest = MAX (widest, c->urx - c->llx);
     }
@@ -355,7 +371,6 @@ layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram
       ok = gvLayout (gvc, g, "nop2") == 0;
     }
 
-done:
   for (guint i = 0; i < components->len; i++)
     {
       Component *c = components->pdata[i];
@@ -379,7 +394,7 @@ kg__render_diagram (KgGraph *graph, const KgDiagram *diagram, const char *render
   char *data = NULL;
   unsigned int length = 0;
   gboolean laid_out = strcmp (diagram->engine, "dot") == 0
-                        ? layout_packed (gvc, g, graph, diagram)
+                        ? layout_packed (gvc, g, graph, diagram, diagram->engine_chosen)
                         : gvLayout (gvc, g, diagram->engine) == 0;
   gboolean rendered = laid_out && gvRenderData (gvc, g, renderer, &data, &length) == 0 && data != NULL;
   if (laid_out)
