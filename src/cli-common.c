@@ -448,7 +448,15 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
       g_autofree char *file = g_strdup_printf ("%s.%s", output->name, kg_format_to_string (f));
       g_autofree char *path = to_stdout (output) ? g_strdup ("-") : g_build_filename (output->output_dir, file, NULL);
       g_autoptr (GError) error = NULL;
-      if (!kg_export_write (graph, f, &options, path, &error))
+      /* drawing is the slow part: say so, where someone watches */
+      gboolean progress = !output->quiet && !to_stdout (output) && isatty (STDERR_FILENO)
+                          && (f == KG_FORMAT_SVG || f == KG_FORMAT_PNG || f == KG_FORMAT_PDF || f == KG_FORMAT_HTML);
+      if (progress)
+        fprintf (stderr, "kgraph: drawing %s ...\r", path);
+      gboolean ok = kg_export_write (graph, f, &options, path, &error);
+      if (progress)
+        fprintf (stderr, "\033[K");
+      if (!ok)
         {
           kg_cli_error ("%s", error->message);
           return KG_EXIT_OUTPUT;

@@ -138,6 +138,13 @@ add_node (Agraph_t *g, const Symbols *sym, const KgDiagram *diagram, const KgNod
   set_plain (n, sym->node_fill, style->fill);
   set_text (n, sym->node_tooltip, tooltip, 0);
   set_plain (n, sym->node_id, kg_node_get_id (node));
+  /* the entity a --focus drawing is about stands out */
+  if (g_hash_table_contains (diagram->focus, node))
+    {
+      g_autofree char *bold = g_strconcat (style->style, ",bold", NULL);
+      set_plain (n, sym->node_style, bold);
+      agsafeset (n, "penwidth", "3", "1");
+    }
 }
 
 static void

@@ -34,6 +34,7 @@ kg__diagram_free (KgDiagram *diagram)
   g_ptr_array_unref (diagram->nodes);
   g_ptr_array_unref (diagram->edges);
   g_hash_table_unref (diagram->aside);
+  g_hash_table_unref (diagram->focus);
   g_free (diagram->summary);
   g_free (diagram);
 }
@@ -296,6 +297,9 @@ kg__diagram_new (KgGraph *graph, const KgExportOptions *options, GError **error)
   g_autoptr (GStringChunk) pair_keys = g_string_chunk_new (4096);
   KgDiagram *diagram = g_new0 (KgDiagram, 1);
   diagram->aside = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  diagram->focus = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < focus->len; i++)
+    g_hash_table_add (diagram->focus, focus->pdata[i]);
   for (guint i = 0; i < facts->len; i++)
     {
       KgEdge *fact = facts->pdata[i];

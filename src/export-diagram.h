@@ -42,6 +42,7 @@ typedef struct _KgDiagram {
   GPtrArray *nodes;   /* KgNode *, drawn */
   GPtrArray *edges;   /* KgDiagramEdge *, drawn */
   GHashTable *aside;  /* KgNode * -> GPtrArray of its KgEdge * that are not drawn */
+  GHashTable *focus;  /* the KgNode *s that options->focus matched (drawn bold) */
   const char *engine; /* the Graphviz layout engine to use */
   gboolean engine_chosen;  /* by size ("auto"), not by the user */
   guint n_facts;      /* facts drawn (the edges merge some) */

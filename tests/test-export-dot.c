@@ -295,6 +295,30 @@ test_focus_no_match (void)
 }
 
 static void
+test_focus_bold (void)
+{
+  g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = KG_DEFAULT_LAYOUT, .focus = "IRAN" };
+  g_autoptr (Agraph_t) g = read_dot_with (graph, &options);
+  Agnode_t *iran = agnode (g, (char *) kg_node_get_id (kg_graph_lookup_node (graph, "iran")), FALSE);
+  Agnode_t *sco = agnode (g, (char *) kg_node_get_id (kg_graph_lookup_node (graph, "sco")), FALSE);
+  g_assert_cmpstr (agget (iran, "style"), ==, "filled,bold");
+  g_assert_cmpstr (agget (iran, "penwidth"), ==, "3");
+  g_assert_cmpstr (agget (sco, "style"), ==, "filled");
+}
+
+static void
+test_bad_layout (void)
+{
+  g_autoptr (GError) error = NULL;
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = "spring" };
+  g_autoptr (KgGraph) graph = kg_graph_new ();
+  g_assert_false (kg_export_write (graph, KG_FORMAT_DOT, &options, "never-written.dot", &error));
+  g_assert_error (error, KG_ERROR, KG_ERROR_OPTION);
+  g_assert_false (g_file_test ("never-written.dot", G_FILE_TEST_EXISTS));
+}
+
+static void
 test_long_label_wraps (void)
 {
   g_autoptr (KgGraph) graph = kg_graph_new ();
@@ -340,6 +364,8 @@ main (int argc, char **argv)
   g_test_add_func ("/export/dot/entity-centric", test_entity_centric);
   g_test_add_func ("/export/dot/selection", test_selection);
   g_test_add_func ("/export/dot/focus-no-match", test_focus_no_match);
+  g_test_add_func ("/export/dot/focus-bold", test_focus_bold);
+  g_test_add_func ("/export/dot/bad-layout", test_bad_layout);
   g_test_add_func ("/export/dot/long-label-wraps", test_long_label_wraps);
   g_test_add_func ("/export/dot/deterministic-and-clean", test_deterministic_and_clean);
   return g_test_run ();
