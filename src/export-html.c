@@ -267,8 +267,8 @@ kg__export_html (KgGraph *graph, const KgExportOptions *options, FILE *out, GErr
   append_escaped (page, diagram->summary);
   g_string_append (page, "</p></header>\n"
                    "<section id=\"diagram-section\"><h2>Diagram</h2>"
-                   "<p class=\"hint\">Drag to pan, wheel or buttons to zoom; click an entity to see its facts; "
-                   "hover a node or an edge for its evidence.</p>"
+                   "<p class=\"hint\">Drag to pan, wheel or buttons to zoom; click an entity or an edge to see "
+                   "its facts; hover a node or an edge for its evidence.</p>"
                    "<div class=\"zoom\"><button id=\"zoom-in\" type=\"button\">+</button>"
                    "<button id=\"zoom-out\" type=\"button\">−</button>"
                    "<button id=\"zoom-reset\" type=\"button\">fit</button></div>\n<div id=\"diagram\">");

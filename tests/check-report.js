@@ -142,13 +142,14 @@ async function main () {
   report_((await rows()).length === Math.min(total, 100), 'clearing the search shows every fact again');
 
   // Clicking a node of the diagram filters the table to that entity.
-  const target = await evaluate(`(() => {
+  const findNode = `(() => {
     const nodes = Array.from(document.querySelectorAll('#diagram g.node'));
     const best = nodes.find((g) => g.querySelector('text') && g.querySelector('text').textContent === 'Iran') || nodes[0];
     best.scrollIntoView({ block: 'center' });
     const r = best.getBoundingClientRect();
     return { id: best.id, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  })()`);
+  })()`;
+  const target = await evaluate(findNode);
   await click(target.x, target.y);
   const node = data.nodes.findIndex((n) => n.id === target.id);
   const label = data.nodes[node].label;
@@ -160,6 +161,27 @@ async function main () {
   report_((await evaluate('document.getElementById("entity-filter").textContent')).includes(label),
           'the filter names ' + label);
   report_(await evaluate('document.querySelector("#diagram g.node.selected") !== null'), 'the node is marked');
+
+  // Clicking an edge of the diagram leaves the facts between its two nodes.
+  const edgeAt = await evaluate(`(() => {
+    const g = Array.from(document.querySelectorAll('#diagram g.edge')).find((e) => e.querySelector('text'));
+    const label = g.querySelector('text');
+    label.scrollIntoView({ block: 'center' });
+    const r = label.getBoundingClientRect();
+    return { title: g.querySelector('title').textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  })()`);
+  await click(edgeAt.x, edgeAt.y);
+  const [tail, head] = edgeAt.title.split('->').map((id) => data.nodes.findIndex((n) => n.id === id));
+  const between = data.facts.filter((f) => f.s === tail && f.o === head).length;
+  shown = await rows();
+  report_(between > 0 && shown.length === between &&
+          shown.every((cells) => cells[0] === data.nodes[tail].label && cells[2] === data.nodes[head].label),
+          'clicking the edge ' + data.nodes[tail].label + ' → ' + data.nodes[head].label + ' leaves its ' +
+          between + ' fact(s)', [between, shown.length, edgeAt]);
+  // back to the node's facts
+  const again = await evaluate(findNode);
+  await click(again.x, again.y);
+  report_((await rows()).length === Math.min(about, 100), 'clicking the node again leaves its facts');
 
   // Clicking a row opens its evidence.
   const rowAt = await evaluate(`(() => {

@@ -1,7 +1,8 @@
 /* report.js: the HTML report's behaviour (src/export-html.c): pan and
  * zoom of the diagram, the paged, sortable, searchable table of facts
  * whose rows open to their evidence, the entity list, and a click on an
- * entity (in the diagram or a table) filtering the facts.  The data is
+ * entity (in the diagram or a table) or on an edge of the diagram
+ * filtering the facts.  The data is
  * the JSON in #kg-data; every text goes into the page through
  * textContent, never as HTML. */
 (function () {
@@ -33,13 +34,15 @@
     return [cell(f, 's'), f.p, f.surface, cell(f, 'o'), cell(f, 'by'), f.time, f.place, f.pol, f.mod]
       .join('\t').toLowerCase();
   });
-  var facts = { query: '', entity: -1, sort: 'w', dir: -1, page: 0, open: {}, rows: [] };
+  /* entity: a node's index or -1; pair: [subject, object] of a clicked edge */
+  var facts = { query: '', entity: -1, pair: null, sort: 'w', dir: -1, page: 0, open: {}, rows: [] };
 
   function filterFacts() {
     var q = facts.query.toLowerCase().trim(), out = [];
     for (var i = 0; i < F.length; i++) {
       var f = F[i];
       if (facts.entity >= 0 && f.s !== facts.entity && f.o !== facts.entity && f.by !== facts.entity) continue;
+      if (facts.pair && (f.s !== facts.pair[0] || f.o !== facts.pair[1])) continue;
       if (q && hay[i].indexOf(q) < 0) continue;
       out.push(i);
     }
@@ -139,10 +142,12 @@
       (facts.rows.length === F.length ? '' : ' of ' + F.length);
     pager(document.getElementById('facts-pager'), facts, pages, renderFacts);
     var chip = document.getElementById('entity-filter');
-    chip.hidden = facts.entity < 0;
+    chip.hidden = facts.entity < 0 && !facts.pair;
     chip.textContent = '';
-    if (facts.entity >= 0) {
-      chip.appendChild(document.createTextNode('entity: ' + N[facts.entity].label + ' '));
+    if (facts.entity >= 0 || facts.pair) {
+      chip.appendChild(document.createTextNode(facts.pair
+        ? 'facts: ' + N[facts.pair[0]].label + ' → ' + N[facts.pair[1]].label + ' '
+        : 'entity: ' + N[facts.entity].label + ' '));
       var x = el('button', null, '×');
       x.type = 'button';
       x.id = 'clear-entity';
@@ -194,15 +199,16 @@
     }, F.length > 5000 ? 200 : 0);
   });
 
-  function selectEntity(n) {
+  function selectEntity(n, pair) {
     facts.entity = n;
+    facts.pair = pair || null;
     facts.page = 0;
     filterFacts();
     renderFacts();
     Array.prototype.forEach.call(document.querySelectorAll('#diagram g.node'), function (g) {
       g.classList.toggle('selected', n >= 0 && byId[g.id] === n);
     });
-    if (n >= 0) document.getElementById('facts-section').scrollIntoView({ block: 'start' });
+    if (n >= 0 || pair) document.getElementById('facts-section').scrollIntoView({ block: 'start' });
   }
 
   /* ---- entities ---- */
@@ -305,6 +311,14 @@
       if (g && byId[g.id] != null) {
         event.preventDefault();
         selectEntity(byId[g.id]);
+        return;
+      }
+      /* an edge's title is "TAIL->HEAD", the ids of its nodes */
+      var e = event.target.closest('g.edge'), title = e && e.querySelector('title');
+      var ends = title ? title.textContent.split('->') : [];
+      if (ends.length === 2 && byId[ends[0]] != null && byId[ends[1]] != null) {
+        event.preventDefault();
+        selectEntity(-1, [byId[ends[0]], byId[ends[1]]]);
       }
     });
   }
