@@ -29,7 +29,7 @@ function report_ (ok, description, detail) {
 
 const browser = spawn(chromium, [
   '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-extensions', '--disable-sync', '--mute-audio', '--hide-scrollbars',
+  '--disable-extensions', '--disable-sync', '--mute-audio', '--hide-scrollbars', '--disable-dev-shm-usage',
   '--user-data-dir=' + profile, '--remote-debugging-pipe', 'about:blank',
 ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
 let stderr = '', pipeError = null;
