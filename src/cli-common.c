@@ -254,7 +254,7 @@ kg_cli_diagram_group (KgCliOutput *output)
     { "concepts", 0, 0, G_OPTION_ARG_NONE, &output->concepts,
       "Draw concepts and values too, not only named entities (their facts are otherwise in tooltips)", NULL },
     { "max-nodes", 0, 0, G_OPTION_ARG_INT, &output->max_nodes,
-      "Draw at most N nodes, those with the most weighted facts (default: "
+      "Draw at most N nodes, those of the edges with the most sentences first (default: "
       G_STRINGIFY (KG_DEFAULT_MAX_NODES) "; 0: all)", "N" },
     { "min-weight", 0, 0, G_OPTION_ARG_INT, &output->min_weight,
       "Draw an edge only if its facts have N supporting sentences in all (default: 1)", "N" },
