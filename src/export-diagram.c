@@ -473,10 +473,13 @@ kg__diagram_new (KgGraph *graph, const KgExportOptions *options, GError **error)
                       : diagram->nodes->len <= KG_DIAGRAM_DOT_MAX_NODES ? "dot" : "sfdp";
 
   GString *summary = g_string_new (NULL);
-  g_string_printf (summary, "diagram: %u of %u %s, %u edge%s (%u of %u fact%s), laid out by %s",
+  g_string_printf (summary, "diagram: %u of %u %s, %u edge%s (%u of %u fact%s), laid out by %s%s",
                    diagram->nodes->len, n_entities, options->concepts ? "nodes" : "entities", diagram->edges->len,
                    diagram->edges->len == 1 ? "" : "s", diagram->n_facts, facts->len, facts->len == 1 ? "" : "s",
-                   diagram->engine);
+                   diagram->engine,
+                   /* see export-render.c */
+                   diagram->engine_chosen && strcmp (diagram->engine, "dot") == 0
+                     ? " (neato or sfdp for a component too wide)" : "");
   if (n_undrawable)
     append_part (summary, "%u %s node%s and %u fact%s with them (in tooltips%s)", n_undrawable,
                  options->types ? "other-type" : "concept and value", n_undrawable == 1 ? "" : "s",

@@ -242,8 +242,9 @@ set_moved (void *to, void *from, const char *name, double dx, double dy)
 }
 
 /* Points: wider than that (and three times wider than high), a component
- * laid out by dot is drawn by sfdp instead. */
+ * laid out by dot is drawn by neato instead. */
 #define TOO_WIDE 1500.0
+#define NEATO_MAX_NODES 100
 
 /* Lays out the component with engine; its positions, splines, label
  * places and bounding box are then in its attributes. */
@@ -256,6 +257,12 @@ layout_component (GVC_t *gvc, KgGraph *graph, Component *c, const char *engine)
   agsafeset (c->g, "label", "", "");
   agsafeset (c->g, "size", "", "");
   agsafeset (c->g, "layout", (char *) engine, "");
+  if (strcmp (engine, "neato") == 0)
+    {
+      /* curved edges around the nodes, and room for their labels */
+      agsafeset (c->g, "splines", "true", "");
+      agsafeset (c->g, "sep", "+8", "");
+    }
   char *data = NULL;
   unsigned int length = 0;
   /* rendering as "dot" writes the positions into the attributes */
@@ -269,10 +276,10 @@ layout_component (GVC_t *gvc, KgGraph *graph, Component *c, const char *engine)
 }
 
 /* Lays out g (the whole diagram) component by component with dot (or
- * sfdp for a component too wide, when allow_sfdp) and packs them; FALSE
+ * neato for a component too wide, when allow_neato) and packs them; FALSE
  * if a component could not be laid out. */
 static gboolean
-layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram, gboolean allow_sfdp)
+layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram, gboolean allow_neato)
 {
   guint n = diagram->nodes->len;
   g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
@@ -320,10 +327,12 @@ layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram
       Component *c = components->pdata[i];
       ok = layout_component (gvc, graph, c, "dot");
       /* A hub with many neighbours puts them on one rank: a row too long
-       * to read at any scale.  Such a component is drawn by sfdp. */
+       * to read at any scale.  Such a component is drawn by neato with
+       * curved edges, or above NEATO_MAX_NODES (where routing the curves
+       * takes seconds) by sfdp. */
       double w = c->urx - c->llx, h = c->ury - c->lly;
-      if (ok && allow_sfdp && w > TOO_WIDE && w > 3 * h)
-        ok = layout_component (gvc, graph, c, "sfdp");
+      if (ok && allow_neato && w > TOO_WIDE && w > 3 * h)
+        ok = layout_component (gvc, graph, c, c->part.nodes->len <= NEATO_MAX_NODES ? "neato" : "sfdp");
       total_area += (c->urx - c->llx + PACK_GAP) * (c->ury - c->lly + PACK_GAP);
       widest = MAX (widest, c->urx - c->llx);
     }

@@ -224,7 +224,8 @@ test_entity_centric (void)
   gsize length;
   g_autofree char *dot = sample_export (graph, KG_FORMAT_DOT, NULL, &length);
   /* the summary, as a comment before the graph */
-  g_assert_true (g_str_has_prefix (dot, "/* kgraph diagram: 7 of 7 entities, 4 edges (5 of 6 facts), laid out by dot; "
+  g_assert_true (g_str_has_prefix (dot, "/* kgraph diagram: 7 of 7 entities, 4 edges (5 of 6 facts), laid out by dot "
+                                        "(neato or sfdp for a component too wide); "
                                         "left out: 1 concept and value node and 1 fact with them (in tooltips; "
                                         "--concepts draws them) */\n"));
   g_autoptr (Agraph_t) g = agmemread (dot);
