@@ -24,7 +24,7 @@ CFLAGS ?= -O2 -g
 # Recursive (=) on purpose: pkg-config runs only when a compile needs it,
 # which is after `make deps` has installed the packages.
 KG_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -fPIC \
-            -Iinclude -Isrc -DKG_VERSION='"$(VERSION)"' -MMD -MP \
+            -Iinclude -Isrc -I$(BUILD)/gen -DKG_VERSION='"$(VERSION)"' -MMD -MP \
             $(shell pkg-config --cflags $(PKGS))
 KG_LDLIBS = $(shell pkg-config --libs $(PKGS)) -lm
 
@@ -51,7 +51,7 @@ deps:
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(PROGRAM) build seeds -o out --name seeds -f dot,svg,png,pdf,graphml,nt
+	$(PROGRAM) build seeds -o out --name seeds -f dot,svg,png,pdf,graphml,nt,html
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all tests
@@ -70,6 +70,13 @@ $(BUILD)/obj/%.o: src/%.c
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(KG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+# The HTML report's script and style, compiled into the library.
+REPORT_ASSETS = src/report/report.js src/report/report.css
+$(BUILD)/gen/report-assets.h: $(REPORT_ASSETS) scripts/embed-text
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)scripts/embed-text $@ kg__report_js=src/report/report.js kg__report_css=src/report/report.css
+$(BUILD)/obj/export-html.o: $(BUILD)/gen/report-assets.h
 
 $(STATIC): $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^

@@ -41,19 +41,23 @@ kg_cmd_build (int argc, char **argv)
     "Reads articles (text, HTML, JSON Lines; files, directories read recursively in\n"
     "sorted order, '-' for standard input, @LIST for a file of paths), finds the\n"
     "people, places and organisations and the facts that link them, and writes the\n"
-    "graph as Graphviz DOT, SVG/PNG/PDF diagrams, GraphML for Gephi and RDF\n"
-    "N-Triples/N-Quads, with NAME.entities.tsv (every entity, its aliases and the\n"
+    "graph as Graphviz DOT, SVG/PNG/PDF diagrams, an HTML report, GraphML for Gephi\n"
+    "and RDF N-Triples/N-Quads, with NAME.entities.tsv (every entity, its aliases and the\n"
     "rule that merged each), NAME.predicates.tsv and NAME.documents.tsv beside it.\n"
     "A document that cannot be read is reported and skipped; the rest still build.");
   g_option_context_set_description (context,
     "Examples:\n"
     "  kgraph build seeds -o out --name seeds -f all\n"
     "  kgraph build --input-format jsonl --text-field body news.jsonl -o out -f graphml,nt\n"
-    "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_EXIT_CODES_HELP);
+    "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n"
+    "  kgraph build seeds -o out -f png,html --focus Araghchi --depth 2\n\n"
+    "The diagrams draw the named entities and the facts between them, at most 40\n"
+    "nodes; --help-diagram lists the options that change that.\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, kg_cli_input_group (&input));
   g_option_context_add_group (context, kg_cli_data_group (&input));
   g_option_context_add_group (context, kg_cli_output_group (&output));
+  g_option_context_add_group (context, kg_cli_diagram_group (&output));
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;
   if (argc < 2)

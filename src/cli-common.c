@@ -214,6 +214,8 @@ kg_cli_output_clear (KgCliOutput *output)
   g_free (output->formats);
   g_free (output->base_iri);
   g_free (output->layout);
+  g_free (output->focus);
+  g_free (output->types);
   memset (output, 0, sizeof *output);
 }
 
@@ -226,11 +228,13 @@ kg_cli_output_group (KgCliOutput *output)
     { "name", 0, 0, G_OPTION_ARG_STRING, &output->name,
       "Base name of the output files (default: kgraph)", "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &output->formats,
-      "Comma-separated formats: dot, svg, png, pdf, graphml, nt, nq, or all (default: " DEFAULT_FORMATS ")", "LIST" },
+      "Comma-separated formats: dot, svg, png, pdf, graphml, nt, nq, html, or all (default: " DEFAULT_FORMATS ")",
+      "LIST" },
     { "base", 0, 0, G_OPTION_ARG_STRING, &output->base_iri,
       "Base IRI of the RDF resources (default: " KG_DEFAULT_BASE_IRI ")", "IRI" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &output->layout,
-      "Graphviz layout for svg/png/pdf: dot, neato, fdp, sfdp, circo, twopi (default: dot)", "ENGINE" },
+      "Graphviz layout for svg/png/pdf/html: auto (dot up to 300 nodes, else sfdp), dot, neato, fdp, sfdp, circo, "
+      "twopi (default: auto)", "ENGINE" },
     { "collapse-parallel", 0, 0, G_OPTION_ARG_NONE, &output->collapse_parallel,
       "GraphML: one edge per pair of nodes, weights summed, predicates listed", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &output->quiet,
@@ -240,6 +244,60 @@ kg_cli_output_group (KgCliOutput *output)
   GOptionGroup *group = g_option_group_new ("output", "Output options:", "Show output options", NULL, NULL);
   g_option_group_add_entries (group, entries);
   return group;
+}
+
+GOptionGroup *
+kg_cli_diagram_group (KgCliOutput *output)
+{
+  output->max_nodes = -1;
+  const GOptionEntry entries[] = {
+    { "concepts", 0, 0, G_OPTION_ARG_NONE, &output->concepts,
+      "Draw concepts and values too, not only named entities (their facts are otherwise in tooltips)", NULL },
+    { "max-nodes", 0, 0, G_OPTION_ARG_INT, &output->max_nodes,
+      "Draw at most N nodes, those of the edges with the most sentences first (default: "
+      G_STRINGIFY (KG_DEFAULT_MAX_NODES) "; 0: all)", "N" },
+    { "min-weight", 0, 0, G_OPTION_ARG_INT, &output->min_weight,
+      "Draw an edge only if its facts have N supporting sentences in all (default: 1)", "N" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &output->focus,
+      "Draw the neighbourhood of one entity, by label or alias, any case", "ENTITY" },
+    { "depth", 0, 0, G_OPTION_ARG_INT, &output->depth,
+      "With --focus: how many hops from it (default: 1)", "K" },
+    { "types", 0, 0, G_OPTION_ARG_STRING, &output->types,
+      "Draw only these entity types, comma-separated (default: PERSON,ORG,GPE,LOC,NORP,EVENT)", "LIST" },
+    { "facts-only", 0, 0, G_OPTION_ARG_NONE, &output->facts_only,
+      "Leave out negated, modal and attributed facts (by default drawn dashed or dotted)", NULL },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("diagram", "Diagram options (dot, svg, png, pdf, html):",
+                                            "Show diagram options", NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  return group;
+}
+
+/* The --types list as a bit set; 0 after printing what is wrong. */
+static guint
+parse_types (const char *list)
+{
+  g_auto (GStrv) names = g_strsplit (list, ",", -1);
+  guint types = 0;
+  for (guint i = 0; names[i]; i++)
+    {
+      KgEntityType type;
+      const char *name = g_strstrip (names[i]);
+      g_autofree char *upper = g_ascii_strup (name, -1);
+      if (*name == '\0')
+        continue;
+      if (!kg_entity_type_from_string (upper, &type))
+        {
+          kg_cli_error ("--types: unknown entity type '%s' (use PERSON, ORG, GPE, LOC, NORP, EVENT, DATE, TIME, "
+                        "MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL, CONCEPT)", name);
+          return 0;
+        }
+      types |= 1u << type;
+    }
+  if (types == 0)
+    kg_cli_error ("--types: no entity type given");
+  return types;
 }
 
 /* The formats in output->formats, in KgFormat order, each once. */
@@ -278,6 +336,14 @@ export_options (const KgCliOutput *output)
     .base_iri = output->base_iri ? output->base_iri : KG_DEFAULT_BASE_IRI,
     .layout = output->layout ? output->layout : KG_DEFAULT_LAYOUT,
     .collapse_parallel = output->collapse_parallel,
+    .concepts = output->concepts,
+    .max_nodes = output->max_nodes == 0 ? G_MAXUINT : output->max_nodes < 0 ? 0 : (guint) output->max_nodes,
+    .min_weight = MAX (output->min_weight, 0),
+    .focus = output->focus,
+    .depth = MAX (output->depth, 0),
+    .types = output->type_set,
+    .facts_only = output->facts_only,
+    .title = output->name,
   };
   return options;
 }
@@ -303,6 +369,13 @@ kg_cli_output_check (KgCliOutput *output, KgExit *status)
   if (!parse_formats (output->formats, wanted))
     return FALSE;
 
+  if (output->types && (output->type_set = parse_types (output->types)) == 0)
+    return FALSE;
+  if (output->min_weight < 0 || output->depth < 0 || output->max_nodes < -1)
+    {
+      kg_cli_error ("--max-nodes, --min-weight and --depth take a number of 0 or more");
+      return FALSE;
+    }
   g_autoptr (GError) error = NULL;
   KgExportOptions options = export_options (output);
   if (!kg_export_options_check (&options, &error))
@@ -351,6 +424,22 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
   parse_formats (output->formats, wanted);
   KgExportOptions options = export_options (output);
 
+  /* What the diagrams show and leave out, said before drawing them (which
+   * is the slow part); a --focus that matches nothing stops here. */
+  if (wanted[KG_FORMAT_DOT] || wanted[KG_FORMAT_SVG] || wanted[KG_FORMAT_PNG] || wanted[KG_FORMAT_PDF]
+      || wanted[KG_FORMAT_HTML])
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *summary = kg_export_describe_diagram (graph, &options, &error);
+      if (summary == NULL)
+        {
+          kg_cli_error ("%s", error->message);
+          return KG_EXIT_USAGE;
+        }
+      if (!output->quiet)
+        fprintf (stderr, "kgraph: %s\n", summary);
+    }
+
   g_autoptr (GString) written = g_string_new (NULL);
   guint set_aside = output->entity_centric ? kg_graph_keep_entity_facts (graph) : 0;
   if (set_aside && !output->quiet)
@@ -363,7 +452,15 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
       g_autofree char *file = g_strdup_printf ("%s.%s", output->name, kg_format_to_string (f));
       g_autofree char *path = to_stdout (output) ? g_strdup ("-") : g_build_filename (output->output_dir, file, NULL);
       g_autoptr (GError) error = NULL;
-      if (!kg_export_write (graph, f, &options, path, &error))
+      /* drawing is the slow part: say so, where someone watches */
+      gboolean progress = !output->quiet && !to_stdout (output) && isatty (STDERR_FILENO)
+                          && (f == KG_FORMAT_SVG || f == KG_FORMAT_PNG || f == KG_FORMAT_PDF || f == KG_FORMAT_HTML);
+      if (progress)
+        fprintf (stderr, "kgraph: drawing %s ...\r", path);
+      gboolean ok = kg_export_write (graph, f, &options, path, &error);
+      if (progress)
+        fprintf (stderr, "\033[K");
+      if (!ok)
         {
           kg_cli_error ("%s", error->message);
           return KG_EXIT_OUTPUT;

@@ -20,6 +20,7 @@ kg_cmd_import (int argc, char **argv)
     "  kgraph import facts.tsv -o out --name facts -f all\n"
     "  cut -f1-3 triples.tsv | kgraph import - -o - -f nt > facts.nt\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_group (context, kg_cli_output_group (&output));
+  g_option_context_add_group (context, kg_cli_diagram_group (&output));
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;
   if (argc < 2)

@@ -90,12 +90,21 @@ typedef struct {
   gboolean quiet;
   gboolean entity_centric;  /* set by build: facts between two concepts stay in
                              * NAME.facts.tsv, out of the graph (kg_graph_keep_entity_facts) */
+  /* diagrams */
+  gboolean concepts, facts_only;
+  int max_nodes;  /* -1: the default; 0: no cap */
+  int min_weight, depth;
+  char *focus, *types;
+  guint type_set;  /* types parsed */
 } KgCliOutput;
 
 void kg_cli_output_clear (KgCliOutput *output);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliOutput, kg_cli_output_clear)
 /* The option group for output, for g_option_context_add_group (transfer full). */
 GOptionGroup *kg_cli_output_group (KgCliOutput *output);
+/* The diagram options (--concepts, --max-nodes, --focus, ...), for
+ * g_option_context_add_group (transfer full). */
+GOptionGroup *kg_cli_diagram_group (KgCliOutput *output);
 /* Checks the options before the input is read: formats, layout, base IRI,
  * and that the output directory exists (creating it) and is writable.  On
  * failure prints why and sets *status: KG_EXIT_USAGE for a bad option,

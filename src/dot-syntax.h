@@ -18,7 +18,7 @@
 #include <glib.h>
 
 /* Lines of a label longer than this many characters are wrapped. */
-#define KG_DOT_WRAP_COLUMNS 60
+#define KG_DOT_WRAP_COLUMNS 30
 
 /* Appends text as the value of a Graphviz escString attribute (label,
  * tooltip): cleaned (see export-text.h), escaped as above.  With wrap > 0,

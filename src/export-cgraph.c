@@ -7,6 +7,7 @@
  */
 #include "export-cgraph.h"
 #include "dot-syntax.h"
+#include "export-diagram.h"
 #include "export-text.h"
 
 #include <string.h>
@@ -14,6 +15,8 @@
 #define FONT "DejaVu Sans"
 /* Tooltips list at most this many aliases and evidence records. */
 #define TOOLTIP_MAX_ITEMS 100
+/* A node's tooltip lists at most this many of its facts not drawn. */
+#define TOOLTIP_MAX_ASIDE 25
 
 typedef struct {
   const char *shape;        /* Graphviz shape */
@@ -94,7 +97,7 @@ set_plain (void *obj, Agsym_t *sym, const char *value)
 }
 
 static char *
-node_tooltip (const KgNode *node)
+node_tooltip (const KgDiagram *diagram, const KgNode *node)
 {
   GString *text = g_string_new (kg_entity_type_to_string (kg_node_get_entity_type (node)));
   guint mentions = kg_node_get_mentions (node);
@@ -104,29 +107,50 @@ node_tooltip (const KgNode *node)
     g_string_append_printf (text, "%s%s", i ? "; " : "", kg_node_get_alias (node, i)->form);
   if (n > TOOLTIP_MAX_ITEMS)
     g_string_append_printf (text, "; … and %u more", n - TOOLTIP_MAX_ITEMS);
+  /* the facts the picture does not show: with concepts, values and nodes
+   * left out */
+  GPtrArray *aside = kg__diagram_get_aside (diagram, node);
+  if (aside->len)
+    g_string_append_printf (text, "\nnot drawn, %u fact%s:", aside->len, aside->len == 1 ? "" : "s");
+  for (guint i = 0; i < aside->len && i < TOOLTIP_MAX_ASIDE; i++)
+    {
+      const KgEdge *fact = aside->pdata[i];
+      g_autofree char *subject = kg__text_node_label (kg_edge_get_subject (fact));
+      g_autofree char *predicate = kg__text_edge_label (fact);
+      g_autofree char *object = kg__text_node_label (kg_edge_get_object (fact));
+      g_string_append_printf (text, "\n• %s %s %s (%u)", subject, predicate, object, kg_edge_get_weight (fact));
+    }
+  if (aside->len > TOOLTIP_MAX_ASIDE)
+    g_string_append_printf (text, "\n… and %u more", aside->len - TOOLTIP_MAX_ASIDE);
   return g_string_free (text, FALSE);
 }
 
 static void
-add_node (Agraph_t *g, const Symbols *sym, const KgNode *node)
+add_node (Agraph_t *g, const Symbols *sym, const KgDiagram *diagram, const KgNode *node)
 {
   Agnode_t *n = agnode (g, (char *) kg_node_get_id (node), TRUE);
   const TypeStyle *style = &type_styles[kg_node_get_entity_type (node)];
   g_autofree char *label = kg__text_node_label (node);
-  g_autofree char *tooltip = node_tooltip (node);
-  set_text (n, sym->node_label, label, KG_DOT_WRAP_COLUMNS);
+  g_autofree char *tooltip = node_tooltip (diagram, node);
+  set_text (n, sym->node_label, label, KG_DIAGRAM_WRAP_COLUMNS);
   set_plain (n, sym->node_shape, style->shape);
   set_plain (n, sym->node_style, style->style);
   set_plain (n, sym->node_fill, style->fill);
   set_text (n, sym->node_tooltip, tooltip, 0);
   set_plain (n, sym->node_id, kg_node_get_id (node));
+  /* the entity a --focus drawing is about stands out */
+  if (g_hash_table_contains (diagram->focus, node))
+    {
+      g_autofree char *bold = g_strconcat (style->style, ",bold", NULL);
+      set_plain (n, sym->node_style, bold);
+      agsafeset (n, "penwidth", "3", "1");
+    }
 }
 
-static char *
-edge_tooltip (KgGraph *graph, const KgEdge *edge)
+static void
+append_fact_tooltip (GString *text, KgGraph *graph, const KgEdge *edge)
 {
   char confidence[KG_DOUBLE_BUF_SIZE];
-  GString *text = g_string_new (NULL);
   g_string_append_printf (text, "weight %u, confidence %s", kg_edge_get_weight (edge),
                           kg__text_format_double (confidence, kg_edge_get_confidence (edge)));
   const KgNode *source = kg_edge_get_attributed_to (edge);
@@ -154,21 +178,61 @@ edge_tooltip (KgGraph *graph, const KgEdge *edge)
     }
   if (n > TOOLTIP_MAX_ITEMS)
     g_string_append_printf (text, "\n… and %u more", n - TOOLTIP_MAX_ITEMS);
+}
+
+/* One fact: as before; several: each under its own "subject p object". */
+static char *
+edge_tooltip (KgGraph *graph, const KgDiagramEdge *edge)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < edge->facts->len; i++)
+    {
+      const KgEdge *fact = edge->facts->pdata[i];
+      if (edge->facts->len > 1)
+        {
+          g_autofree char *subject = kg__text_node_label (edge->subject);
+          g_autofree char *predicate = kg__text_edge_label (fact);
+          g_autofree char *object = kg__text_node_label (edge->object);
+          g_string_append_printf (text, "%s%s %s %s: ", i ? "\n\n" : "", subject, predicate, object);
+        }
+      append_fact_tooltip (text, graph, fact);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The predicates stacked, heaviest first, at most KG_DIAGRAM_MAX_STACKED. */
+static char *
+edge_label (const KgDiagramEdge *edge)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < edge->facts->len && i < KG_DIAGRAM_MAX_STACKED; i++)
+    {
+      g_autofree char *label = kg__text_edge_label (edge->facts->pdata[i]);
+      g_string_append_printf (text, "%s%s", i ? "\n" : "", label);
+    }
+  if (edge->facts->len > KG_DIAGRAM_MAX_STACKED)
+    g_string_append_printf (text, "\n+ %u more", edge->facts->len - KG_DIAGRAM_MAX_STACKED);
   return g_string_free (text, FALSE);
 }
 
 static void
-add_edge (Agraph_t *g, const Symbols *sym, KgGraph *graph, const KgEdge *edge)
+add_edge (Agraph_t *g, const Symbols *sym, KgGraph *graph, const KgDiagramEdge *edge)
 {
-  Agnode_t *tail = agnode (g, (char *) kg_node_get_id (kg_edge_get_subject (edge)), FALSE);
-  Agnode_t *head = agnode (g, (char *) kg_node_get_id (kg_edge_get_object (edge)), FALSE);
-  Agedge_t *e = agedge (g, tail, head, (char *) kg_edge_get_id (edge), TRUE);
-  gboolean negated = kg_edge_get_polarity (edge) == KG_POLARITY_NEGATIVE;
-  gboolean modal = kg_edge_get_modality (edge) != KG_MODALITY_ASSERTED;
+  Agnode_t *tail = agnode (g, (char *) kg_node_get_id (edge->subject), FALSE);
+  Agnode_t *head = agnode (g, (char *) kg_node_get_id (edge->object), FALSE);
+  const KgEdge *first = edge->facts->pdata[0];
+  Agedge_t *e = agedge (g, tail, head, (char *) kg_edge_get_id (first), TRUE);
+  /* dashed when every fact is negated, dotted when none is asserted */
+  gboolean negated = TRUE, modal = TRUE;
+  for (guint i = 0; i < edge->facts->len; i++)
+    {
+      negated = negated && kg_edge_get_polarity (edge->facts->pdata[i]) == KG_POLARITY_NEGATIVE;
+      modal = modal && kg_edge_get_modality (edge->facts->pdata[i]) != KG_MODALITY_ASSERTED;
+    }
 
-  g_autofree char *label = kg__text_edge_label (edge);
+  g_autofree char *label = edge_label (edge);
   g_autofree char *tooltip = edge_tooltip (graph, edge);
-  set_text (e, sym->edge_label, label, KG_DOT_WRAP_COLUMNS);
+  set_text (e, sym->edge_label, label, KG_DIAGRAM_WRAP_COLUMNS);
   set_text (e, sym->edge_tooltip, tooltip, 0);
   if (negated)
     {
@@ -180,65 +244,137 @@ add_edge (Agraph_t *g, const Symbols *sym, KgGraph *graph, const KgEdge *edge)
     set_plain (e, sym->edge_style, "dotted");
   /* 1 for one sentence, one more per doubling, at most 5. */
   char width[4];
-  g_snprintf (width, sizeof width, "%u", MIN (g_bit_storage (kg_edge_get_weight (edge)), 5));
+  g_snprintf (width, sizeof width, "%u", MIN (g_bit_storage (edge->weight), 5));
   set_plain (e, sym->edge_penwidth, width);
 }
 
-/* The legend: one line per type present, then the edge styles present,
- * each line left-justified (\l). */
+/* The legend: one row per type present, then the edge styles present. */
 static void
-set_legend (Agraph_t *g, KgGraph *graph)
+set_legend (Agraph_t *g, const KgDiagram *diagram)
 {
   gboolean present[KG_ENTITY_N_TYPES] = { FALSE };
-  GPtrArray *nodes = kg_graph_get_nodes (graph);
-  for (guint i = 0; i < nodes->len; i++)
-    present[kg_node_get_entity_type (nodes->pdata[i])] = TRUE;
+  for (guint i = 0; i < diagram->nodes->len; i++)
+    present[kg_node_get_entity_type (diagram->nodes->pdata[i])] = TRUE;
   gboolean negated = FALSE, modal = FALSE;
-  GPtrArray *edges = kg_graph_get_edges (graph);
-  for (guint i = 0; i < edges->len; i++)
+  for (guint i = 0; i < diagram->edges->len; i++)
     {
-      negated = negated || kg_edge_get_polarity (edges->pdata[i]) == KG_POLARITY_NEGATIVE;
-      modal = modal || kg_edge_get_modality (edges->pdata[i]) != KG_MODALITY_ASSERTED;
+      const KgDiagramEdge *edge = diagram->edges->pdata[i];
+      for (guint f = 0; f < edge->facts->len; f++)
+        {
+          negated = negated || kg_edge_get_polarity (edge->facts->pdata[f]) == KG_POLARITY_NEGATIVE;
+          modal = modal || kg_edge_get_modality (edge->facts->pdata[f]) != KG_MODALITY_ASSERTED;
+        }
     }
 
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  /* An HTML-like table: a swatch of each type's colour beside its name
+   * and shape, then the edge styles, drawn as the edges are. */
+  g_autoptr (GString) rows = g_string_new (NULL);
   for (guint t = 0; t < KG_ENTITY_N_TYPES; t++)
     if (present[t])
-      g_ptr_array_add (lines, g_strdup_printf ("%s: %s, %s", kg_entity_type_to_string (t),
-                                               type_styles[t].shape_words, type_styles[t].fill));
+      g_string_append_printf (rows, "<tr><td bgcolor=\"%s\" width=\"24\"> </td><td align=\"left\">%s (%s)</td></tr>",
+                              type_styles[t].fill, kg_entity_type_to_string (t), type_styles[t].shape_words);
+  g_string_append (rows, "<tr><td>→</td><td align=\"left\">a fact: subject → object, thicker with more "
+                   "sentences</td></tr>");
   if (negated)
-    g_ptr_array_add (lines, g_strdup ("dashed red edge: negated fact (not …)"));
+    g_string_append (rows, "<tr><td><font color=\"" NEGATED_COLOR "\">- - →</font></td>"
+                     "<td align=\"left\">dashed red: negated (not …)</td></tr>");
   if (modal)
-    g_ptr_array_add (lines, g_strdup ("dotted edge: not asserted (future, possible, …)"));
-  if (lines->len == 0)
-    return;
+    g_string_append (rows, "<tr><td>· · →</td><td align=\"left\">dotted: not asserted (future, possible, …)</td></tr>");
 
-  g_autoptr (GString) value = g_string_new (NULL);
-  kg__dot_append_text (value, "Legend", 0);
-  g_string_append (value, "\\l");
-  for (guint i = 0; i < lines->len; i++)
+  g_autofree char *html = g_strdup_printf ("<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" "
+                                           "cellpadding=\"3\"><tr><td colspan=\"2\"><b>Legend</b></td></tr>%s"
+                                           "</table>", rows->str);
+  Agsym_t *label = agattr (g, AGRAPH, "label", "");
+  char *value = agstrdup_html (g, html);
+  agxset (g, label, value);
+  agstrfree (g, value);
+}
+
+/* A node with many leaves (neighbours with no other edge) puts them all on
+ * one rank in dot, a row as wide as they are many; as Graphviz's
+ * `unflatten -l 3` does, the edges to the leaves get minimum lengths of
+ * 1, 2, 3, 1, ... so that the leaves stand in three staggered rows. */
+#define STAGGER_MIN_LEAVES 5
+#define STAGGER_ROWS 3
+
+static void
+stagger_leaves (Agraph_t *g, const KgDiagram *diagram)
+{
+  g_autoptr (GHashTable) degree = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < diagram->edges->len; i++)
     {
-      kg__dot_append_text (value, lines->pdata[i], 0);
-      g_string_append (value, "\\l");
+      const KgDiagramEdge *edge = diagram->edges->pdata[i];
+      for (guint end = 0; end < 2; end++)
+        {
+          KgNode *node = end ? edge->object : edge->subject;
+          g_hash_table_insert (degree, node, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (degree, node)) + 1));
+        }
     }
-  agsafeset (g, "label", value->str, "");
+  /* leaves per hub, then the edges to them, in edge order */
+  g_autoptr (GHashTable) leaves = g_hash_table_new (NULL, NULL);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < diagram->edges->len; i++)
+        {
+          const KgDiagramEdge *edge = diagram->edges->pdata[i];
+          gboolean object_leaf = GPOINTER_TO_UINT (g_hash_table_lookup (degree, edge->object)) == 1;
+          gboolean subject_leaf = GPOINTER_TO_UINT (g_hash_table_lookup (degree, edge->subject)) == 1;
+          if (object_leaf == subject_leaf)
+            continue;
+          KgNode *hub = object_leaf ? edge->subject : edge->object;
+          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (pass ? seen : leaves, hub));
+          g_hash_table_insert (pass ? seen : leaves, hub, GUINT_TO_POINTER (k + 1));
+          if (pass == 0 || GPOINTER_TO_UINT (g_hash_table_lookup (leaves, hub)) < STAGGER_MIN_LEAVES)
+            continue;
+          Agnode_t *tail = agnode (g, (char *) kg_node_get_id (edge->subject), FALSE);
+          Agnode_t *head = agnode (g, (char *) kg_node_get_id (edge->object), FALSE);
+          Agedge_t *e = agedge (g, tail, head, (char *) kg_edge_get_id (edge->facts->pdata[0]), FALSE);
+          char minlen[4];
+          g_snprintf (minlen, sizeof minlen, "%u", 1 + k % STAGGER_ROWS);
+          agsafeset (e, "minlen", minlen, "1");
+        }
+    }
+}
+
+/* The layout's settings: the engine, bounded effort, components packed,
+ * and a size no drawing exceeds. */
+static void
+set_layout (Agraph_t *g, const KgDiagram *diagram)
+{
+  agsafeset (g, "layout", (char *) diagram->engine, "");
+  /* Network simplex and crossing minimisation passes (dot): the defaults
+   * are unbounded in practice (iterations up to the node count). */
+  agsafeset (g, "nslimit", "4", "");
+  agsafeset (g, "nslimit1", "4", "");
+  agsafeset (g, "mclimit", "0.5", "");
+  agsafeset (g, "searchsize", "20", "");
+  /* Force-directed engines: iterations, and no overlapping nodes. */
+  agsafeset (g, "maxiter", "300", "");
+  agsafeset (g, "overlap", "prism", "");
+  agsafeset (g, "outputorder", "edgesfirst", "");
+  agsafeset (g, "ranksep", "0.4", "");
+  agsafeset (g, "nodesep", "0.25", "");
+  /* 26 inches is 2496 pixels at the PNG's 96 DPI: a bigger drawing is
+   * scaled down to fit. */
+  agsafeset (g, "size", "26,26", "");
 }
 
 Agraph_t *
-kg__cgraph_build (KgGraph *graph)
+kg__cgraph_build (KgGraph *graph, const KgDiagram *diagram)
 {
-  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (graph != NULL && diagram != NULL, NULL);
   Agraph_t *g = agopen ("kgraph", Agdirected, NULL);
   Symbols sym;
   declare_attributes (g, &sym);
+  set_layout (g, diagram);
 
-  GPtrArray *nodes = kg_graph_get_nodes (graph);
-  for (guint i = 0; i < nodes->len; i++)
-    add_node (g, &sym, nodes->pdata[i]);
-  GPtrArray *edges = kg_graph_get_edges (graph);
-  for (guint i = 0; i < edges->len; i++)
-    add_edge (g, &sym, graph, edges->pdata[i]);
-  set_legend (g, graph);
+  for (guint i = 0; i < diagram->nodes->len; i++)
+    add_node (g, &sym, diagram, diagram->nodes->pdata[i]);
+  for (guint i = 0; i < diagram->edges->len; i++)
+    add_edge (g, &sym, graph, diagram->edges->pdata[i]);
+  stagger_leaves (g, diagram);
+  set_legend (g, diagram);
   return g;
 }
 

@@ -17,12 +17,15 @@
 
 #include <kgraph/graph.h>
 #include <graphviz/cgraph.h>
+#include "export-diagram.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Agraph_t, agclose)
 
-/* Builds the Graphviz graph; the same graph always gives the same
+/* Builds the Graphviz graph of what diagram selects from graph (see
+ * export-diagram.h), with the layout settings: diagram->engine, bounded
+ * effort, packed components.  The same graph always gives the same
  * attributes in the same order.  (transfer full) */
-Agraph_t *kg__cgraph_build (KgGraph *graph);
+Agraph_t *kg__cgraph_build (KgGraph *graph, const KgDiagram *diagram);
 
 /* Starts collecting the messages Graphviz would print on stderr, so that
  * the library prints nothing; kg__cgraph_end_messages() returns them (one

@@ -11,8 +11,16 @@ gboolean kg__export_dot (KgGraph *graph, const KgExportOptions *options, FILE *o
 gboolean kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out,
                             GError **error);
 gboolean kg__export_graphml (KgGraph *graph, const KgExportOptions *options, FILE *out, GError **error);
+gboolean kg__export_html (KgGraph *graph, const KgExportOptions *options, FILE *out, GError **error);
 gboolean kg__export_rdf (KgGraph *graph, gboolean quads, const KgExportOptions *options, FILE *out,
                          GError **error);
+
+/* The diagram laid out by diagram->engine and rendered by Graphviz's
+ * renderer ("svg", "png", "pdf"), in memory (export-render.c).
+ * (transfer full) */
+struct _KgDiagram;
+GBytes *kg__render_diagram (KgGraph *graph, const struct _KgDiagram *diagram, const char *renderer,
+                            GError **error);
 
 /* A copy of a PDF with its /CreationDate and /ModDate set to the Unix
  * epoch and its cross-reference offsets moved to match (export-render.c).

@@ -17,6 +17,8 @@
 #include "kgraph/error.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <graphviz/gvc.h>
 #include <string.h>
 
@@ -162,20 +164,247 @@ kg__render_pdf_fix_dates (const guint8 *data, gsize length)
   return pdf;
 }
 
-gboolean
-kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out,
-                   GError **error)
+/* ---- components packed (dot) ----------------------------------------------
+ *
+ * dot draws the components of a graph side by side, in one row as long as
+ * they are many, and its own packing (pack=true, packmode=...) loses edge
+ * labels.  So, as Graphviz's `ccomps -x | dot | gvpack | neato -n2`
+ * pipeline does, each component is laid out apart, the boxes are placed
+ * in rows of about the width of a square of their total area (biggest
+ * first, "shelf" packing), and the whole graph, every node, edge spline
+ * and label at its place, goes through the "nop2" engine (neato -n2),
+ * which keeps positions and splines and places the legend. */
+
+#define PACK_GAP 24.0   /* points between components */
+
+typedef struct {
+  KgDiagram part;     /* nodes and edges of one component */
+  double llx, lly, urx, ury;
+  double dx, dy;      /* where it goes */
+  Agraph_t *g;
+} Component;
+
+static guint
+find_root (guint *parent, guint i)
 {
-  g_return_val_if_fail (graph != NULL && options != NULL && out != NULL, FALSE);
-  const char *renderer = render_format (format);
-  g_return_val_if_fail (renderer != NULL, FALSE);
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+static int
+compare_components (gconstpointer a, gconstpointer b)
+{
+  const Component *x = *(Component *const *) a, *y = *(Component *const *) b;
+  double hx = x->ury - x->lly, hy = y->ury - y->lly;
+  if (hx != hy)
+    return hx > hy ? -1 : 1;
+  if (x->part.nodes->len != y->part.nodes->len)
+    return x->part.nodes->len > y->part.nodes->len ? -1 : 1;
+  return strcmp (kg_node_get_key (x->part.nodes->pdata[0]), kg_node_get_key (y->part.nodes->pdata[0]));
+}
+
+/* "x,y" or "e,x,y" moved by (dx, dy), appended to out. */
+static void
+append_moved_point (GString *out, const char *token, double dx, double dy)
+{
+  const char *p = token;
+  if ((p[0] == 'e' || p[0] == 's') && p[1] == ',')
+    {
+      g_string_append_len (out, p, 2);
+      p += 2;
+    }
+  char *end = NULL;
+  double x = g_ascii_strtod (p, &end);
+  double y = *end == ',' ? g_ascii_strtod (end + 1, NULL) : 0;
+  char bx[G_ASCII_DTOSTR_BUF_SIZE], by[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append_printf (out, "%s,%s", g_ascii_formatd (bx, sizeof bx, "%.2f", x + dx),
+                          g_ascii_formatd (by, sizeof by, "%.2f", y + dy));
+}
+
+static void
+set_moved (void *to, void *from, const char *name, double dx, double dy)
+{
+  const char *value = agget (from, (char *) name);
+  if (value == NULL || *value == '\0')
+    return;
+  g_autoptr (GString) moved = g_string_new (NULL);
+  g_auto (GStrv) tokens = g_strsplit (value, " ", -1);
+  for (guint i = 0; tokens[i]; i++)
+    {
+      if (*tokens[i] == '\0')
+        continue;
+      if (moved->len)
+        g_string_append_c (moved, ' ');
+      append_moved_point (moved, tokens[i], dx, dy);
+    }
+  agsafeset (to, (char *) name, moved->str, "");
+}
+
+/* Points: wider than that (and three times wider than high), a component
+ * laid out by dot is drawn by neato instead. */
+#define TOO_WIDE 1500.0
+#define NEATO_MAX_NODES 100
+
+/* Lays out the component with engine; its positions, splines, label
+ * places and bounding box are then in its attributes. */
+static gboolean
+layout_component (GVC_t *gvc, KgGraph *graph, Component *c, const char *engine)
+{
+  if (c->g)
+    agclose (c->g);
+  c->g = kg__cgraph_build (graph, &c->part);
+  agsafeset (c->g, "label", "", "");
+  agsafeset (c->g, "size", "", "");
+  agsafeset (c->g, "layout", (char *) engine, "");
+  if (strcmp (engine, "neato") == 0)
+    {
+      /* curved edges around the nodes, and room for their labels */
+      agsafeset (c->g, "splines", "true", "");
+      agsafeset (c->g, "sep", "+8", "");
+    }
+  char *data = NULL;
+  unsigned int length = 0;
+  /* rendering as "dot" writes the positions into the attributes */
+  gboolean ok = gvLayout (gvc, c->g, engine) == 0;
+  if (ok && gvRenderData (gvc, c->g, "dot", &data, &length) == 0)
+    gvFreeRenderData (data);
+  if (ok)
+    gvFreeLayout (gvc, c->g);
+  const char *bb = agget (c->g, "bb");
+  return ok && bb && sscanf (bb, "%lf,%lf,%lf,%lf", &c->llx, &c->lly, &c->urx, &c->ury) == 4;
+}
+
+/* Lays out g (the whole diagram) component by component with dot (or
+ * neato for a component too wide, when allow_neato) and packs them; FALSE
+ * if a component could not be laid out. */
+static gboolean
+layout_packed (GVC_t *gvc, Agraph_t *g, KgGraph *graph, const KgDiagram *diagram, gboolean allow_neato)
+{
+  guint n = diagram->nodes->len;
+  g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (index, diagram->nodes->pdata[i], GUINT_TO_POINTER (i));
+  g_autofree guint *parent = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint i = 0; i < diagram->edges->len; i++)
+    {
+      const KgDiagramEdge *edge = diagram->edges->pdata[i];
+      guint a = find_root (parent, GPOINTER_TO_UINT (g_hash_table_lookup (index, edge->subject)));
+      guint b = find_root (parent, GPOINTER_TO_UINT (g_hash_table_lookup (index, edge->object)));
+      parent[MAX (a, b)] = MIN (a, b);
+    }
+
+  /* Components in node order, each with its nodes and edges. */
+  g_autofree Component **of_root = g_new0 (Component *, n);
+  g_autoptr (GPtrArray) components = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      guint r = find_root (parent, i);
+      if (of_root[r] == NULL)
+        {
+          Component *c = g_new0 (Component, 1);
+          c->part = *diagram;
+          c->part.nodes = g_ptr_array_new ();
+          c->part.edges = g_ptr_array_new ();
+          of_root[r] = c;
+          g_ptr_array_add (components, c);
+        }
+      g_ptr_array_add (of_root[r]->part.nodes, diagram->nodes->pdata[i]);
+    }
+  for (guint i = 0; i < diagram->edges->len; i++)
+    {
+      const KgDiagramEdge *edge = diagram->edges->pdata[i];
+      guint r = find_root (parent, GPOINTER_TO_UINT (g_hash_table_lookup (index, edge->subject)));
+      g_ptr_array_add (of_root[r]->part.edges, diagram->edges->pdata[i]);
+    }
+
+  gboolean ok = TRUE;
+  double total_area = 0, widest = 0;
+  for (guint i = 0; i < components->len && ok; i++)
+    {
+      Component *c = components->pdata[i];
+      ok = layout_component (gvc, graph, c, "dot");
+      /* A hub with many neighbours puts them on one rank: a row too long
+       * to read at any scale.  Such a component is drawn by neato with
+       * curved edges, or above NEATO_MAX_NODES (where routing the curves
+       * takes seconds) by sfdp. */
+      double w = c->urx - c->llx, h = c->ury - c->lly;
+      if (ok && allow_neato && w > TOO_WIDE && w > 3 * h)
+        ok = layout_component (gvc, graph, c, c->part.nodes->len <= NEATO_MAX_NODES ? "neato" : "sfdp");
+      total_area += (c->urx - c->llx + PACK_GAP) * (c->ury - c->lly + PACK_GAP);
+      widest = MAX (widest, c->urx - c->llx);
+    }
+
+  if (ok)
+    {
+      /* Rows from the top, biggest components first. */
+      g_autoptr (GPtrArray) order = g_ptr_array_copy (components, NULL, NULL);
+      g_ptr_array_sort (order, compare_components);
+      double width = MAX (widest, sqrt (total_area) * 1.4);
+      double x = 0, top = 0, row_height = 0;
+      for (guint i = 0; i < order->len; i++)
+        {
+          Component *c = order->pdata[i];
+          double w = c->urx - c->llx, h = c->ury - c->lly;
+          if (x > 0 && x + w > width)
+            {
+              top -= row_height + PACK_GAP;
+              x = 0, row_height = 0;
+            }
+          c->dx = x - c->llx;
+          c->dy = top - h - c->lly;
+          x += w + PACK_GAP;
+          row_height = MAX (row_height, h);
+        }
+      double bottom = top - row_height;
+      for (guint i = 0; i < order->len; i++)
+        {
+          Component *c = order->pdata[i];
+          c->dy -= bottom;  /* everything above y = 0 */
+          for (Agnode_t *v = agfstnode (c->g); v; v = agnxtnode (c->g, v))
+            {
+              Agnode_t *to = agnode (g, agnameof (v), FALSE);
+              set_moved (to, v, "pos", c->dx, c->dy);
+              for (Agedge_t *e = agfstout (c->g, v); e; e = agnxtout (c->g, e))
+                {
+                  Agedge_t *te = agedge (g, to, agnode (g, agnameof (aghead (e)), FALSE), agnameof (e), FALSE);
+                  set_moved (te, e, "pos", c->dx, c->dy);
+                  set_moved (te, e, "lp", c->dx, c->dy);
+                }
+            }
+        }
+      /* gvLayout obeys the graph's layout attribute over its argument */
+      agsafeset (g, "layout", "nop2", "");
+      ok = gvLayout (gvc, g, "nop2") == 0;
+    }
+
+  for (guint i = 0; i < components->len; i++)
+    {
+      Component *c = components->pdata[i];
+      if (c->g)
+        agclose (c->g);
+      g_ptr_array_unref (c->part.nodes);
+      g_ptr_array_unref (c->part.edges);
+      g_free (c);
+    }
+  return ok;
+}
+
+GBytes *
+kg__render_diagram (KgGraph *graph, const KgDiagram *diagram, const char *renderer, GError **error)
+{
+  g_return_val_if_fail (graph != NULL && diagram != NULL && renderer != NULL, NULL);
 
   kg__cgraph_begin_messages ();
   GVC_t *gvc = shared_context ();
-  g_autoptr (Agraph_t) g = kg__cgraph_build (graph);
+  g_autoptr (Agraph_t) g = kg__cgraph_build (graph, diagram);
   char *data = NULL;
   unsigned int length = 0;
-  gboolean laid_out = gvLayout (gvc, g, options->layout) == 0;
+  gboolean laid_out = strcmp (diagram->engine, "dot") == 0
+                        ? layout_packed (gvc, g, graph, diagram, diagram->engine_chosen)
+                        : gvLayout (gvc, g, diagram->engine) == 0;
   gboolean rendered = laid_out && gvRenderData (gvc, g, renderer, &data, &length) == 0 && data != NULL;
   if (laid_out)
     gvFreeLayout (gvc, g);
@@ -184,18 +413,36 @@ kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *optio
     {
       g_set_error (error, KG_ERROR, KG_ERROR_EXPORT, "Graphviz could not %s %s%s%s",
                    laid_out ? "render the graph as" : "lay out the graph with",
-                   laid_out ? renderer : options->layout, *messages ? ": " : "", messages);
+                   laid_out ? renderer : diagram->engine, *messages ? ": " : "", messages);
       if (data)
         gvFreeRenderData (data);
-      return FALSE;
+      return NULL;
     }
+  GBytes *bytes = g_bytes_new (data, length);
+  gvFreeRenderData (data);
+  return bytes;
+}
 
-  g_autoptr (GByteArray) fixed = format == KG_FORMAT_PDF ? kg__render_pdf_fix_dates ((guint8 *) data, length) : NULL;
+gboolean
+kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out,
+                   GError **error)
+{
+  g_return_val_if_fail (graph != NULL && options != NULL && out != NULL, FALSE);
+  const char *renderer = render_format (format);
+  g_return_val_if_fail (renderer != NULL, FALSE);
+
+  g_autoptr (KgDiagram) diagram = kg__diagram_new (graph, options, error);
+  if (diagram == NULL)
+    return FALSE;
+  g_autoptr (GBytes) drawing = kg__render_diagram (graph, diagram, renderer, error);
+  if (drawing == NULL)
+    return FALSE;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (drawing, &length);
+  g_autoptr (GByteArray) fixed = format == KG_FORMAT_PDF ? kg__render_pdf_fix_dates (data, length) : NULL;
   const void *bytes = fixed ? (const void *) fixed->data : data;
   gsize size = fixed ? fixed->len : length;
-  gboolean written = fwrite (bytes, 1, size, out) == size;
-  gvFreeRenderData (data);
-  if (!written)
+  if (fwrite (bytes, 1, size, out) != size)
     {
       g_set_error (error, KG_ERROR, KG_ERROR_IO, "cannot write the %s drawing: %s", renderer, g_strerror (errno));
       return FALSE;

@@ -9,10 +9,10 @@
 #include <string.h>
 
 static const char *const format_names[KG_FORMAT_N_FORMATS] = {
-  "dot", "svg", "png", "pdf", "graphml", "nt", "nq",
+  "dot", "svg", "png", "pdf", "graphml", "nt", "nq", "html",
 };
 
-static const char *const layouts[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
+static const char *const layouts[] = { "auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
 
 const char *
 kg_format_to_string (KgFormat format)
@@ -51,7 +51,7 @@ kg_export_options_check (const KgExportOptions *options, GError **error)
   if (!known)
     {
       g_set_error (error, KG_ERROR, KG_ERROR_OPTION,
-                   "unknown layout '%s' (use dot, neato, fdp, sfdp, circo or twopi)",
+                   "unknown layout '%s' (use auto, dot, neato, fdp, sfdp, circo or twopi)",
                    options->layout ? options->layout : "");
       return FALSE;
     }
@@ -82,6 +82,8 @@ write_format (KgGraph *graph, KgFormat format, const KgExportOptions *options, F
     case KG_FORMAT_NTRIPLES:
     case KG_FORMAT_NQUADS:
       return kg__export_rdf (graph, format == KG_FORMAT_NQUADS, options, out, error);
+    case KG_FORMAT_HTML:
+      return kg__export_html (graph, options, out, error);
     default:
       g_return_val_if_reached (FALSE);
     }

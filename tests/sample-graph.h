@@ -99,7 +99,7 @@ sample_export (KgGraph *graph, KgFormat format, const KgExportOptions *options, 
   g_assert_no_error (error);
   g_autofree char *name = g_strdup_printf ("graph.%s", kg_format_to_string (format));
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  KgExportOptions defaults = { KG_DEFAULT_BASE_IRI, KG_DEFAULT_LAYOUT, FALSE };
+  KgExportOptions defaults = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = KG_DEFAULT_LAYOUT };
   g_assert_true (kg_export_write (graph, format, options ? options : &defaults, path, &error));
   g_assert_no_error (error);
   char *data = NULL;

@@ -7,6 +7,7 @@
 #
 #   check DESCRIPTION COMMAND...   "ok N - DESCRIPTION" if COMMAND succeeds, else "not ok"
 #   ok DESCRIPTION / not_ok DESCRIPTION
+#   skip REASON                    "ok N # SKIP REASON": counted as skipped, not passed
 #   tap_include FILE               renumbers the "ok"/"not ok" lines of a helper's output
 #   tap_done                       prints the plan; fails if any test failed
 # Output a test compares goes to files in $work, so that a failure can show it.
@@ -28,6 +29,11 @@ not_ok () {
     tap_count=$((tap_count + 1))
     tap_failed=$((tap_failed + 1))
     printf 'not ok %d - %s\n' "$tap_count" "$*"
+}
+
+skip () {
+    tap_count=$((tap_count + 1))
+    printf 'ok %d # SKIP %s\n' "$tap_count" "$*"
 }
 
 check () {

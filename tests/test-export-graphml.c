@@ -40,7 +40,7 @@ prop (xmlNodePtr node, const char *name)
 static Parsed *
 parse (KgGraph *graph, gboolean collapse)
 {
-  KgExportOptions options = { KG_DEFAULT_BASE_IRI, KG_DEFAULT_LAYOUT, collapse };
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = KG_DEFAULT_LAYOUT, .collapse_parallel = collapse };
   gsize length;
   g_autofree char *xml = sample_export (graph, KG_FORMAT_GRAPHML, &options, &length);
   g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
@@ -272,7 +272,7 @@ test_deterministic_and_clean (void)
 {
   for (guint collapse = 0; collapse < 2; collapse++)
     {
-      KgExportOptions options = { KG_DEFAULT_BASE_IRI, KG_DEFAULT_LAYOUT, collapse };
+      KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = KG_DEFAULT_LAYOUT, .collapse_parallel = collapse };
       gsize length;
       g_autofree char *xml = assert_same_export (KG_FORMAT_GRAPHML, &options, &length);
       assert_lint_clean (KG_FORMAT_GRAPHML, xml, length);

@@ -15,7 +15,7 @@
 static GStrv
 export_lines (KgGraph *graph, KgFormat format, const char *base)
 {
-  KgExportOptions options = { base ? base : KG_DEFAULT_BASE_IRI, KG_DEFAULT_LAYOUT, FALSE };
+  KgExportOptions options = { .base_iri = base ? base : KG_DEFAULT_BASE_IRI, .layout = KG_DEFAULT_LAYOUT };
   gsize length;
   g_autofree char *text = sample_export (graph, format, &options, &length);
   g_assert_true (length > 0 && text[length - 1] == '\n');

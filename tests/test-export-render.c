@@ -7,6 +7,7 @@
 
 #include <libxml/parser.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -66,7 +67,7 @@ test_pdf_dates_synthetic (void)
 static char *
 render (KgGraph *graph, KgFormat format, const char *layout, gsize *length)
 {
-  KgExportOptions options = { KG_DEFAULT_BASE_IRI, layout, FALSE };
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = layout, .concepts = TRUE };
   return sample_export (graph, format, &options, length);
 }
 
@@ -138,10 +139,93 @@ test_bad_layout (void)
 {
   g_autoptr (KgGraph) graph = sample_graph_new (FALSE);
   g_autoptr (GError) error = NULL;
-  KgExportOptions options = { KG_DEFAULT_BASE_IRI, "spring", FALSE };
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = "spring" };
   g_assert_false (kg_export_write (graph, KG_FORMAT_SVG, &options, "never-written.svg", &error));
   g_assert_error (error, KG_ERROR, KG_ERROR_OPTION);
   g_assert_false (g_file_test ("never-written.svg", G_FILE_TEST_EXISTS));
+}
+
+/* A graph of pairs: n_pairs components of one fact each, and a hub with
+ * n_leaves neighbours. */
+static KgGraph *
+components_graph (guint n_pairs, guint n_leaves)
+{
+  KgGraph *graph = kg_graph_new ();
+  KgDocumentInfo d = { .id = "d" };
+  guint doc = kg_graph_add_document (graph, &d);
+  for (guint i = 0; i < n_pairs + n_leaves; i++)
+    {
+      g_autofree char *a = i < n_pairs ? g_strdup_printf ("Person %u", i) : g_strdup ("Hub Organisation");
+      g_autofree char *b = g_strdup_printf ("Country %u", i);
+      KgNodeMention ma = { NULL, a, i < n_pairs ? KG_ENTITY_PERSON : KG_ENTITY_ORG, NULL, TRUE };
+      KgNodeMention mb = { NULL, b, KG_ENTITY_GPE, NULL, TRUE };
+      KgFact f = { kg_graph_add_mention (graph, &ma), "visit", NULL, kg_graph_add_mention (graph, &mb), 0, 0, NULL, 1 };
+      KgEvidence ev = { .document = doc, .sentence = i, .confidence = 1 };
+      kg_graph_add_fact (graph, &f, &ev);
+    }
+  return graph;
+}
+
+/* The SVG's viewBox width and height, and its edges with and without a
+ * label. */
+static void
+svg_shape (const char *svg, double *width, double *height, guint *labelled, guint *unlabelled)
+{
+  const char *box = strstr (svg, "viewBox=\"");
+  g_assert_nonnull (box);
+  g_assert_cmpint (sscanf (box, "viewBox=\"%*f %*f %lf %lf\"", width, height), ==, 2);
+  *labelled = *unlabelled = 0;
+  for (const char *p = strstr (svg, "class=\"edge\""); p; p = strstr (p + 1, "class=\"edge\""))
+    {
+      const char *next = strstr (p + 1, "class=\"");
+      const char *text = strstr (p, "<text");
+      if (text && (next == NULL || text < next))
+        (*labelled)++;
+      else
+        (*unlabelled)++;
+    }
+}
+
+static void
+test_packed_components (void)
+{
+  /* 30 components: drawn in rows, not in one, every label kept */
+  g_autoptr (KgGraph) graph = components_graph (30, 0);
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = KG_DEFAULT_LAYOUT, .max_nodes = G_MAXUINT };
+  gsize length;
+  g_autofree char *svg = sample_export (graph, KG_FORMAT_SVG, &options, &length);
+  double width, height;
+  guint labelled, unlabelled;
+  svg_shape (svg, &width, &height, &labelled, &unlabelled);
+  g_test_message ("%g x %g pt, %u labelled edges, %u without", width, height, labelled, unlabelled);
+  g_assert_cmpuint (labelled, ==, 30);
+  g_assert_cmpuint (unlabelled, ==, 0);
+  g_assert_cmpfloat (width, <, 3 * height);
+  g_assert_cmpfloat (width, <, 1872);  /* not scaled down to 26 inches */
+}
+
+static void
+test_hub_not_a_row (void)
+{
+  /* a hub with 60 neighbours: dot would put them in one rank */
+  g_autoptr (KgGraph) graph = components_graph (0, 60);
+  KgExportOptions options = { .base_iri = KG_DEFAULT_BASE_IRI, .layout = KG_DEFAULT_LAYOUT, .max_nodes = G_MAXUINT };
+  gsize length;
+  g_autofree char *svg = sample_export (graph, KG_FORMAT_SVG, &options, &length);
+  double width, height;
+  guint labelled, unlabelled;
+  svg_shape (svg, &width, &height, &labelled, &unlabelled);
+  g_test_message ("%g x %g pt", width, height);
+  g_assert_cmpuint (labelled, ==, 60);
+  g_assert_cmpfloat (width, <, 3 * height);
+
+  /* asked for dot, dot it is, leaves staggered over three ranks */
+  KgExportOptions dot = options;
+  dot.layout = "dot";
+  gsize dot_length;
+  g_autofree char *dot_svg = sample_export (graph, KG_FORMAT_SVG, &dot, &dot_length);
+  g_autofree char *dot_dot = sample_export (graph, KG_FORMAT_DOT, &dot, &dot_length);
+  g_assert_nonnull (strstr (dot_dot, "minlen=3"));
 }
 
 int
@@ -153,5 +237,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/render/svg-tooltips", test_svg_tooltips);
   g_test_add_func ("/export/render/layouts", test_layouts);
   g_test_add_func ("/export/render/bad-layout", test_bad_layout);
+  g_test_add_func ("/export/render/packed-components", test_packed_components);
+  g_test_add_func ("/export/render/hub-not-a-row", test_hub_not_a_row);
   return g_test_run ();
 }

@@ -190,7 +190,8 @@ test_our_exports_are_clean (void)
     for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
       for (guint collapse = 0; collapse < 2; collapse++)
         {
-          KgExportOptions options = { "urn:x-kgraph:test#", KG_DEFAULT_LAYOUT, collapse };
+          KgExportOptions options = { .base_iri = "urn:x-kgraph:test#", .layout = KG_DEFAULT_LAYOUT,
+                                      .collapse_parallel = collapse, .concepts = TRUE, .max_nodes = G_MAXUINT };
           gsize length;
           g_autofree char *data = sample_export (graphs[g], formats[f], &options, &length);
           g_test_message ("%s graph", g ? "hostile" : "sample");
