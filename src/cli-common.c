@@ -424,6 +424,11 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
   parse_formats (output->formats, wanted);
   KgExportOptions options = export_options (output);
 
+  guint set_aside = output->entity_centric ? kg_graph_keep_entity_facts (graph) : 0;
+  if (set_aside && !output->quiet)
+    fprintf (stderr, "kgraph: %u facts between two common-noun phrases kept out of the graph "
+             "(they are in %s.facts.tsv; --all-facts keeps them)\n", set_aside, output->name);
+
   /* What the diagrams show and leave out, said before drawing them (which
    * is the slow part); a --focus that matches nothing stops here. */
   if (wanted[KG_FORMAT_DOT] || wanted[KG_FORMAT_SVG] || wanted[KG_FORMAT_PNG] || wanted[KG_FORMAT_PDF]
@@ -441,10 +446,6 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
     }
 
   g_autoptr (GString) written = g_string_new (NULL);
-  guint set_aside = output->entity_centric ? kg_graph_keep_entity_facts (graph) : 0;
-  if (set_aside && !output->quiet)
-    fprintf (stderr, "kgraph: %u facts between two common-noun phrases kept out of the graph "
-             "(they are in %s.facts.tsv; --all-facts keeps them)\n", set_aside, output->name);
   for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
     {
       if (!wanted[f])
