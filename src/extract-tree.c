@@ -173,6 +173,32 @@ repair_titled_coordination (KgExSentence *s)
     }
 }
 
+/* "met on Monday with Alexander Volfovich": a time word rarely takes a
+ * "with" (or "against", "to", "by") phrase; the parser's attachment of one
+ * to it is the verb's oblique. */
+static void
+repair_time_attachment (KgExSentence *s)
+{
+  static const char *const markers[] = { "with", "against", "to", "by", NULL };
+  for (guint c = 0; c < s->n; c++)
+    {
+      int h = s->head[c];
+      if (s->dep[c] != KG_DEP_NMOD || h < 0 || !(s->word[h] & KG_WORD_TIME) || s->dep[h] != KG_DEP_OBL
+          || s->head[h] < 0 || (guint) h > c)
+        continue;
+      for (guint k = h + 1; k < c; k++)
+        if (s->head[k] == (int) c && s->dep[k] == KG_DEP_CASE)
+          {
+            g_autofree char *lower = g_ascii_strdown (s->tokens[k]->form, -1);
+            if (g_strv_contains (markers, lower))
+              {
+                s->head[c] = s->head[h];
+                s->dep[c] = KG_DEP_OBL;
+              }
+          }
+    }
+}
+
 gboolean
 kg__ex_sentence_load (KgExSentence *s, const KgExLexicon *lexicon, const KgDocument *document, guint index)
 {
@@ -211,6 +237,7 @@ kg__ex_sentence_load (KgExSentence *s, const KgExLexicon *lexicon, const KgDocum
         return FALSE;
     }
   repair_titled_coordination (s);
+  repair_time_attachment (s);
 
   /* Children in compressed rows, each row in sentence order. */
   memset (s->child_start, 0, (n + 1) * sizeof (guint));

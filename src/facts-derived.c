@@ -292,6 +292,10 @@ mention_argument (const KgMention *m, KgRole role)
 static gboolean
 names_entity (const Facts *f, const KgArgument *arg)
 {
+  /* "presenting themselves as partners": a reflexive is the subject again */
+  const char *form = arg->n_tokens ? kg_document_get_token (f->document, arg->head)->form : "";
+  if (g_str_has_suffix (form, "self") || g_str_has_suffix (form, "selves"))
+    return FALSE;
   int m = arg->n_tokens ? kg__mention_of_head (f->document, arg->head, arg->first + arg->n_tokens) : -1;
   const KgMention *x = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
   return x && x->chain >= 0 && f->chain_named[x->chain];

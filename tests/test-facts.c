@@ -141,6 +141,8 @@ test_entity_facts (void)
       "ebrahim raisi", "signed", "alexander lukashenko", NULL },
     { "Anna Berg met Tom Lind and Mark Stone.", "anna berg", "met", "tom lind", NULL },
     { "Anna Berg met Tom Lind and Mark Stone.", "anna berg", "met", "mark stone", NULL },
+    /* a "with" phrase the parser hung on a time word */
+    { "Anna Berg met on Monday with Tom Lind, the Swedish foreign minister.", "anna berg", "met", "tom lind", NULL },
     /* events named by nouns */
     { "Anna Berg's visit to Oslo was a success.", "anna berg", "visited", "oslo", NULL },
     { "During Anna Berg's trip to Oslo, she met the king.", "anna berg", "visited", "oslo", NULL },
