@@ -2,7 +2,8 @@
  * record beside the record's own (graph stage; see facts.c).
  *
  *   co-signers     "A and B signed the accord", "signed by A and B": (A,
- *                  sign with, B), beside what each signed
+ *                  sign with, B), beside what each signed; "A and B held
+ *                  talks": (A, meet with, B)
  *   reciprocals    "A and B support each other": (A, support, B), (B,
  *                  support, A)
  *   telling        "Aref told Kuznetsov that ...": (Aref, tell, Kuznetsov)
@@ -147,8 +148,20 @@ is_reciprocal (const Facts *f, const KgArgument *arg)
 
 /* Facts that join the coordinated subjects of one predicate: "A and B
  * signed the accord" (or "signed by A and B") gives (A, sign with, B)
- * beside what each signed; "A and B support each other" gives (A,
- * support, B) and (B, support, A). */
+ * beside what each signed; "A and B held talks" gives (A, meet with, B);
+ * "A and B support each other" gives (A, support, B) and (B, support, A). */
+/* Whether an argument is a meeting named by its noun: "talks", "a
+ * meeting", "discussions" ("A and B held talks": they met). */
+static gboolean
+is_meeting (const Facts *f, const KgArgument *arg)
+{
+  static const char *const nouns[] = { "talk", "meeting", "discussion", "negotiation", "summit", NULL };
+  if (arg->n_tokens == 0 || arg->head_kind != KG_HEAD_NOUN)
+    return FALSE;
+  const KgToken *head = kg_document_get_token (f->document, arg->head);
+  return g_strv_contains (nouns, head->lemma ? head->lemma : head->form);
+}
+
 static void
 add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
                     KgFactCounts *counts)
@@ -156,8 +169,9 @@ add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extract
   const KgExtraction *a = kg_extractions_get (extractions, i);
   g_autofree char *office = NULL;
   gboolean reciprocal = is_reciprocal (f, &a->object);
-  if (a->object.n_tokens == 0
-      || (!reciprocal && g_strcmp0 (kg_lexicon_relation (f->lexicon, a->predicate, &office), "signed") != 0))
+  gboolean signed_ = g_strcmp0 (kg_lexicon_relation (f->lexicon, a->predicate, &office), "signed") == 0;
+  gboolean meeting = is_meeting (f, &a->object);
+  if (a->object.n_tokens == 0 || !(reciprocal || signed_ || meeting))
     return;
   for (guint j = i + 1; j < kg_extractions_get_n (extractions); j++)
     {
@@ -170,10 +184,15 @@ add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extract
       KgExtraction joint = *a;
       joint.object = b->subject;
       joint.object.role = KG_ROLE_OBJECT;
-      if (!reciprocal)
+      if (signed_)
         {
           joint.predicate = "sign with";
           joint.predicate_surface = "signed with";
+        }
+      else if (meeting)
+        {
+          joint.predicate = "meet with";
+          joint.predicate_surface = a->predicate_surface;
         }
       counts->extracted++;
       kg__facts_add_one (f, document_index, &joint, counts);
