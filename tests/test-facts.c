@@ -144,6 +144,10 @@ test_entity_facts (void)
     { "Anna Berg met Tom Lind and Mark Stone.", "anna berg", "met", "mark stone", NULL },
     /* a "with" phrase the parser hung on a time word */
     { "Anna Berg met on Monday with Tom Lind, the Swedish foreign minister.", "anna berg", "met", "tom lind", NULL },
+    /* spoke with, allied with, in charge of */
+    { "Anna Berg spoke with Tom Lind on Tuesday.", "anna berg", "spoke with", "tom lind", NULL },
+    { "The rebels allied with the Islamic State last year.", "rebel", "allied with", "islamic state", NULL },
+    { "Anna Berg leads the Moderate Party.", "anna berg", "in charge of", "moderate party", NULL },
     /* events named by nouns */
     { "Anna Berg's visit to Oslo was a success.", "anna berg", "visited", "oslo", NULL },
     { "During Anna Berg's trip to Oslo, she met the king.", "anna berg", "visited", "oslo", NULL },
