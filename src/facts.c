@@ -116,8 +116,10 @@ append_word (const Facts *f, GString *label, guint t, const char *word, gboolean
   if (label->len && kg_document_get_token (f->document, t - 1)->space_after)
     g_string_append_c (label, ' ');
   int m = kg_document_find_mention (f->document, t);
-  gboolean nationality = m >= 0 && kg_document_get_mention (f->document, m)->kind == KG_MENTION_DEMONYM;
-  gboolean keep_case = nationality || is_all_caps (word)
+  KgMentionKind kind = m >= 0 ? kg_document_get_mention (f->document, m)->kind : KG_MENTION_N_KINDS;
+  /* a name or nationality keeps its capitals even as a sentence's first word */
+  gboolean named = kind == KG_MENTION_DEMONYM || kind == KG_MENTION_NAME;
+  gboolean keep_case = named || is_all_caps (word)
                        || ((token->upos == KG_UPOS_PROPN || token->upos == KG_UPOS_ADJ) && !sentence_start);
   if (keep_case)
     {
@@ -167,7 +169,8 @@ concept_label (const Facts *f, const KgSentence *sentence, const KgArgument *arg
   for (guint t = first; t <= last; t++)
     {
       const KgToken *token = kg_document_get_token (f->document, t);
-      gboolean lemmatise = t == arg->head && token->upos == KG_UPOS_NOUN && token->lemma && *token->lemma;
+      gboolean lemmatise = t == arg->head && token->upos == KG_UPOS_NOUN && token->lemma && *token->lemma
+                           && !kg_lexicon_is_plural_noun (f->lexicon, token->form);
       append_word (f, label, t, lemmatise ? token->lemma : token->form, starts_sentence (f, sentence, t));
     }
   return g_string_free (label, FALSE);

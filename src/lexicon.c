@@ -26,6 +26,7 @@ struct _KgLexicon {
   GHashTable *address_forms; /* key -> itself: ranks and forms of address beside honorifics */
   GHashTable *vague_nouns;   /* key -> itself: nouns too vague to be a node alone */
   GHashTable *state_nouns;   /* key -> itself: nouns a nationality makes its country's state */
+  GHashTable *plural_nouns;  /* key -> itself: plurals concept labels keep ("relations") */
 };
 
 static GHashTable *
@@ -130,6 +131,7 @@ WORD_LIST_ADDER (add_place_word, place_words)
 WORD_LIST_ADDER (add_address_form, address_forms)
 WORD_LIST_ADDER (add_vague_noun, vague_nouns)
 WORD_LIST_ADDER (add_state_noun, state_nouns)
+WORD_LIST_ADDER (add_plural_noun, plural_nouns)
 
 /* The canonical key of text with its diacritics removed ("Tehrān" ->
  * "tehran"), for names written in transliteration. */
@@ -207,6 +209,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->address_forms = new_table ();
   lexicon->vague_nouns = new_table ();
   lexicon->state_nouns = new_table ();
+  lexicon->plural_nouns = new_table ();
   if (!read_lines (dir, "countries.tsv", 4, add_country, lexicon, error)
       || !read_lines (dir, "first-names.tsv", 2, add_first_name, lexicon, error)
       || !read_lines (dir, "capitals.tsv", 2, add_capital, lexicon, error)
@@ -219,6 +222,7 @@ kg_lexicon_load (const char *dir, GError **error)
       || !read_lines (dir, "address-forms.txt", 1, add_address_form, lexicon, error)
       || !read_lines (dir, "vague-nouns.txt", 1, add_vague_noun, lexicon, error)
       || !read_lines (dir, "state-nouns.txt", 1, add_state_noun, lexicon, error)
+      || !read_lines (dir, "plural-nouns.txt", 1, add_plural_noun, lexicon, error)
       || !read_lines (dir, "role-abbreviations.tsv", 2, add_role_abbreviation, lexicon, error))
     return NULL;
   load_subdivisions (lexicon);
@@ -235,7 +239,7 @@ kg_lexicon_free (KgLexicon *lexicon)
                             &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
                             &lexicon->role_abbreviations, &lexicon->canonical_names, &lexicon->relations,
                             &lexicon->address_forms, &lexicon->vague_nouns,
-                            &lexicon->state_nouns };
+                            &lexicon->state_nouns, &lexicon->plural_nouns };
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_clear_pointer (tables[i], g_hash_table_unref);
   g_free (lexicon);
@@ -322,6 +326,12 @@ gboolean
 kg_lexicon_is_state_noun (const KgLexicon *lexicon, const char *lemma)
 {
   return lookup_key (lexicon->state_nouns, lemma) != NULL;
+}
+
+gboolean
+kg_lexicon_is_plural_noun (const KgLexicon *lexicon, const char *form)
+{
+  return lookup_key (lexicon->plural_nouns, form) != NULL;
 }
 
 gboolean

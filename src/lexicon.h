@@ -52,6 +52,9 @@ gboolean kg_lexicon_is_vague_noun (const KgLexicon *lexicon, const char *lemma);
 /* Is lemma a noun that a nationality makes its country's state ("troops",
  * "government")? */
 gboolean kg_lexicon_is_state_noun (const KgLexicon *lexicon, const char *lemma);
+/* Is form a plural that means what its singular does not ("relations",
+ * "talks")? */
+gboolean kg_lexicon_is_plural_noun (const KgLexicon *lexicon, const char *form);
 gboolean kg_lexicon_is_org_word (const KgLexicon *lexicon, const char *word);
 gboolean kg_lexicon_is_place_word (const KgLexicon *lexicon, const char *word);
 /* Is name the canonical name of the alias table ("United Nations")? */

@@ -273,6 +273,27 @@ test_quotation_inversion (void)
     g_assert_cmpstr (kg_node_get_key (kg_edge_get_object (all->pdata[i])), !=, "norway will support sweden");
 }
 
+/* Concept labels keep the case of their proper parts and are lower case
+ * otherwise, the head lemmatised unless its plural means more. */
+static void
+test_concept_labels (void)
+{
+  g_autoptr (KgGraph) graph = graph_of ("Iran-Belarus relations have gained strategic weight. The Two "
+                                        "Countries signed New Economic Agreements.");
+  g_autofree char *edges = describe (graph);
+  g_test_message ("%s", edges);
+  gboolean relations = FALSE, weight = FALSE;
+  GPtrArray *nodes = kg_graph_get_nodes (graph);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const char *label = kg_node_get_label (nodes->pdata[i]);
+      relations |= strcmp (label, "Iran-Belarus relations") == 0;
+      weight |= strcmp (label, "strategic weight") == 0;
+    }
+  g_assert_true (relations);
+  g_assert_true (weight);
+}
+
 /* An organisation's name cut short is the organisation. */
 static void
 test_name_fragments (void)
@@ -348,6 +369,7 @@ main (int argc, char **argv)
   g_test_add_func ("/facts/entity-centric", test_entity_centric);
   g_test_add_func ("/facts/office-holders-across-documents", test_office_holders_across_documents);
   g_test_add_func ("/facts/name-fragments", test_name_fragments);
+  g_test_add_func ("/facts/concept-labels", test_concept_labels);
   g_test_add_func ("/facts/quotation-inversion", test_quotation_inversion);
   return g_test_run ();
 }
