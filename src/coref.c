@@ -24,7 +24,9 @@
  *   7. pronoun    he/she/it/they and their forms -> the nearest agreeing
  *                 mention (gender from first names and titles, number,
  *                 animacy), subjects first, within two sentences, never the
- *                 speaker of the quotation the pronoun stands in
+ *                 speaker of the quotation the pronoun stands in; a
+ *                 possessive fronted before the subject ("In his speech,
+ *                 Berg said") -> that subject
  *
  * Every group of linked mentions that holds a name (or a nationality, or a
  * value) becomes a chain with a key and a label; pronouns and descriptions
@@ -832,6 +834,30 @@ pronoun_agrees (Coref *c, const PronounInfo *p, guint e)
   return type == KG_ENTITY_ORG || type == KG_ENTITY_GPE || (p->number == NUMBER_PLURAL && type == KG_ENTITY_NORP);
 }
 
+/* "In his speech, Berg said ...": a possessive in a phrase fronted before
+ * the sentence's subject (a comma between them) points forward to that
+ * subject when it agrees; G_MAXUINT when there is no such subject. */
+static guint
+cataphor (Coref *c, guint m, const PronounInfo *p)
+{
+  const KgMention *pm = mention (c, m);
+  const char *form = token (c, pm->first_token)->form;
+  if (g_ascii_strcasecmp (form, "his") != 0 && g_ascii_strcasecmp (form, "her") != 0
+      && g_ascii_strcasecmp (form, "their") != 0)
+    return G_MAXUINT;
+  gboolean comma = FALSE;
+  for (guint e = m + 1; e < c->n && c->sentence[e] == c->sentence[m]; e++)
+    {
+      const KgMention *em = mention (c, e);
+      for (guint t = pm->first_token + 1; t < em->first_token && !comma; t++)
+        comma = strcmp (token (c, t)->form, ",") == 0;
+      if (em->kind != KG_MENTION_NAME || !deprel_is (c, em->head, "nsubj"))
+        continue;
+      return comma && pronoun_agrees (c, p, e) ? e : G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
 static void
 sieve_pronoun (Coref *c)
 {
@@ -840,6 +866,12 @@ sieve_pronoun (Coref *c)
       const PronounInfo *p = c->pronoun[m];
       if (p == NULL)
         continue;
+      guint forward = cataphor (c, m, p);
+      if (forward != G_MAXUINT)
+        {
+          join (c, m, forward, "pronoun");
+          continue;
+        }
       const KgMention *pm = mention (c, m);
       guint sentence = c->sentence[m];
       gboolean quoted = inside_quotes (c, pm->first_token);

@@ -167,6 +167,18 @@ test_coreference (void)
   g_assert_cmpint (chain_of (doc, "the Belarusian president"), ==, -1);
 }
 
+/* A possessive fronted before the subject points forward to it. */
+static void
+test_cataphora (void)
+{
+  g_autoptr (KgDocument) doc = annotate ("k",
+      "Tom Lind arrived on Monday.\n"
+      "In her speech, Anna Berg said Norway would act.\n");
+  int berg = chain_of (doc, "Anna Berg");
+  g_assert_cmpint (berg, >=, 0);
+  g_assert_cmpint (chain_of (doc, "her"), ==, berg);
+}
+
 static void
 test_never_over_merge (void)
 {
@@ -380,6 +392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/titles-and-types", test_titles_and_types);
   g_test_add_func ("/entities/values", test_values);
   g_test_add_func ("/entities/coreference", test_coreference);
+  g_test_add_func ("/entities/cataphora", test_cataphora);
   g_test_add_func ("/entities/never-over-merge", test_never_over_merge);
   g_test_add_func ("/entities/coordinated-acronyms", test_coordinated_acronyms);
   g_test_add_func ("/entities/subdivisions", test_subdivisions);
