@@ -3,6 +3,7 @@
  * our own exports (the sample graph and tests/data/hostile.tsv) are clean,
  * and formats are told apart. */
 #include "sample-graph.h"
+#include "dot-syntax.h"
 
 #include <string.h>
 
@@ -64,6 +65,25 @@ test_dot (void)
     { "", 1, 1, KG_LINT_ERROR, "no graph" },
   };
   check_cases (KG_FORMAT_DOT, cases, G_N_ELEMENTS (cases));
+
+  /* Issue 14, defect 1: runs Graphviz's scanner cannot read, and the
+   * longest it can. */
+  g_autofree char *run = g_strnfill (KG_DOT_MAX_RUN_BYTES + 1, 'x');
+  g_autofree char *fits = g_strnfill (KG_DOT_MAX_RUN_BYTES, 'x');
+  g_autofree char *spaced = g_strnfill (KG_DOT_MAX_RUN_BYTES + 1, ' ');
+  g_autofree char *long_run = g_strdup_printf ("digraph {\n  a [tooltip=\"%s\"];\n}\n", run);
+  g_autofree char *after_escape = g_strdup_printf ("digraph {\n  a [label=\"ab\\n%s\"];\n}\n", spaced);
+  g_autofree char *html = g_strdup_printf ("digraph {\n  a [label=<%s>];\n}\n", run);
+  g_autofree char *split = g_strdup_printf ("digraph {\n  a [label=\"%s\\\n%s\", tooltip=\"%s\"];\n}\n",
+                                            fits, fits, fits);
+  const Case long_cases[] = {
+    { long_run, 2, 15, KG_LINT_ERROR, "without a backslash: Graphviz cannot read" },
+    { after_escape, 2, 17, KG_LINT_ERROR, "without a backslash: Graphviz cannot read" },
+    { html, 2, 12, KG_LINT_ERROR, "HTML-like label of 16382 bytes" },
+  };
+  check_cases (KG_FORMAT_DOT, long_cases, G_N_ELEMENTS (long_cases));
+  g_autoptr (GPtrArray) problems = kg_lint_check (KG_FORMAT_DOT, split, strlen (split));
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 #define GRAPHML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"

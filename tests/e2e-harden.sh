@@ -1,0 +1,31 @@
+#!/bin/sh
+# e2e-harden.sh: the defects found by trying kgraph on hostile input and
+# interrupted runs (issue 14), each checked the way it was found.
+set -u
+. "${KGRAPH_TESTS:-tests}/tap.sh"
+
+# ---- 1. a run of 16,384 bytes without a backslash: Graphviz reads the .dot
+# back, and lint agrees with Graphviz --------------------------------------
+"$PYTHON" -c "print('A' * 20000 + '\tmeet\tBob'); print('Carol\tsay\t' + '! ' * 12000)" > "$work/long.tsv"
+"$KGRAPH" import "$work/long.tsv" -o "$work/long-import" -f dot -q
+check "import with a 20,000-byte subject writes a .dot" [ -s "$work/long-import/kgraph.dot" ]
+check "dot reads the .dot of a 20,000-byte subject" dot -Tcanon -o /dev/null "$work/long-import/kgraph.dot"
+check "lint passes the .dot of a 20,000-byte subject" "$KGRAPH" lint -q "$work/long-import/kgraph.dot"
+mkdir "$work/long-docs"
+"$PYTHON" -c "print('Maria Lopez met ' + 'x' * 20000 + ' in Madrid on Monday.')" > "$work/long-docs/a.txt"
+"$KGRAPH" build "$work/long-docs" -o "$work/long-build" -f dot -q 2> "$work/long-build.err"
+sed 's/\\n//g' "$work/long-build/kgraph.dot" > "$work/long-build/kgraph.dot.joined"
+check "build with a 20,000-character token writes a .dot" [ -s "$work/long-build/kgraph.dot" ]
+check "the token is whole in the .dot's tooltips, its lines broken" \
+    grep -q "x\{20000\}" "$work/long-build/kgraph.dot.joined"
+check "dot reads the .dot of a 20,000-character token" dot -Tcanon -o /dev/null "$work/long-build/kgraph.dot"
+check "lint passes the .dot of a 20,000-character token" "$KGRAPH" lint -q "$work/long-build/kgraph.dot"
+"$PYTHON" -c "print('digraph { a [tooltip=\"' + 'x' * 20000 + '\"]; }')" > "$work/long-run.dot"
+if dot -Tcanon -o /dev/null "$work/long-run.dot" 2> /dev/null; then dot_reads=yes; else dot_reads=no; fi
+"$KGRAPH" lint -q "$work/long-run.dot" > "$work/long-run.lint"
+lint_status=$?
+check "lint fails a .dot that dot cannot read (dot reads it: $dot_reads, lint exit $lint_status)" \
+    [ "$lint_status" -eq 1 ] && [ "$dot_reads" = no ]
+check "lint says where the long run starts" grep -q "long-run.dot:1:23: error: more than 16379 bytes" "$work/long-run.lint"
+
+tap_done
