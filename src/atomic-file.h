@@ -4,6 +4,13 @@
  * syncs and renames it over the target, discard removes it.  A reader never
  * sees a partial file, and a failed run leaves nothing behind.  The path "-"
  * writes to standard output instead.
+ *
+ * A set of files is replaced together: each is staged (written to its own
+ * temporary, by any means, kg_atomic_file_write included), then
+ * kg_atomic_set_commit renames them all, so that a failure before it
+ * leaves every target as it was.  A program that wants no temporary left
+ * behind by a signal calls kg_atomic_file_remove_temporaries from its
+ * handler, and blocks the signal around kg_atomic_set_commit.
  */
 #ifndef KG_ATOMIC_FILE_H
 #define KG_ATOMIC_FILE_H
@@ -26,5 +33,25 @@ void kg_atomic_file_discard (KgAtomicFile *file);
 gboolean kg_atomic_file_write (const char *path, const void *data, gsize length, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgAtomicFile, kg_atomic_file_discard)
+
+/* Removes every temporary file that exists now (of open files and staged
+ * sets), with unlink() alone: safe to call from a signal handler. */
+void kg_atomic_file_remove_temporaries (void);
+
+typedef struct _KgAtomicSet KgAtomicSet;
+
+/* (transfer full) */
+KgAtomicSet *kg_atomic_set_new (void);
+/* An empty temporary file beside target, ".NAME.XXXXXX", to be written
+ * (replaced) as the content of target; NULL with KG_ERROR_IO if it cannot
+ * be made.  (transfer none: the set owns it) */
+const char *kg_atomic_set_stage (KgAtomicSet *set, const char *target, GError **error);
+/* Renames every staged file over its target.  A target that is a
+ * directory fails it before anything is renamed. */
+gboolean kg_atomic_set_commit (KgAtomicSet *set, GError **error);
+/* Removes the staged files not committed and frees the set.  NULL is
+ * ignored. */
+void kg_atomic_set_free (KgAtomicSet *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgAtomicSet, kg_atomic_set_free)
 
 #endif

@@ -2,8 +2,11 @@
  * subcommands (see cli.h). */
 #include "cli.h"
 
+#include "atomic-file.h"
+
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +16,34 @@ print_message (const char *level, const char *format, va_list args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
   fprintf (stderr, "kgraph: %s: %s\n", level, message);
+}
+
+/* Removes the temporaries of the files being written, then dies of the
+ * signal as it would have. */
+static void
+on_fatal_signal (int signal_number)
+{
+  kg_atomic_file_remove_temporaries ();
+  signal (signal_number, SIG_DFL);
+  raise (signal_number);
+}
+
+void
+kg_cli_handle_signals (void)
+{
+  const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      /* A signal ignored by whoever started us (nohup, a shell's
+       * background job) stays ignored. */
+      struct sigaction current;
+      if (sigaction (signals[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN)
+        continue;
+      struct sigaction action = { 0 };
+      action.sa_handler = on_fatal_signal;
+      sigemptyset (&action.sa_mask);
+      sigaction (signals[i], &action, NULL);
+    }
 }
 
 void
@@ -344,6 +375,16 @@ kg_cli_output_check (KgCliOutput *output, KgExit *status)
   return TRUE;
 }
 
+/* A message about a staged temporary, naming its target instead. */
+static void
+print_write_error (const GError *error, const char *staged, const char *target)
+{
+  g_autoptr (GString) message = g_string_new (error->message);
+  if (staged)
+    g_string_replace (message, staged, target, 0);
+  kg_cli_error ("%s", message->str);
+}
+
 KgExit
 kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
 {
@@ -351,6 +392,10 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
   parse_formats (output->formats, wanted);
   KgExportOptions options = export_options (output);
 
+  /* Every file is written to a temporary beside it, and only when all are
+   * written are they renamed, signals held back meanwhile: a failure or
+   * an interruption leaves the previous set whole (issue 14). */
+  g_autoptr (KgAtomicSet) set = to_stdout (output) ? NULL : kg_atomic_set_new ();
   g_autoptr (GString) written = g_string_new (NULL);
   for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
     {
@@ -359,9 +404,10 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
       g_autofree char *file = g_strdup_printf ("%s.%s", output->name, kg_format_to_string (f));
       g_autofree char *path = to_stdout (output) ? g_strdup ("-") : g_build_filename (output->output_dir, file, NULL);
       g_autoptr (GError) error = NULL;
-      if (!kg_export_write (graph, f, &options, path, &error))
+      const char *staged = set ? kg_atomic_set_stage (set, path, &error) : NULL;
+      if ((set && staged == NULL) || !kg_export_write (graph, f, &options, staged ? staged : path, &error))
         {
-          kg_cli_error ("%s", error->message);
+          print_write_error (error, staged, path);
           return KG_EXIT_OUTPUT;
         }
       g_string_append_printf (written, "%s%s", written->len ? ", " : "", path);
@@ -382,12 +428,27 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
           g_autofree char *file = g_strdup_printf ("%s.%s", output->name, reports[r].suffix);
           g_autofree char *path = g_build_filename (output->output_dir, file, NULL);
           g_autoptr (GError) error = NULL;
-          if (!reports[r].write (graph, path, &error))
+          const char *staged = kg_atomic_set_stage (set, path, &error);
+          if (staged == NULL || !reports[r].write (graph, staged, &error))
             {
-              kg_cli_error ("%s", error->message);
+              print_write_error (error, staged, path);
               return KG_EXIT_OUTPUT;
             }
           g_string_append_printf (written, ", %s", path);
+        }
+      sigset_t held, previous;
+      sigemptyset (&held);
+      sigaddset (&held, SIGINT);
+      sigaddset (&held, SIGTERM);
+      sigaddset (&held, SIGHUP);
+      sigprocmask (SIG_BLOCK, &held, &previous);
+      g_autoptr (GError) error = NULL;
+      gboolean committed = kg_atomic_set_commit (set, &error);
+      sigprocmask (SIG_SETMASK, &previous, NULL);
+      if (!committed)
+        {
+          kg_cli_error ("%s", error->message);
+          return KG_EXIT_OUTPUT;
         }
     }
   if (!output->quiet && !to_stdout (output))

@@ -29,6 +29,10 @@ typedef enum {
   "  5  a model or lexicon is missing or incompatible\n" \
   "  6  outputs written, but some inputs were skipped\n"
 
+/* SIGINT, SIGTERM and SIGHUP remove the temporary files being written
+ * before the program dies of them (see atomic-file.h). */
+void kg_cli_handle_signals (void);
+
 /* "kgraph: error: ..." on stderr. */
 void kg_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* "kgraph: warning: ..." on stderr. */
@@ -99,7 +103,9 @@ GOptionGroup *kg_cli_output_group (KgCliOutput *output);
  * failure prints why and sets *status: KG_EXIT_USAGE for a bad option,
  * KG_EXIT_OUTPUT for a directory that cannot be made or written. */
 gboolean kg_cli_output_check (KgCliOutput *output, KgExit *status);
-/* Writes every requested format; returns an exit code. */
+/* Writes every requested format and the reports, each to a temporary
+ * file, then renames them all, so that a failure or a signal leaves the
+ * previous set whole; returns an exit code. */
 KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
 
 int kg_cmd_annotate (int argc, char **argv);

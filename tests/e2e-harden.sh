@@ -28,4 +28,9 @@ check "lint fails a .dot that dot cannot read (dot reads it: $dot_reads, lint ex
     [ "$lint_status" -eq 1 ] && [ "$dot_reads" = no ]
 check "lint says where the long run starts" grep -q "long-run.dot:1:23: error: more than 16379 bytes" "$work/long-run.lint"
 
+# ---- 2. SIGINT and SIGTERM in the write phase: no temporary left, the
+# previous set whole ---------------------------------------------------------
+"$PYTHON" "$TESTS/check-signals.py" "$KGRAPH" "$work" > "$work/signals.tap" 2>&1
+tap_include "$work/signals.tap"
+
 tap_done
