@@ -80,8 +80,8 @@ kg_cmd_build (int argc, char **argv)
 
   g_autoptr (KgGraph) graph = kg_graph_new ();
   Build build = { pipeline, graph, { 0 } };
-  KgCliCounts counts = kg_cli_read_documents (reader, (const char *const *) argv + 1, argc - 1, build_document,
-                                              &build);
+  KgCliCounts counts = kg_cli_read_documents_except (reader, (const char *const *) argv + 1, argc - 1, &output,
+                                                     build_document, &build);
   if (counts.documents == 0)
     {
       kg_cli_error ("no usable input: nothing written");

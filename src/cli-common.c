@@ -205,14 +205,78 @@ report_problems (GPtrArray *problems, KgCliCounts *counts)
   g_ptr_array_set_size (problems, 0);
 }
 
+/* The names kgraph gives its outputs: NAME.FORMAT and the reports. */
+static const char *const output_suffixes[] = {
+  ".dot", ".svg", ".png", ".pdf", ".graphml", ".nt", ".nq", ".entities.tsv", ".predicates.tsv", ".documents.tsv",
+};
+
+/* Whether path, which no argument named, is kgraph's own output: under
+ * output_real (the output directory, resolved), or named as kgraph names
+ * its files. */
+static gboolean
+is_under (const char *path, const char *dir_real)
+{
+  g_autofree char *real = realpath (path, NULL);
+  gsize n = strlen (dir_real);
+  return real && strncmp (real, dir_real, n) == 0 && (real[n] == '/' || real[n] == '\0' || n == 1);
+}
+
+static gboolean
+is_own_output (const char *path, const char *output_real)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (output_suffixes); i++)
+    if (g_str_has_suffix (path, output_suffixes[i]))
+      return TRUE;
+  return output_real && is_under (path, output_real);
+}
+
 KgCliCounts
-kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs, KgCliDocumentFunc func,
-                       gpointer user_data)
+kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
+                              const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data)
 {
   KgCliCounts counts = { 0, 0 };
   g_autoptr (GPtrArray) problems = kg_read_problems_new ();
   g_autoptr (GPtrArray) paths = kg_reader_expand_inputs (inputs, n_inputs, problems);
   report_problems (problems, &counts);
+
+  /* Files found in directories that kgraph wrote are not articles: a
+   * second run into an output directory inside its input would read the
+   * first run's graph (issue 14).  Files named as arguments are read. */
+  if (output && g_strcmp0 (output->output_dir, "-") != 0)
+    {
+      g_autofree char *output_real = output->output_dir ? realpath (output->output_dir, NULL) : NULL;
+      /* An output directory that is an input directory, or holds one, is
+       * where the articles are: only the names tell outputs apart there. */
+      for (guint k = 0; k < n_inputs && output_real; k++)
+        {
+          g_autofree char *input_real = realpath (inputs[k][0] == '@' ? inputs[k] + 1 : inputs[k], NULL);
+          if (input_real && g_file_test (input_real, G_FILE_TEST_IS_DIR) && is_under (input_real, output_real))
+            g_clear_pointer (&output_real, g_free);
+        }
+      g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < paths->len;)
+        {
+          const char *path = g_ptr_array_index (paths, i);
+          gboolean named = FALSE;
+          for (guint k = 0; k < n_inputs && !named; k++)
+            named = strcmp (inputs[k], path) == 0;
+          if (!named && is_own_output (path, output_real))
+            {
+              g_ptr_array_add (own, g_ptr_array_steal_index (paths, i));
+              continue;
+            }
+          i++;
+        }
+      if (own->len > 0 && !output->quiet)
+        {
+          g_autofree char *more = own->len > 1 ? g_strdup_printf (" and %u more file%s", own->len - 1,
+                                                                  own->len == 2 ? "" : "s") : g_strdup ("");
+          fprintf (stderr, "kgraph: not reading %s%s: kgraph's own output (in the output directory, or named "
+                   "*.dot, *.svg, *.png, *.pdf, *.graphml, *.nt, *.nq, *.entities.tsv, *.predicates.tsv, "
+                   "*.documents.tsv); name a file to read it\n", (char *) own->pdata[0], more);
+        }
+    }
+
   for (guint i = 0; i < paths->len; i++)
     {
       g_autoptr (GError) error = NULL;
@@ -231,6 +295,13 @@ kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint 
         }
     }
   return counts;
+}
+
+KgCliCounts
+kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs, KgCliDocumentFunc func,
+                       gpointer user_data)
+{
+  return kg_cli_read_documents_except (reader, inputs, n_inputs, NULL, func, user_data);
 }
 
 /* ---- output options ------------------------------------------------------ */

@@ -82,9 +82,16 @@ typedef struct {
  * reports each problem on stderr, and hands each good document to func. */
 KgCliCounts kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs,
                                    KgCliDocumentFunc func, gpointer user_data);
+typedef struct _KgCliOutput KgCliOutput;
+/* The same, leaving out the files kgraph writes that were found in a
+ * directory rather than named: those under output's directory, and those
+ * named as kgraph names its outputs (NAME.dot, ..., NAME.documents.tsv);
+ * says on stderr what it left out unless output is quiet. */
+KgCliCounts kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
+                                          const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data);
 
 /* Options of the commands that write a graph (build, import). */
-typedef struct {
+struct _KgCliOutput {
   char *output_dir;
   char *name;
   char *formats;
@@ -92,7 +99,7 @@ typedef struct {
   char *layout;
   gboolean collapse_parallel;
   gboolean quiet;
-} KgCliOutput;
+};
 
 void kg_cli_output_clear (KgCliOutput *output);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliOutput, kg_cli_output_clear)

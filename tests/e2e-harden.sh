@@ -33,4 +33,21 @@ check "lint says where the long run starts" grep -q "long-run.dot:1:23: error: m
 "$PYTHON" "$TESTS/check-signals.py" "$KGRAPH" "$work" > "$work/signals.tap" 2>&1
 tap_include "$work/signals.tap"
 
+# ---- 4. a second build into an output directory inside its input does not
+# read the first build's files ----------------------------------------------
+mkdir "$work/d"
+cp "$SEEDS/000_60a27b6c2513630d.txt" "$SEEDS/001_c9860bf5d6f75a1b.txt" "$work/d/"
+for run in 1 2; do
+    "$KGRAPH" build "$work/d" -o "$work/d/out" -f dot,svg,nt > /dev/null 2> "$work/own-$run.err"
+    check "build d -o d/out, run $run: 2 documents" grep -q "2 documents ->" "$work/own-$run.err"
+done
+check "build d -o d/out, run 2: says what it did not read" \
+    grep -q "not reading .*/d/out/kgraph.documents.tsv and 5 more files: kgraph's own output" "$work/own-2.err"
+check "build d -o d/out, run 2: the same documents.tsv" \
+    [ "$(wc -l < "$work/d/out/kgraph.documents.tsv")" -eq 3 ]
+for run in 1 2; do
+    "$KGRAPH" build "$work/d" -o "$work/d" --name here -f dot,nt > /dev/null 2> "$work/here-$run.err"
+    check "build d -o d, run $run: 2 documents" grep -q "2 documents ->" "$work/here-$run.err"
+done
+
 tap_done
