@@ -277,6 +277,9 @@ kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs,
         }
     }
 
+  /* The source of each document id read; one id for two documents would
+   * merge them (issue 14). */
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < paths->len; i++)
     {
       g_autoptr (GError) error = NULL;
@@ -290,7 +293,26 @@ kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs,
         }
       for (guint d = 0; d < documents->len; d++)
         {
-          func (g_ptr_array_index (documents, d), user_data);
+          KgDocument *document = g_ptr_array_index (documents, d);
+          const char *id = kg_document_get_id (document);
+          const char *source = kg_document_get_source (document) ? kg_document_get_source (document) : id;
+          const char *first = g_hash_table_lookup (ids, id);
+          if (first)
+            {
+              g_autofree char *given = g_strdup (id);
+              g_autofree char *unique = NULL;
+              for (guint n = 2; unique == NULL || g_hash_table_contains (ids, unique); n++)
+                {
+                  g_free (unique);
+                  unique = g_strdup_printf ("%s~%u", given, n);
+                }
+              kg_cli_warning ("%s: document id \"%s\" was read before, from %s: this document's id is \"%s\"",
+                              source, given, first, unique);
+              kg_document_set_id (document, unique);
+              id = kg_document_get_id (document);
+            }
+          g_hash_table_insert (ids, g_strdup (id), g_strdup (source));
+          func (document, user_data);
           counts.documents++;
         }
     }

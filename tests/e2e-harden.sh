@@ -50,4 +50,20 @@ for run in 1 2; do
     check "build d -o d, run $run: 2 documents" grep -q "2 documents ->" "$work/here-$run.err"
 done
 
+# ---- 5. JSON Lines: duplicate and empty ids, in one file and across files --
+printf '%s\n' '{"id":"a1","text":"Maria Lopez met Juan Perez in Madrid."}' \
+    '{"id":"a1","text":"Angela Merkel visited Paris on Monday."}' \
+    '{"id":"","text":"Emmanuel Macron met Olaf Scholz in Berlin."}' > "$work/ids.jsonl"
+cp "$work/ids.jsonl" "$work/ids2.jsonl"
+(cd "$work" && "$KGRAPH" build ids.jsonl ids2.jsonl -o ids-out -f nt) > /dev/null 2> "$work/ids.err"
+check "a duplicate id is reported with file and line" \
+    grep -q 'warning: ids.jsonl:2: a duplicate id "a1" (field "id", first on line 1): this document.s id is "ids.jsonl:2"' "$work/ids.err"
+check "an empty id is reported with file and line" \
+    grep -q 'warning: ids.jsonl:3: an empty id (field "id"): this document.s id is "ids.jsonl:3"' "$work/ids.err"
+check "an id another file had is reported with both places" \
+    grep -q 'warning: ids2.jsonl:1: document id "a1" was read before, from ids.jsonl:1: this document.s id is "a1~2"' "$work/ids.err"
+check "six lines, six documents" grep -q "6 documents ->" "$work/ids.err"
+check "no empty document IRI" sh -c "! grep -q '/document/>' '$work/ids-out/kgraph.nt'"
+check "six document IRIs" [ "$(grep -c 'schema.org/NewsArticle' "$work/ids-out/kgraph.nt")" -eq 6 ]
+
 tap_done

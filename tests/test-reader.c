@@ -256,6 +256,46 @@ test_jsonl_all_bad (void)
   g_assert_cmpuint (problems->len, ==, 2);
 }
 
+/* Issue 14, defect 5: a duplicate id merged two articles into one
+ * document, an empty id gave an empty document IRI.  Each gets the id of a
+ * line without one, FILE:LINE, and a problem that names the line and keeps
+ * the document. */
+static void
+test_jsonl_ids (void)
+{
+  const char *lines =
+    "{\"id\": \"a1\", \"text\": \"Velmar signed the deal.\"}\n"
+    "{\"id\": \"a1\", \"text\": \"Orlen bought the port.\"}\n"
+    "{\"id\": \"\", \"text\": \"Kestrel opened a mine.\"}\n"
+    "{\"id\": \"ids.jsonl:5\", \"text\": \"Marot left the board.\"}\n"
+    "{\"text\": \"No id here.\"}\n"
+    "{\"id\": 7, \"text\": \"A number.\"}\n"
+    "{\"id\": \"7\", \"text\": \"The same number.\"}\n";
+  g_autoptr (KgReader) reader = kg_reader_new ();
+  g_autoptr (GBytes) bytes = g_bytes_new_static (lines, strlen (lines));
+  g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "ids.jsonl", bytes, problems, &error);
+  g_assert_no_error (error);
+  const char *ids[] = { "a1", "ids.jsonl:2", "ids.jsonl:3", "ids.jsonl:5", "ids.jsonl:5~2", "7", "ids.jsonl:7" };
+  g_assert_cmpuint (documents->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (kg_document_get_id (g_ptr_array_index (documents, i)), ==, ids[i]);
+  static const struct { guint line; const char *message; } expected[] = {
+    { 2, "ids.jsonl:2: a duplicate id \"a1\" (field \"id\", first on line 1): this document's id is \"ids.jsonl:2\"" },
+    { 3, "ids.jsonl:3: an empty id (field \"id\"): this document's id is \"ids.jsonl:3\"" },
+    { 7, "ids.jsonl:7: a duplicate id \"7\" (field \"id\", first on line 6): this document's id is \"ids.jsonl:7\"" },
+  };
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const KgReadProblem *problem = g_ptr_array_index (problems, i);
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_false (problem->skipped);
+      g_assert_cmpstr (problem->message, ==, expected[i].message);
+    }
+}
+
 /* ---- bad input -------------------------------------------------------------- */
 
 typedef struct {
@@ -444,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/inputs/list", test_expand_list);
   g_test_add_func ("/reader/jsonl/lines", test_jsonl);
   g_test_add_func ("/reader/jsonl/all-bad", test_jsonl_all_bad);
+  g_test_add_func ("/reader/jsonl/ids", test_jsonl_ids);
   g_test_add_func ("/reader/bad/files", test_bad_files);
   g_test_add_func ("/reader/bad/lenient", test_lenient);
   g_test_add_func ("/reader/bad/huge-line", test_huge_line);
