@@ -66,4 +66,18 @@ check "six lines, six documents" grep -q "6 documents ->" "$work/ids.err"
 check "no empty document IRI" sh -c "! grep -q '/document/>' '$work/ids-out/kgraph.nt'"
 check "six document IRIs" [ "$(grep -c 'schema.org/NewsArticle' "$work/ids-out/kgraph.nt")" -eq 6 ]
 
+# ---- 6. UTF-16 articles are decoded, not refused as binary data -----------
+mkdir "$work/wide"
+printf 'Maria Lopez met Juan Perez in Madrid on Monday.\n' | iconv -f UTF-8 -t UTF-16 > "$work/wide/bom.txt"
+printf 'Angela Merkel visited Paris on Tuesday.\n' | iconv -f UTF-8 -t UTF-16BE > "$work/wide/be.txt"
+"$KGRAPH" build "$work/wide" -o "$work/wide-out" -f nt > /dev/null 2> "$work/wide.err"
+check "UTF-16 articles build (exit $?)" [ -s "$work/wide-out/kgraph.nt" ]
+check "UTF-16 with a byte order mark is decoded, and said so" \
+    grep -q "wide/bom.txt: decoded from UTF-16LE (byte order mark); offsets point into the UTF-8 decoding" "$work/wide.err"
+check "UTF-16 without one is decoded, and said so" \
+    grep -q "wide/be.txt: decoded from UTF-16BE (no byte order mark" "$work/wide.err"
+check "no binary data" sh -c "! grep -q 'binary data' '$work/wide.err'"
+check "both documents are in the graph" grep -q "2 documents ->" "$work/wide.err"
+check "the evidence text is the decoded sentence" grep -q '"Maria Lopez met Juan Perez in Madrid on Monday."' "$work/wide-out/kgraph.nt"
+
 tap_done

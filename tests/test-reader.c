@@ -296,6 +296,62 @@ test_jsonl_ids (void)
     }
 }
 
+/* Issue 14, defect 6: UTF-16 was refused as binary data.  It is decoded,
+ * with a byte order mark or without one when its NUL bytes give it away,
+ * and the document's original bytes (which offsets point into) are the
+ * UTF-8 decoding; one with a mark that does not decode is refused, naming
+ * the encoding and the byte. */
+static void
+test_utf16 (void)
+{
+  const char *text = "Сергей Лавров met Anna Berg in Minsk.\n";
+  static const struct { const char *to; const char *mark; gsize mark_length; const char *note; } cases[] = {
+    { "UTF-16LE", "\xff\xfe", 2, "decoded from UTF-16LE (byte order mark)" },
+    { "UTF-16BE", "\xfe\xff", 2, "decoded from UTF-16BE (byte order mark)" },
+    { "UTF-16LE", "", 0, "decoded from UTF-16LE (no byte order mark, found by its NUL bytes)" },
+    { "UTF-16BE", "", 0, "decoded from UTF-16BE (no byte order mark, found by its NUL bytes)" },
+    { "UTF-32LE", "\xff\xfe\0\0", 4, "decoded from UTF-32LE (byte order mark)" },
+  };
+  g_autoptr (KgReader) reader = kg_reader_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length;
+      g_autofree char *wide = g_convert (text, -1, cases[i].to, "UTF-8", NULL, &length, NULL);
+      g_autoptr (GByteArray) data = g_byte_array_new ();
+      g_byte_array_append (data, (const guint8 *) cases[i].mark, cases[i].mark_length);
+      g_byte_array_append (data, (const guint8 *) wide, length);
+      g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+      g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "wide.txt", bytes, problems, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (documents->len, ==, 1);
+      KgDocument *document = g_ptr_array_index (documents, 0);
+      gsize raw_length;
+      const char *raw = g_bytes_get_data (kg_document_get_raw (document), &raw_length);
+      g_assert_cmpstr (raw, ==, text);
+      g_assert_cmpuint (raw_length, ==, strlen (text));
+      assert_offsets_exact (document);
+      g_autofree char *forms = all_forms (document);
+      g_assert_cmpstr (forms, ==, "Сергей Лавров met Anna Berg in Minsk .");
+      g_assert_cmpuint (problems->len, ==, 1);
+      const KgReadProblem *problem = g_ptr_array_index (problems, 0);
+      g_assert_false (problem->skipped);
+      g_autofree char *expected = g_strdup_printf ("wide.txt: %s; offsets point into the UTF-8 decoding", cases[i].note);
+      g_assert_cmpstr (problem->message, ==, expected);
+    }
+
+  /* a lone surrogate after a mark */
+  static const char bad[] = "\xff\xfe" "M\0a\0\0\xd8" "A\0 \0";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (bad, sizeof bad - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "bad16.txt", bytes, NULL, &error);
+  g_assert_null (documents);
+  g_assert_error (error, KG_ERROR, KG_ERROR_INPUT);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "bad16.txt: UTF-16LE text (by its byte order mark) that does not decode at byte 6"));
+}
+
 /* ---- bad input -------------------------------------------------------------- */
 
 typedef struct {
@@ -485,6 +541,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/jsonl/lines", test_jsonl);
   g_test_add_func ("/reader/jsonl/all-bad", test_jsonl_all_bad);
   g_test_add_func ("/reader/jsonl/ids", test_jsonl_ids);
+  g_test_add_func ("/reader/utf16", test_utf16);
   g_test_add_func ("/reader/bad/files", test_bad_files);
   g_test_add_func ("/reader/bad/lenient", test_lenient);
   g_test_add_func ("/reader/bad/huge-line", test_huge_line);

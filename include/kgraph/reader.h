@@ -26,6 +26,10 @@
  * be matched back to its source, the original is the extracted text
  * (paragraphs separated by blank lines).  Non-UTF-8 HTML that declares its
  * charset is transcoded first, and its original is the UTF-8 transcoding.
+ * UTF-16 and UTF-32 with a byte order mark, and UTF-16 without one whose
+ * NUL bytes give it away, are decoded before anything else (and
+ * reported): the original is the UTF-8 decoding, and offsets count its
+ * bytes, not the file's.
  *
  * Cleaning: tokens hold a normalised form (curly quotes and apostrophes
  * straight, non-breaking and other hyphens as "-", NBSP and other spaces as
