@@ -80,4 +80,20 @@ check "no binary data" sh -c "! grep -q 'binary data' '$work/wide.err'"
 check "both documents are in the graph" grep -q "2 documents ->" "$work/wide.err"
 check "the evidence text is the decoded sentence" grep -q '"Maria Lopez met Juan Perez in Madrid on Monday."' "$work/wide-out/kgraph.nt"
 
+# ---- 7. lint picks each file's format by its content and skips the others --
+printf 'Iran\tborders\tIraq\n' > "$work/one.tsv"
+"$KGRAPH" import "$work/one.tsv" -o "$work/all" -f all -q
+"$KGRAPH" lint "$work"/all/* > "$work/lint-all.out" 2> "$work/lint-all.err"
+check "lint DIR/* on a whole output set: exit 0 (got $?)" [ "$?" -eq 0 ]
+check "lint DIR/*: the four graph files checked, six skipped" \
+    grep -q "4 files checked: 0 errors, 0 warnings, 6 skipped" "$work/lint-all.err"
+check "lint DIR/*: the SVG is skipped, and said so" \
+    grep -q "skipped .*all/kgraph.svg: lint checks dot, graphml, nt and nq, not svg" "$work/lint-all.err"
+check "lint DIR/*: a report is skipped, and said so" \
+    grep -q "skipped .*all/kgraph.entities.tsv: cannot tell the format" "$work/lint-all.err"
+cp "$work/all/kgraph.svg" "$work/all-svg.xml"
+"$KGRAPH" lint "$work/all-svg.xml" > /dev/null 2> "$work/lint-svg.err"
+check "lint of an SVG named .xml alone: nothing checked, exit 3 (got $?)" [ "$?" -eq 3 ]
+check "lint of an SVG named .xml alone: says it skipped it" grep -q "skipped .*all-svg.xml: .*not svg" "$work/lint-svg.err"
+
 tap_done
