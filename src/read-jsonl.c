@@ -63,10 +63,40 @@ member_string (JsonObject *object, const char *name)
   return NULL;
 }
 
-/* Reads one line; FALSE (and a problem) when it is a bad document. */
+/* json-glib's column is that of the last character of the token it did
+ * not expect; the byte in line where that token starts. */
+static gsize
+bad_token_start (const char *line, gsize length, guint column)
+{
+  gsize i = MIN ((gsize) column, length);
+  if (i == 0)
+    return 0;
+  i--;
+  if (line[i] == '"')
+    {
+      /* a string: back to its opening quote, one not escaped */
+      while (i > 0)
+        {
+          i--;
+          gsize backslashes = 0;
+          while (backslashes < i && line[i - 1 - backslashes] == '\\')
+            backslashes++;
+          if (line[i] == '"' && backslashes % 2 == 0)
+            break;
+        }
+      return i;
+    }
+  while (i > 0 && (g_ascii_isalnum (line[i - 1]) || strchr ("_.+-", line[i - 1])))
+    i--;
+  return i;
+}
+
+/* Reads one line (offset: its first byte in the file, indent bytes of
+ * spaces and tabs after the line's start); FALSE (and a problem) when it
+ * is a bad document. */
 static gboolean
 read_line (KgReadContext *context, JsonParser *parser, GHashTable *ids, const char *line, gsize length,
-           guint line_number, gsize offset)
+           guint line_number, gsize offset, gsize indent)
 {
   const KgReader *reader = context->reader;
   const char *bad;
@@ -90,8 +120,12 @@ read_line (KgReadContext *context, JsonParser *parser, GHashTable *ids, const ch
       guint json_line, column;
       int consumed = 0;
       if (sscanf (error->message, "<data>:%u:%u: %n", &json_line, &column, &consumed) == 2 && consumed > 0)
-        kg__read_problem (context, KG_ERROR_INPUT, line_number, offset + column - 1, TRUE,
-                          "not JSON at column %u: %s", column, error->message + consumed);
+        {
+          gsize at = bad_token_start (line, length, column);
+          guint file_column = indent + g_utf8_strlen (line, at) + 1;
+          kg__read_problem (context, KG_ERROR_INPUT, line_number, offset + at, TRUE,
+                            "not JSON at column %u: %s", file_column, error->message + consumed);
+        }
       else
         kg__read_problem (context, KG_ERROR_INPUT, line_number, offset, TRUE, "not JSON: %s", error->message);
       return FALSE;
@@ -200,7 +234,8 @@ kg__read_jsonl (KgReadContext *context, GBytes *bytes, GError **error)
       gsize start = i;
       while (start < line_end && (data[start] == ' ' || data[start] == '\t'))
         start++;
-      if (start < line_end && !read_line (context, parser, ids, data + start, line_end - start, line_number, start))
+      if (start < line_end && !read_line (context, parser, ids, data + start, line_end - start, line_number, start,
+                                               start - i))
         bad++;
       i = end + 1;
     }

@@ -296,6 +296,40 @@ test_jsonl_ids (void)
     }
 }
 
+/* Issue 14, defect 8: the column of a JSON error was json-glib's, the
+ * last character of the bad token, three off for "oops".  It is the
+ * token's first character, counted in the file's line (indentation and
+ * all, in characters), and the problem's byte is that character's. */
+static void
+test_jsonl_error_column (void)
+{
+  static const struct { const char *line; guint column; } cases[] = {
+    { "{\"id\": 1, \"text\": oops}", 19 },
+    { "{\"id\": 2, \"text\": \"x\" \"y\"}", 19 },
+    { "  {\"id\": 4, \"text\": tru}", 21 },
+    { "{\"id\": \"\u00e9\", \"text\": \"z\" x}", 21 },
+    { "{\"id\": 6, \"text\": \"a\\\"b\" 7}", 19 },
+  };
+  g_autoptr (KgReader) reader = kg_reader_new ();
+  kg_reader_set_format (reader, KG_INPUT_FORMAT_JSONL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = g_strdup_printf ("{\"text\": \"Fine.\"}\n%s\n", cases[i].line);
+      g_autoptr (GBytes) bytes = g_bytes_new (data, strlen (data));
+      g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "col.jsonl", bytes, problems, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 1);
+      const KgReadProblem *problem = g_ptr_array_index (problems, 0);
+      g_autofree char *expected = g_strdup_printf ("col.jsonl:2: not JSON at column %u: ", cases[i].column);
+      if (!g_str_has_prefix (problem->message, expected))
+        g_error ("'%s' does not start with '%s'", problem->message, expected);
+      const char *line = strchr (data, '\n') + 1;
+      g_assert_cmpuint (g_utf8_strlen (line, problem->byte - (line - data)) + 1, ==, cases[i].column);
+    }
+}
+
 /* Issue 14, defect 6: UTF-16 was refused as binary data.  It is decoded,
  * with a byte order mark or without one when its NUL bytes give it away,
  * and the document's original bytes (which offsets point into) are the
@@ -542,6 +576,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/jsonl/all-bad", test_jsonl_all_bad);
   g_test_add_func ("/reader/jsonl/ids", test_jsonl_ids);
   g_test_add_func ("/reader/utf16", test_utf16);
+  g_test_add_func ("/reader/jsonl/error-column", test_jsonl_error_column);
   g_test_add_func ("/reader/bad/files", test_bad_files);
   g_test_add_func ("/reader/bad/lenient", test_lenient);
   g_test_add_func ("/reader/bad/huge-line", test_huge_line);
