@@ -92,9 +92,9 @@ kg_cmd_build (int argc, char **argv)
     {
       const KgFactCounts *f = &build.facts;
       fprintf (stderr,
-               "kgraph: %u facts found, %u in the graph; left out: %u with an unresolved pronoun or headline "
+               "kgraph: %u %s found, %u in the graph; left out: %u with an unresolved pronoun or headline "
                "word, %u with a clause for an argument, %u without an object, %u about themselves\n",
-               f->extracted, f->added, f->unresolved, f->clausal, f->no_object, f->self);
+               f->extracted, kg_cli_plural (f->extracted, "fact", "facts"), f->added, f->unresolved, f->clausal, f->no_object, f->self);
     }
   status = kg_cli_output_write (&output, graph);
   return status == KG_EXIT_OK && counts.skipped > 0 ? KG_EXIT_PARTIAL : status;

@@ -46,6 +46,12 @@ kg_cli_handle_signals (void)
     }
 }
 
+const char *
+kg_cli_plural (guint n, const char *one, const char *many)
+{
+  return n == 1 ? one : many;
+}
+
 void
 kg_cli_error (const char *format, ...)
 {
@@ -545,7 +551,12 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
         }
     }
   if (!output->quiet && !to_stdout (output))
-    fprintf (stderr, "kgraph: %u nodes, %u edges, %u documents -> %s\n", kg_graph_get_n_nodes (graph),
-             kg_graph_get_n_edges (graph), kg_graph_get_n_documents (graph), written->str);
+    {
+      guint nodes = kg_graph_get_n_nodes (graph), edges = kg_graph_get_n_edges (graph);
+      guint documents = kg_graph_get_n_documents (graph);
+      fprintf (stderr, "kgraph: %u %s, %u %s, %u %s -> %s\n", nodes, kg_cli_plural (nodes, "node", "nodes"), edges,
+               kg_cli_plural (edges, "edge", "edges"), documents, kg_cli_plural (documents, "document", "documents"),
+               written->str);
+    }
   return KG_EXIT_OK;
 }

@@ -33,6 +33,9 @@ typedef enum {
  * before the program dies of them (see atomic-file.h). */
 void kg_cli_handle_signals (void);
 
+/* one when n is 1, else many: "1 edge", "2 edges". */
+const char *kg_cli_plural (guint n, const char *one, const char *many);
+
 /* "kgraph: error: ..." on stderr. */
 void kg_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* "kgraph: warning: ..." on stderr. */

@@ -96,4 +96,14 @@ cp "$work/all/kgraph.svg" "$work/all-svg.xml"
 check "lint of an SVG named .xml alone: nothing checked, exit 3 (got $?)" [ "$?" -eq 3 ]
 check "lint of an SVG named .xml alone: says it skipped it" grep -q "skipped .*all-svg.xml: .*not svg" "$work/lint-svg.err"
 
+# ---- 8. small things ---------------------------------------------------------
+"$KGRAPH" import "$work/one.tsv" -o "$work/one-out" -f nt 2> "$work/one.err"
+check "one of each in the summary: 2 nodes, 1 edge, 1 document" \
+    grep -q "^kgraph: 2 nodes, 1 edge, 1 document -> " "$work/one.err"
+mkdir "$work/one-doc"
+printf 'Maria Lopez met Juan Perez in Madrid.\n' > "$work/one-doc/a.txt"
+"$KGRAPH" build "$work/one-doc" -o "$work/one-doc-out" -f nt 2> "$work/one-doc.err"
+check "one fact found: 'fact', not 'facts'" grep -q "^kgraph: 1 fact found, 1 in the graph" "$work/one-doc.err"
+check "one document: 'document', not 'documents'" grep -q " 1 edge, 1 document -> " "$work/one-doc.err"
+
 tap_done
