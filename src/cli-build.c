@@ -45,7 +45,7 @@ kg_cmd_build (int argc, char **argv)
     "Examples:\n"
     "  kgraph build seeds -o out --name seeds -f all\n"
     "  kgraph build --input-format jsonl --text-field body news.jsonl -o out -f graphml,nt\n"
-    "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_EXIT_CODES_HELP);
+    "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_INPUT_LIMITS_HELP KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, kg_cli_input_group (&input));
   g_option_context_add_group (context, kg_cli_data_group (&input));

@@ -46,6 +46,12 @@ kg_cli_handle_signals (void)
     }
 }
 
+/* KG_INPUT_LIMITS_HELP says these figures. */
+G_STATIC_ASSERT (KG_READER_MAX_FILE_BYTES == (gsize) 256 << 20);
+G_STATIC_ASSERT (KG_READER_MAX_DOCUMENT_BYTES == (gsize) 8 << 20);
+G_STATIC_ASSERT (KG_READER_MAX_PARAGRAPH_BYTES == (gsize) 1 << 20);
+G_STATIC_ASSERT (KG_READER_MAX_SENTENCE_TOKENS == 250);
+
 const char *
 kg_cli_plural (guint n, const char *one, const char *many)
 {

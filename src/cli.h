@@ -29,6 +29,14 @@ typedef enum {
   "  5  a model or lexicon is missing or incompatible\n" \
   "  6  outputs written, but some inputs were skipped\n"
 
+/* The reader's limits (kgraph/reader.h), for the help of the commands
+ * that read articles; cli-common.c checks the figures against the macros. */
+#define KG_INPUT_LIMITS_HELP \
+  "Limits: a file of at most 256 MiB, a document of at most 8 MiB (for JSON Lines,\n" \
+  "each text field), a paragraph of at most 1 MiB; a document beyond a limit is\n" \
+  "reported and skipped.  A run of text with no sentence end is cut into sentences\n" \
+  "of at most 250 words.\n\n"
+
 /* SIGINT, SIGTERM and SIGHUP remove the temporary files being written
  * before the program dies of them (see atomic-file.h). */
 void kg_cli_handle_signals (void);

@@ -106,4 +106,13 @@ printf 'Maria Lopez met Juan Perez in Madrid.\n' > "$work/one-doc/a.txt"
 check "one fact found: 'fact', not 'facts'" grep -q "^kgraph: 1 fact found, 1 in the graph" "$work/one-doc.err"
 check "one document: 'document', not 'documents'" grep -q " 1 edge, 1 document -> " "$work/one-doc.err"
 
+for command in build annotate; do
+    "$KGRAPH" help "$command" | tr '\n' ' ' > "$work/help-$command.txt"
+    check "kgraph help $command states the document and paragraph limits" \
+        grep -q "a document of at most 8 MiB .*a paragraph of at most 1 MiB" "$work/help-$command.txt"
+done
+tr '\n' ' ' < "$TESTS/../README.md" > "$work/readme-joined.txt"
+check "README states the document and paragraph limits" \
+    grep -q "document of at most 8 MiB .*a paragraph *of at most 1 MiB" "$work/readme-joined.txt"
+
 tap_done
