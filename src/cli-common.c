@@ -271,7 +271,10 @@ kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs,
           const char *path = g_ptr_array_index (paths, i);
           gboolean named = FALSE;
           for (guint k = 0; k < n_inputs && !named; k++)
-            named = strcmp (inputs[k], path) == 0;
+            {
+              g_autofree char *input = kg_reader_normalize_path (inputs[k]);
+              named = strcmp (input, path) == 0;
+            }
           if (!named && is_own_output (path, output_real))
             {
               g_ptr_array_add (own, g_ptr_array_steal_index (paths, i));

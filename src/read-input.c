@@ -246,9 +246,35 @@ expand_list (Expansion *expansion, const char *list, guint depth)
     }
 }
 
-static void
-expand_one (Expansion *expansion, const char *path, guint depth)
+/* path without "." components, repeated or trailing slashes: "./seeds/"
+ * and "seeds" name the same files and give the same document ids.  ".."
+ * stays, since with symbolic links it does not always undo the component
+ * before it.  (transfer full) */
+char *
+kg_reader_normalize_path (const char *path)
 {
+  if (strcmp (path, "-") == 0)
+    return g_strdup (path);
+  GString *out = g_string_new (g_path_is_absolute (path) ? G_DIR_SEPARATOR_S : "");
+  gsize root = out->len;
+  g_auto (GStrv) parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      if (*parts[i] == '\0' || strcmp (parts[i], ".") == 0)
+        continue;
+      if (out->len > root)
+        g_string_append_c (out, G_DIR_SEPARATOR);
+      g_string_append (out, parts[i]);
+    }
+  if (out->len == 0)
+    g_string_append_c (out, '.');
+  return g_string_free (out, FALSE);
+}
+
+static void
+expand_one (Expansion *expansion, const char *typed, guint depth)
+{
+  g_autofree char *path = kg_reader_normalize_path (typed);
   struct stat st;
   if (strcmp (path, "-") != 0 && g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
     expand_directory (expansion, path, &st, depth);

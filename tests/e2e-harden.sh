@@ -115,4 +115,11 @@ tr '\n' ' ' < "$TESTS/../README.md" > "$work/readme-joined.txt"
 check "README states the document and paragraph limits" \
     grep -q "document of at most 8 MiB .*a paragraph *of at most 1 MiB" "$work/readme-joined.txt"
 
+(cd "$work" && "$KGRAPH" build d -o norm1 -f nt -q && "$KGRAPH" build ./d/ -o norm2 -f nt -q \
+    && "$KGRAPH" build .//d/000_60a27b6c2513630d.txt ./d/./001_c9860bf5d6f75a1b.txt -o norm3 -f nt -q)
+check "d, ./d/ and ./d/./FILE give the same document ids" \
+    sh -c "cmp '$work/norm1/kgraph.documents.tsv' '$work/norm2/kgraph.documents.tsv' && cmp '$work/norm1/kgraph.documents.tsv' '$work/norm3/kgraph.documents.tsv'"
+check "d and ./d/ give the same N-Triples" cmp "$work/norm1/kgraph.nt" "$work/norm2/kgraph.nt"
+check "the ids are d/FILE" grep -q "^d/000_60a27b6c2513630d.txt	" "$work/norm2/kgraph.documents.tsv"
+
 tap_done

@@ -296,6 +296,32 @@ test_jsonl_ids (void)
     }
 }
 
+/* Issue 14, defect 8: document ids were paths as typed, so "seeds" and
+ * "./seeds" gave different ids. */
+static void
+test_normalize_path (void)
+{
+  static const struct { const char *typed, *normal; } cases[] = {
+    { "seeds", "seeds" }, { "./seeds", "seeds" }, { "seeds/", "seeds" }, { ".//seeds/./a.txt", "seeds/a.txt" },
+    { "/tmp//x/./y/", "/tmp/x/y" }, { "../up/./a", "../up/a" }, { "a/../b", "a/../b" }, { ".", "." },
+    { "./", "." }, { "/", "/" }, { "-", "-" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normal = kg_reader_normalize_path (cases[i].typed);
+      g_assert_cmpstr (normal, ==, cases[i].normal);
+    }
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *file = write_file (dir, "a.txt", "Text.", -1);
+  g_autofree char *typed = g_strdup_printf ("%s/./", dir);
+  const char *inputs[] = { typed };
+  g_autoptr (GPtrArray) paths = kg_reader_expand_inputs (inputs, 1, NULL);
+  g_assert_cmpuint (paths->len, ==, 1);
+  g_autofree char *normal_file = kg_reader_normalize_path (file);
+  g_assert_cmpstr (g_ptr_array_index (paths, 0), ==, normal_file);
+  remove_tree (dir);
+}
+
 /* Issue 14, defect 8: the column of a JSON error was json-glib's, the
  * last character of the bad token, three off for "oops".  It is the
  * token's first character, counted in the file's line (indentation and
@@ -577,6 +603,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/jsonl/ids", test_jsonl_ids);
   g_test_add_func ("/reader/utf16", test_utf16);
   g_test_add_func ("/reader/jsonl/error-column", test_jsonl_error_column);
+  g_test_add_func ("/reader/inputs/normalized", test_normalize_path);
   g_test_add_func ("/reader/bad/files", test_bad_files);
   g_test_add_func ("/reader/bad/lenient", test_lenient);
   g_test_add_func ("/reader/bad/huge-line", test_huge_line);
