@@ -1,8 +1,10 @@
 # kgraph: build, test, run, benchmark and install.
 #
-#   make run      install missing Debian packages, build, build the graph of seeds/ into out/
-#   make check    install missing Debian packages, build, run the whole test suite
-#   make bench    speed and memory figures (scripts/bench); DATA=DIR (the corpora) adds EWT test,
+#   make run      install the missing Debian packages kgraph needs to build and run, build,
+#                 build the graph of seeds/ into out/
+#   make check    the same plus the test clients (Python, Redland...), run the whole test suite
+#   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
+#                 DATA=DIR (the corpora) adds EWT test,
 #                 FACTS=N sets the size of the import benchmark (100000)
 #   make install  PREFIX=/usr/local DESTDIR=  (program, library, headers, kgraph.pc, data)
 #
@@ -46,20 +48,25 @@ say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
+# scripts/install-deps SET installs what SET needs: run (build and run),
+# check (and the tests' clients), bench (and the benchmark tools), all.
 deps:
-	$(Q)scripts/install-deps
+	$(Q)scripts/install-deps all
 
-run: deps
+run:
+	$(Q)scripts/install-deps run
 	$(Q)$(MAKE) --no-print-directory all
 	$(PROGRAM) build seeds -o out --name seeds -f dot,svg,png,pdf,graphml,nt
 
-check: deps
+check:
+	$(Q)scripts/install-deps check
 	$(Q)$(MAKE) --no-print-directory all tests
 	$(Q)tests/run-tests $(BUILD)
 
 tests: $(TEST_BIN)
 
-bench: deps
+bench:
+	$(Q)scripts/install-deps bench
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)FACTS=$(FACTS) scripts/bench $(BUILD) $(DATA)
 

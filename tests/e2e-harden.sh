@@ -122,4 +122,18 @@ check "d, ./d/ and ./d/./FILE give the same document ids" \
 check "d and ./d/ give the same N-Triples" cmp "$work/norm1/kgraph.nt" "$work/norm2/kgraph.nt"
 check "the ids are d/FILE" grep -q "^d/000_60a27b6c2513630d.txt	" "$work/norm2/kgraph.documents.tsv"
 
+top="$TESTS/.."
+"$top/scripts/install-deps" --list run > "$work/deps-run"
+"$top/scripts/install-deps" --list check > "$work/deps-check"
+"$top/scripts/install-deps" --list bench > "$work/deps-bench"
+check "make run's packages: the build and Graphviz" sh -c "grep -qx libgraphviz-dev '$work/deps-run' && grep -qx graphviz '$work/deps-run'"
+check "make run's packages: no test client, no benchmark tool" \
+    sh -c "! grep -Eqx 'python3.*|raptor2-utils|redland-utils|hyperfine|time' '$work/deps-run'"
+check "make check's packages: the test clients, no benchmark tool" \
+    sh -c "grep -qx python3-networkx '$work/deps-check' && grep -qx raptor2-utils '$work/deps-check' && ! grep -qx hyperfine '$work/deps-check'"
+check "make bench's packages: the benchmark tools" grep -qx hyperfine "$work/deps-bench"
+make -s -n -C "$top" run | grep -v "^make" > "$work/make-run.txt"
+check "make run installs the run set" grep -q "scripts/install-deps run$" "$work/make-run.txt"
+check "make check installs the check set" sh -c "make -s -n -C '$top' check | grep -q 'scripts/install-deps check$'"
+
 tap_done
