@@ -90,12 +90,20 @@ $(PROGRAM): $(CLI_OBJ) $(STATIC)
 $(BUILD)/tests/test-%: $(BUILD)/tests/test-%.o $(STATIC)
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(KG_LDLIBS)
 
-$(BUILD)/kgraph.pc: Makefile
-	@mkdir -p $(BUILD)
-	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
+# kgraph.pc for the PREFIX of the command line.  The public headers use
+# GLib's types, so a program that includes them links GLib too: glib-2.0
+# is required publicly, the rest privately.  `make install` writes it
+# again, so that `make` then `make install PREFIX=DIR` installs one that
+# names DIR, not the PREFIX of the first build.
+write_pc = printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
 	  'datadir=$(DATADIR)' '' 'Name: kgraph' \
 	  'Description: knowledge graphs from news articles' 'Version: $(VERSION)' \
-	  'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -lkgraph' 'Cflags: -I$${includedir}' > $@
+	  'Requires: glib-2.0' 'Requires.private: $(filter-out glib-2.0,$(PKGS))' \
+	  'Libs: -L$${libdir} -lkgraph' 'Libs.private: -lm' 'Cflags: -I$${includedir}' > $(1)
+
+$(BUILD)/kgraph.pc: Makefile
+	@mkdir -p $(BUILD)
+	$(Q)$(call write_pc,$@)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kgraph \
@@ -106,7 +114,7 @@ install: all
 	ln -sf libkgraph.so.0 $(DESTDIR)$(LIBDIR)/libkgraph.so
 	install -m 644 include/kgraph.h $(DESTDIR)$(INCLUDEDIR)/kgraph.h
 	install -m 644 include/kgraph/*.h $(DESTDIR)$(INCLUDEDIR)/kgraph/
-	install -m 644 $(BUILD)/kgraph.pc $(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc
+	$(call write_pc,$(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc)
 	cp -R data/. $(DESTDIR)$(DATADIR)/
 
 uninstall:

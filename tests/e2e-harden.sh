@@ -136,4 +136,36 @@ make -s -n -C "$top" run | grep -v "^make" > "$work/make-run.txt"
 check "make run installs the run set" grep -q "scripts/install-deps run$" "$work/make-run.txt"
 check "make check installs the check set" sh -c "make -s -n -C '$top' check | grep -q 'scripts/install-deps check$'"
 
+# make install PREFIX=DIR after a plain make: the installed kgraph.pc names
+# DIR, and a program compiled with it against the installed tree runs
+make -s -C "$top" install PREFIX="$work/inst" > "$work/install.out" 2>&1
+check "make install PREFIX=DIR succeeds" [ -x "$work/inst/bin/kgraph" ]
+check "the installed kgraph.pc names DIR" grep -qx "prefix=$work/inst" "$work/inst/lib/pkgconfig/kgraph.pc"
+cat > "$work/client.c" <<'CLIENT'
+#include <kgraph.h>
+#include <stdio.h>
+#include <string.h>
+
+int
+main (void)
+{
+  g_autoptr (KgGraph) graph = kg_graph_new ();
+  g_autofree char *path = kg_reader_normalize_path ("./seeds/");
+  const char *dot = "digraph { a -> b }";
+  g_autoptr (GPtrArray) problems = kg_lint_check (KG_FORMAT_DOT, dot, strlen (dot));
+  printf ("%u %s %u\n", kg_graph_get_n_nodes (graph), path, problems->len);
+  return 0;
+}
+CLIENT
+PKG_CONFIG_PATH="$work/inst/lib/pkgconfig" sh -c \
+    'cc $(pkg-config --cflags kgraph) "$1/client.c" -o "$1/client" $(pkg-config --libs kgraph)' - "$work" \
+    > "$work/client.err" 2>&1
+check "a program compiles and links with pkg-config kgraph against the installed tree ($(head -c 300 "$work/client.err"))" [ -x "$work/client" ]
+check "the headers come from the installed tree" \
+    sh -c "PKG_CONFIG_PATH='$work/inst/lib/pkgconfig' pkg-config --cflags kgraph | grep -q -- '-I$work/inst/include'"
+check "it runs with the installed library" \
+    sh -c "[ \"\$(LD_LIBRARY_PATH='$work/inst/lib' '$work/client')\" = '0 seeds 0' ]"
+check "the installed kgraph finds its installed data" \
+    sh -c "printf 'Maria Lopez met Juan Perez in Madrid.\\n' | '$work/inst/bin/kgraph' annotate - > /dev/null"
+
 tap_done
