@@ -6,7 +6,7 @@
 #   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
 #                 DATA=DIR (the corpora) adds EWT test,
 #                 FACTS=N sets the size of the import benchmark (100000)
-#   make install  PREFIX=/usr/local DESTDIR=  (program, library, headers, kgraph.pc, data)
+#   make install  PREFIX=/usr/local DESTDIR=  (program, man page, library, headers, kgraph.pc, data)
 #
 # Our flags live in KG_CFLAGS/KG_LDLIBS; CFLAGS and LDFLAGS stay the user's.
 # V=1 shows the commands.
@@ -17,6 +17,7 @@ BINDIR     = $(PREFIX)/bin
 LIBDIR     = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 DATADIR    = $(PREFIX)/share/kgraph
+MANDIR     = $(PREFIX)/share/man
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 
 PKGS    = glib-2.0 libxml-2.0 libcgraph libgvc json-glib-1.0
@@ -107,8 +108,9 @@ $(BUILD)/kgraph.pc: Makefile
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kgraph \
-	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/kgraph
+	install -m 644 doc/kgraph.1 $(DESTDIR)$(MANDIR)/man1/kgraph.1
 	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libkgraph.a
 	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libkgraph.so.0
 	ln -sf libkgraph.so.0 $(DESTDIR)$(LIBDIR)/libkgraph.so
@@ -118,7 +120,7 @@ install: all
 	cp -R data/. $(DESTDIR)$(DATADIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kgraph $(DESTDIR)$(LIBDIR)/libkgraph.* \
+	rm -f $(DESTDIR)$(BINDIR)/kgraph $(DESTDIR)$(LIBDIR)/libkgraph.* $(DESTDIR)$(MANDIR)/man1/kgraph.1 \
 	  $(DESTDIR)$(INCLUDEDIR)/kgraph.h $(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/kgraph $(DESTDIR)$(DATADIR)
 

@@ -168,4 +168,15 @@ check "it runs with the installed library" \
 check "the installed kgraph finds its installed data" \
     sh -c "printf 'Maria Lopez met Juan Perez in Madrid.\\n' | '$work/inst/bin/kgraph' annotate - > /dev/null"
 
+# the man page, installed with the program
+man1="$work/inst/share/man/man1/kgraph.1"
+check "make install installs the man page kgraph.1" [ -s "$man1" ]
+check "groff reads the man page without a warning" sh -c "[ -z \"\$(groff -man -Tutf8 -ww -z '$man1' 2>&1)\" ]"
+for command in $("$KGRAPH" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }'); do
+    check "the man page describes the command $command" grep -q "^\.B kgraph $command\|^\.B $command\$" "$man1"
+done
+for status in 0 1 2 3 4 5 6; do
+    check "the man page gives exit status $status" grep -qx "\.B $status" "$man1"
+done
+
 tap_done
