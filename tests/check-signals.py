@@ -36,16 +36,25 @@ def hidden():
 small = os.path.join(work, "small.tsv")
 with open(small, "w") as f:
     f.write("Iran\tborders\tIraq\n")
+# Big enough that writing takes seconds, so that the signal lands in it;
+# interrupted early, it never fills the disk.
 big = os.path.join(work, "big.tsv")
 random.seed(14)
 with open(big, "w") as f:
-    for i in range(25000):
-        f.write("Person %d\tmeet\tPlace %d\n" % (random.randrange(9000), random.randrange(9000)))
+    for i in range(60000):
+        f.write("Person %d\tmeet\tPlace %d\n" % (random.randrange(20000), random.randrange(20000)))
+medium = os.path.join(work, "medium.tsv")
+with open(medium, "w") as f:
+    for i in range(200):
+        f.write("Person %d\tmeet\tPlace %d\n" % (i, i + 1))
 
 subprocess.run([kgraph, "import", small, "-o", out, "-q"] + formats, check=True)
 before = snapshot()
 
-for signum in (signal.SIGINT, signal.SIGTERM):
+# SIGINT while the first file (.dot) is written; SIGTERM once the .dot is
+# written and the GraphML is being written, where the old code had already
+# replaced the .dot.
+for signum, wait_for in ((signal.SIGINT, ".kgraph.dot."), (signal.SIGTERM, ".kgraph.graphml.")):
     name = signal.Signals(signum).name
     process = subprocess.Popen([kgraph, "import", big, "-o", out, "-q"] + formats,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -54,21 +63,22 @@ for signum in (signal.SIGINT, signal.SIGTERM):
     # Wait for the write phase: a temporary file beside the outputs.
     while process.poll() is None and time.monotonic() < deadline:
         seen = hidden()
-        if seen:
+        if any(n.startswith(wait_for) for n in seen):
             break
         time.sleep(0.005)
-    # Into the write, past the first file's temporary if we can.
-    time.sleep(0.3)
+    # Into that file a little.
+    time.sleep(0.05)
     process.send_signal(signum)
     status = process.wait()
-    report(bool(seen), "%s: sent while writing (temporaries seen: %s)" % (name, " ".join(seen)))
+    report(any(n.startswith(wait_for) for n in seen),
+           "%s: sent while writing %s* (temporaries seen: %s)" % (name, wait_for, " ".join(seen)))
     report(status == -signum, "%s: kgraph dies of the signal (status %d)" % (name, status))
     report(hidden() == [], "%s: no temporary file left" % name, hidden())
     after = snapshot()
     report(after == before, "%s: the previous output set is whole and unchanged" % name,
            "\n".join("%s %s" % (k, after.get(k) == before.get(k)) for k in sorted(set(after) | set(before))))
 
-subprocess.run([kgraph, "import", big, "-o", out, "-q"] + formats, check=True)
+subprocess.run([kgraph, "import", medium, "-o", out, "-q"] + formats, check=True)
 after = snapshot()
 changed = [k for k in before if after.get(k) != before[k] and k != "kgraph.documents.tsv"]
 report(set(after) == set(before) and len(changed) == len(before) - 1,
