@@ -110,7 +110,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kgraph \
 	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/kgraph
-	install -m 644 doc/kgraph.1 $(DESTDIR)$(MANDIR)/man1/kgraph.1
+	install -m 644 docs/kgraph.1 $(DESTDIR)$(MANDIR)/man1/kgraph.1
 	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libkgraph.a
 	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libkgraph.so.0
 	ln -sf libkgraph.so.0 $(DESTDIR)$(LIBDIR)/libkgraph.so

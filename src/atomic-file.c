@@ -100,6 +100,10 @@ kg_atomic_file_get_stream (KgAtomicFile *file)
   return file->stream;
 }
 
+/* The set being written, if any (see kg_atomic_set_begin). */
+static KgAtomicSet *current_set;
+static void set_add (KgAtomicSet *set, const char *target, char *temp_path);
+
 gboolean
 kg_atomic_file_commit (KgAtomicFile *file, GError **error)
 {
@@ -117,6 +121,13 @@ kg_atomic_file_commit (KgAtomicFile *file, GError **error)
       if (fclose (file->stream) != 0 && ok)
         ok = FALSE, saved = errno;
       file->stream = NULL;
+      if (ok && current_set)
+        {
+          /* renamed with the rest of the set, by kg_atomic_set_commit */
+          set_add (current_set, file->path, g_steal_pointer (&file->temp_path));
+          kg_atomic_file_discard (file);
+          return TRUE;
+        }
       if (ok && g_rename (file->temp_path, file->path) != 0)
         ok = FALSE, saved = errno;
     }
@@ -170,43 +181,27 @@ kg_atomic_file_write (const char *path, const void *data, gsize length, GError *
 
 typedef struct {
   char *target;
-  char *staged;   /* NULL once renamed */
+  char *temp_path;  /* NULL once renamed */
 } Staged;
 
 struct _KgAtomicSet {
   GArray *files;  /* Staged */
 };
 
-KgAtomicSet *
-kg_atomic_set_new (void)
+static void
+set_add (KgAtomicSet *set, const char *target, char *temp_path)
 {
-  KgAtomicSet *set = g_new0 (KgAtomicSet, 1);
-  set->files = g_array_new (FALSE, TRUE, sizeof (Staged));
-  return set;
+  Staged file = { g_strdup (target), temp_path };
+  g_array_append_val (set->files, file);
 }
 
-const char *
-kg_atomic_set_stage (KgAtomicSet *set, const char *target, GError **error)
+KgAtomicSet *
+kg_atomic_set_begin (void)
 {
-  g_return_val_if_fail (set != NULL && target != NULL && strcmp (target, "-") != 0, NULL);
-
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  char *staged = g_build_filename (dir, template, NULL);
-  int fd = g_mkstemp_full (staged, O_WRONLY | O_CREAT | O_EXCL, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, KG_ERROR, KG_ERROR_IO, "cannot write '%s': %s", target, g_strerror (saved));
-      g_free (staged);
-      return NULL;
-    }
-  close (fd);
-  register_temporary (staged);
-  Staged file = { g_strdup (target), staged };
-  g_array_append_val (set->files, file);
-  return staged;
+  g_return_val_if_fail (current_set == NULL, NULL);
+  current_set = g_new0 (KgAtomicSet, 1);
+  current_set->files = g_array_new (FALSE, TRUE, sizeof (Staged));
+  return current_set;
 }
 
 gboolean
@@ -229,15 +224,15 @@ kg_atomic_set_commit (KgAtomicSet *set, GError **error)
   for (guint i = 0; i < set->files->len; i++)
     {
       Staged *file = &g_array_index (set->files, Staged, i);
-      if (g_rename (file->staged, file->target) != 0)
+      if (g_rename (file->temp_path, file->target) != 0)
         {
           int saved = errno;
           g_set_error (error, KG_ERROR, KG_ERROR_IO, "cannot write '%s': %s (%u of %u files replaced)",
                        file->target, g_strerror (saved), i, set->files->len);
           return FALSE;
         }
-      unregister_temporary (file->staged);
-      g_clear_pointer (&file->staged, g_free);
+      unregister_temporary (file->temp_path);
+      g_clear_pointer (&file->temp_path, g_free);
     }
   return TRUE;
 }
@@ -247,14 +242,16 @@ kg_atomic_set_free (KgAtomicSet *set)
 {
   if (set == NULL)
     return;
+  if (current_set == set)
+    current_set = NULL;
   for (guint i = 0; i < set->files->len; i++)
     {
       Staged *file = &g_array_index (set->files, Staged, i);
-      if (file->staged)
+      if (file->temp_path)
         {
-          g_unlink (file->staged);
-          unregister_temporary (file->staged);
-          g_free (file->staged);
+          g_unlink (file->temp_path);
+          unregister_temporary (file->temp_path);
+          g_free (file->temp_path);
         }
       g_free (file->target);
     }

@@ -5,12 +5,14 @@
  * sees a partial file, and a failed run leaves nothing behind.  The path "-"
  * writes to standard output instead.
  *
- * A set of files is replaced together: each is staged (written to its own
- * temporary, by any means, kg_atomic_file_write included), then
+ * A set of files is replaced together: between kg_atomic_set_begin and
+ * kg_atomic_set_commit, committing a file leaves it in its temporary, and
  * kg_atomic_set_commit renames them all, so that a failure before it
- * leaves every target as it was.  A program that wants no temporary left
- * behind by a signal calls kg_atomic_file_remove_temporaries from its
- * handler, and blocks the signal around kg_atomic_set_commit.
+ * leaves every target as it was.  One set at a time, for the whole
+ * process: it is the program's (kgraph's writes of a graph), not a library
+ * user's.  A program that wants no temporary left behind by a signal calls
+ * kg_atomic_file_remove_temporaries from its handler, and blocks the
+ * signal around kg_atomic_set_commit.
  */
 #ifndef KG_ATOMIC_FILE_H
 #define KG_ATOMIC_FILE_H
@@ -19,6 +21,7 @@
 #include <stdio.h>
 
 typedef struct _KgAtomicFile KgAtomicFile;
+typedef struct _KgAtomicSet KgAtomicSet;
 
 /* (transfer full); NULL with KG_ERROR_IO if the temporary file cannot be made */
 KgAtomicFile *kg_atomic_file_open (const char *path, GError **error);
@@ -38,19 +41,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgAtomicFile, kg_atomic_file_discard)
  * sets), with unlink() alone: safe to call from a signal handler. */
 void kg_atomic_file_remove_temporaries (void);
 
-typedef struct _KgAtomicSet KgAtomicSet;
-
-/* (transfer full) */
-KgAtomicSet *kg_atomic_set_new (void);
-/* An empty temporary file beside target, ".NAME.XXXXXX", to be written
- * (replaced) as the content of target; NULL with KG_ERROR_IO if it cannot
- * be made.  (transfer none: the set owns it) */
-const char *kg_atomic_set_stage (KgAtomicSet *set, const char *target, GError **error);
-/* Renames every staged file over its target.  A target that is a
+/* Starts a set: the files committed from now on wait for
+ * kg_atomic_set_commit.  Not while another set is open.  (transfer full) */
+KgAtomicSet *kg_atomic_set_begin (void);
+/* Renames every file of the set over its target.  A target that is a
  * directory fails it before anything is renamed. */
 gboolean kg_atomic_set_commit (KgAtomicSet *set, GError **error);
-/* Removes the staged files not committed and frees the set.  NULL is
- * ignored. */
+/* Ends the set: removes the temporaries not renamed, and frees it.  NULL
+ * is ignored. */
 void kg_atomic_set_free (KgAtomicSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KgAtomicSet, kg_atomic_set_free)
 

@@ -40,12 +40,13 @@ kg_cmd_build (int argc, char **argv)
     "graph as Graphviz DOT, SVG/PNG/PDF diagrams, GraphML for Gephi and RDF\n"
     "N-Triples/N-Quads, with NAME.entities.tsv (every entity, its aliases and the\n"
     "rule that merged each), NAME.predicates.tsv and NAME.documents.tsv beside it.\n"
-    "A document that cannot be read is reported and skipped; the rest still build.");
+    "A document that cannot be read is reported and skipped; the rest still build.\n\n"
+    KG_INPUT_LIMITS_HELP);
   g_option_context_set_description (context,
     "Examples:\n"
     "  kgraph build seeds -o out --name seeds -f all\n"
     "  kgraph build --input-format jsonl --text-field body news.jsonl -o out -f graphml,nt\n"
-    "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_INPUT_LIMITS_HELP KG_EXIT_CODES_HELP);
+    "  kgraph build @articles.txt -o - -f nt | rapper -i ntriples -c -\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, kg_cli_input_group (&input));
   g_option_context_add_group (context, kg_cli_data_group (&input));
@@ -92,9 +93,9 @@ kg_cmd_build (int argc, char **argv)
     {
       const KgFactCounts *f = &build.facts;
       fprintf (stderr,
-               "kgraph: %u %s found, %u in the graph; left out: %u with an unresolved pronoun or headline "
+               "kgraph: %u facts found, %u in the graph; left out: %u with an unresolved pronoun or headline "
                "word, %u with a clause for an argument, %u without an object, %u about themselves\n",
-               f->extracted, kg_cli_plural (f->extracted, "fact", "facts"), f->added, f->unresolved, f->clausal, f->no_object, f->self);
+               f->extracted, f->added, f->unresolved, f->clausal, f->no_object, f->self);
     }
   status = kg_cli_output_write (&output, graph);
   return status == KG_EXIT_OK && counts.skipped > 0 ? KG_EXIT_PARTIAL : status;

@@ -217,10 +217,8 @@ report_problems (GPtrArray *problems, KgCliCounts *counts)
   g_ptr_array_set_size (problems, 0);
 }
 
-/* The names kgraph gives its outputs: NAME.FORMAT and the reports. */
-static const char *const output_suffixes[] = {
-  ".dot", ".svg", ".png", ".pdf", ".graphml", ".nt", ".nq", ".entities.tsv", ".predicates.tsv", ".documents.tsv",
-};
+/* The names kgraph gives its reports; the graph's files are NAME.FORMAT. */
+static const char *const report_suffixes[] = { ".entities.tsv", ".predicates.tsv", ".documents.tsv" };
 
 /* Whether path, which no argument named, is kgraph's own output: under
  * output_real (the output directory, resolved), or named as kgraph names
@@ -236,9 +234,13 @@ is_under (const char *path, const char *dir_real)
 static gboolean
 is_own_output (const char *path, const char *output_real)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (output_suffixes); i++)
-    if (g_str_has_suffix (path, output_suffixes[i]))
+  for (guint i = 0; i < G_N_ELEMENTS (report_suffixes); i++)
+    if (g_str_has_suffix (path, report_suffixes[i]))
       return TRUE;
+  const char *dot = strrchr (path, '.');
+  KgFormat format;
+  if (dot && !strchr (dot, G_DIR_SEPARATOR) && kg_format_from_string (dot + 1, &format))
+    return TRUE;
   return output_real && is_under (path, output_real);
 }
 
@@ -286,9 +288,9 @@ kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs,
         {
           g_autofree char *more = own->len > 1 ? g_strdup_printf (" and %u more file%s", own->len - 1,
                                                                   own->len == 2 ? "" : "s") : g_strdup ("");
-          fprintf (stderr, "kgraph: not reading %s%s: kgraph's own output (in the output directory, or named "
-                   "*.dot, *.svg, *.png, *.pdf, *.graphml, *.nt, *.nq, *.entities.tsv, *.predicates.tsv, "
-                   "*.documents.tsv); name a file to read it\n", (char *) own->pdata[0], more);
+          fprintf (stderr, "kgraph: not reading %s%s: kgraph's own output (in the output directory, or named as "
+                   "kgraph names its outputs: NAME.FORMAT, NAME.entities.tsv, ...); name a file to read it\n",
+                   (char *) own->pdata[0], more);
         }
     }
 
@@ -483,16 +485,6 @@ kg_cli_output_check (KgCliOutput *output, KgExit *status)
   return TRUE;
 }
 
-/* A message about a staged temporary, naming its target instead. */
-static void
-print_write_error (const GError *error, const char *staged, const char *target)
-{
-  g_autoptr (GString) message = g_string_new (error->message);
-  if (staged)
-    g_string_replace (message, staged, target, 0);
-  kg_cli_error ("%s", message->str);
-}
-
 KgExit
 kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
 {
@@ -500,11 +492,11 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
   parse_formats (output->formats, wanted);
   KgExportOptions options = export_options (output);
 
-  /* Every file is written to a temporary beside it, and only when all are
-   * written are they renamed, signals held back meanwhile: a failure or
-   * an interruption leaves the previous set whole (issue 14). */
-  g_autoptr (KgAtomicSet) set = to_stdout (output) ? NULL : kg_atomic_set_new ();
   g_autoptr (GString) written = g_string_new (NULL);
+  /* Every file goes to a temporary beside it, and only when all are
+   * written are they renamed, signals held back meanwhile: a failure or an
+   * interruption leaves the previous set whole (issue 14). */
+  g_autoptr (KgAtomicSet) set = to_stdout (output) ? NULL : kg_atomic_set_begin ();
   for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
     {
       if (!wanted[f])
@@ -512,10 +504,9 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
       g_autofree char *file = g_strdup_printf ("%s.%s", output->name, kg_format_to_string (f));
       g_autofree char *path = to_stdout (output) ? g_strdup ("-") : g_build_filename (output->output_dir, file, NULL);
       g_autoptr (GError) error = NULL;
-      const char *staged = set ? kg_atomic_set_stage (set, path, &error) : NULL;
-      if ((set && staged == NULL) || !kg_export_write (graph, f, &options, staged ? staged : path, &error))
+      if (!kg_export_write (graph, f, &options, path, &error))
         {
-          print_write_error (error, staged, path);
+          kg_cli_error ("%s", error->message);
           return KG_EXIT_OUTPUT;
         }
       g_string_append_printf (written, "%s%s", written->len ? ", " : "", path);
@@ -536,10 +527,9 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
           g_autofree char *file = g_strdup_printf ("%s.%s", output->name, reports[r].suffix);
           g_autofree char *path = g_build_filename (output->output_dir, file, NULL);
           g_autoptr (GError) error = NULL;
-          const char *staged = kg_atomic_set_stage (set, path, &error);
-          if (staged == NULL || !reports[r].write (graph, staged, &error))
+          if (!reports[r].write (graph, path, &error))
             {
-              print_write_error (error, staged, path);
+              kg_cli_error ("%s", error->message);
               return KG_EXIT_OUTPUT;
             }
           g_string_append_printf (written, ", %s", path);

@@ -35,7 +35,7 @@ typedef enum {
   "Limits: a file of at most 256 MiB, a document of at most 8 MiB (for JSON Lines,\n" \
   "each text field), a paragraph of at most 1 MiB; a document beyond a limit is\n" \
   "reported and skipped.  A run of text with no sentence end is cut into sentences\n" \
-  "of at most 250 words.\n\n"
+  "of at most 250 words."
 
 /* SIGINT, SIGTERM and SIGHUP remove the temporary files being written
  * before the program dies of them (see atomic-file.h). */
@@ -93,16 +93,9 @@ typedef struct {
  * reports each problem on stderr, and hands each good document to func. */
 KgCliCounts kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs,
                                    KgCliDocumentFunc func, gpointer user_data);
-typedef struct _KgCliOutput KgCliOutput;
-/* The same, leaving out the files kgraph writes that were found in a
- * directory rather than named: those under output's directory, and those
- * named as kgraph names its outputs (NAME.dot, ..., NAME.documents.tsv);
- * says on stderr what it left out unless output is quiet. */
-KgCliCounts kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
-                                          const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data);
 
 /* Options of the commands that write a graph (build, import). */
-struct _KgCliOutput {
+typedef struct {
   char *output_dir;
   char *name;
   char *formats;
@@ -110,7 +103,7 @@ struct _KgCliOutput {
   char *layout;
   gboolean collapse_parallel;
   gboolean quiet;
-};
+} KgCliOutput;
 
 void kg_cli_output_clear (KgCliOutput *output);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliOutput, kg_cli_output_clear)
@@ -125,6 +118,14 @@ gboolean kg_cli_output_check (KgCliOutput *output, KgExit *status);
  * file, then renames them all, so that a failure or a signal leaves the
  * previous set whole; returns an exit code. */
 KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
+
+/* kg_cli_read_documents, leaving out the files kgraph writes that were
+ * found in a directory rather than named: those under output's directory,
+ * and those named as kgraph names its outputs (NAME.dot, ...,
+ * NAME.documents.tsv); says on stderr what it left out unless output is
+ * quiet. */
+KgCliCounts kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
+                                          const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data);
 
 int kg_cmd_annotate (int argc, char **argv);
 int kg_cmd_build (int argc, char **argv);
