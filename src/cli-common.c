@@ -488,15 +488,15 @@ kg_cli_output_check (KgCliOutput *output, KgExit *status)
 KgExit
 kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
 {
+  /* Every file goes to a temporary beside it, and only when all are
+   * written are they renamed, signals held back meanwhile: a failure or an
+   * interruption leaves the previous set whole (issue 14). */
+  g_autoptr (KgAtomicSet) set = to_stdout (output) ? NULL : kg_atomic_set_begin ();
   gboolean wanted[KG_FORMAT_N_FORMATS] = { FALSE };
   parse_formats (output->formats, wanted);
   KgExportOptions options = export_options (output);
 
   g_autoptr (GString) written = g_string_new (NULL);
-  /* Every file goes to a temporary beside it, and only when all are
-   * written are they renamed, signals held back meanwhile: a failure or an
-   * interruption leaves the previous set whole (issue 14). */
-  g_autoptr (KgAtomicSet) set = to_stdout (output) ? NULL : kg_atomic_set_begin ();
   for (guint f = 0; f < KG_FORMAT_N_FORMATS; f++)
     {
       if (!wanted[f])
