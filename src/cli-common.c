@@ -217,8 +217,9 @@ report_problems (GPtrArray *problems, KgCliCounts *counts)
   g_ptr_array_set_size (problems, 0);
 }
 
-/* The names kgraph gives its reports; the graph's files are NAME.FORMAT. */
-static const char *const report_suffixes[] = { ".entities.tsv", ".predicates.tsv", ".documents.tsv" };
+/* The names kgraph gives its tables (facts.tsv: the facts kept out of the
+ * graph, on main); the graph's files are NAME.FORMAT. */
+static const char *const report_suffixes[] = { ".entities.tsv", ".predicates.tsv", ".documents.tsv", ".facts.tsv" };
 
 /* Whether path, which no argument named, is kgraph's own output: under
  * output_real (the output directory, resolved), or named as kgraph names
