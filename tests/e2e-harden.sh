@@ -12,7 +12,10 @@ check "import with a 20,000-byte subject writes a .dot" [ -s "$work/long-import/
 check "dot reads the .dot of a 20,000-byte subject" dot -Tcanon -o /dev/null "$work/long-import/kgraph.dot"
 check "lint passes the .dot of a 20,000-byte subject" "$KGRAPH" lint -q "$work/long-import/kgraph.dot"
 mkdir "$work/long-docs"
-"$PYTHON" -c "print('Maria Lopez met ' + 'x' * 20000 + ' in Madrid on Monday.')" > "$work/long-docs/a.txt"
+# two people, so that the fact is drawn whatever a diagram leaves out, and
+# the sentence is in its tooltip
+"$PYTHON" -c "print('Maria Lopez met Juan Perez in Madrid to discuss ' + 'x' * 20000 + ' on Monday.')" \
+    > "$work/long-docs/a.txt"
 "$KGRAPH" build "$work/long-docs" -o "$work/long-build" -f dot -q 2> "$work/long-build.err"
 sed 's/\\n//g' "$work/long-build/kgraph.dot" > "$work/long-build/kgraph.dot.joined"
 check "build with a 20,000-character token writes a .dot" [ -s "$work/long-build/kgraph.dot" ]
