@@ -82,6 +82,11 @@ check "UTF-16 without one is decoded, and said so" \
 check "no binary data" sh -c "! grep -q 'binary data' '$work/wide.err'"
 check "both documents are in the graph" grep -q "2 documents ->" "$work/wide.err"
 check "the evidence text is the decoded sentence" grep -q '"Maria Lopez met Juan Perez in Madrid on Monday."' "$work/wide-out/kgraph.nt"
+printf 'Iran\tborders\tIraq\n' | iconv -f UTF-8 -t UTF-16 > "$work/wide.tsv"
+"$KGRAPH" import "$work/wide.tsv" -o "$work/wide-tsv" -f nt > /dev/null 2> "$work/wide-tsv.err"
+check "import of UTF-16 names the encoding (exit $?)" \
+    grep -q "wide.tsv:1:1: UTF-16LE text (by its byte order mark), not UTF-8: convert it first (iconv -f UTF-16LE -t UTF-8)" \
+    "$work/wide-tsv.err"
 
 # ---- 7. lint picks each file's format by its content and skips the others --
 printf 'Iran\tborders\tIraq\n' > "$work/one.tsv"
