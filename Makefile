@@ -1,10 +1,12 @@
 # kgraph: build, test, run, benchmark and install.
 #
-#   make run      install missing Debian packages, build, build the graph of seeds/ into out/
-#   make check    install missing Debian packages, build, run the whole test suite
-#   make bench    speed and memory figures (scripts/bench); DATA=DIR (the corpora) adds EWT test,
+#   make run      install the missing Debian packages kgraph needs to build and run, build,
+#                 build the graph of seeds/ into out/
+#   make check    the same plus the test clients (Python, Redland...), run the whole test suite
+#   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
+#                 DATA=DIR (the corpora) adds EWT test,
 #                 FACTS=N sets the size of the import benchmark (100000)
-#   make install  PREFIX=/usr/local DESTDIR=  (program, library, headers, kgraph.pc, data)
+#   make install  PREFIX=/usr/local DESTDIR=  (program, man page, library, headers, kgraph.pc, data)
 #
 # Our flags live in KG_CFLAGS/KG_LDLIBS; CFLAGS and LDFLAGS stay the user's.
 # V=1 shows the commands.
@@ -15,6 +17,7 @@ BINDIR     = $(PREFIX)/bin
 LIBDIR     = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 DATADIR    = $(PREFIX)/share/kgraph
+MANDIR     = $(PREFIX)/share/man
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 
 PKGS    = glib-2.0 libxml-2.0 libcgraph libgvc json-glib-1.0
@@ -46,20 +49,25 @@ say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
+# scripts/install-deps SET installs what SET needs: run (build and run),
+# check (and the tests' clients), bench (and the benchmark tools), all.
 deps:
-	$(Q)scripts/install-deps
+	$(Q)scripts/install-deps all
 
-run: deps
+run:
+	$(Q)scripts/install-deps run
 	$(Q)$(MAKE) --no-print-directory all
 	$(PROGRAM) build seeds -o out --name seeds -f dot,svg,png,pdf,graphml,nt,html
 
-check: deps
+check:
+	$(Q)scripts/install-deps check
 	$(Q)$(MAKE) --no-print-directory all tests
 	$(Q)tests/run-tests $(BUILD)
 
 tests: $(TEST_BIN)
 
-bench: deps
+bench:
+	$(Q)scripts/install-deps bench
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)FACTS=$(FACTS) scripts/bench $(BUILD) $(DATA)
 
@@ -90,27 +98,36 @@ $(PROGRAM): $(CLI_OBJ) $(STATIC)
 $(BUILD)/tests/test-%: $(BUILD)/tests/test-%.o $(STATIC)
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(KG_LDLIBS)
 
-$(BUILD)/kgraph.pc: Makefile
-	@mkdir -p $(BUILD)
-	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
+# kgraph.pc for the PREFIX of the command line.  The public headers use
+# GLib's types, so a program that includes them links GLib too: glib-2.0
+# is required publicly, the rest privately.  `make install` writes it
+# again, so that `make` then `make install PREFIX=DIR` installs one that
+# names DIR, not the PREFIX of the first build.
+write_pc = printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
 	  'datadir=$(DATADIR)' '' 'Name: kgraph' \
 	  'Description: knowledge graphs from news articles' 'Version: $(VERSION)' \
-	  'Requires.private: $(PKGS)' 'Libs: -L$${libdir} -lkgraph' 'Cflags: -I$${includedir}' > $@
+	  'Requires: glib-2.0' 'Requires.private: $(filter-out glib-2.0,$(PKGS))' \
+	  'Libs: -L$${libdir} -lkgraph' 'Libs.private: -lm' 'Cflags: -I$${includedir}' > $(1)
+
+$(BUILD)/kgraph.pc: Makefile
+	@mkdir -p $(BUILD)
+	$(Q)$(call write_pc,$@)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kgraph \
-	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/kgraph
+	install -m 644 docs/kgraph.1 $(DESTDIR)$(MANDIR)/man1/kgraph.1
 	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libkgraph.a
 	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libkgraph.so.0
 	ln -sf libkgraph.so.0 $(DESTDIR)$(LIBDIR)/libkgraph.so
 	install -m 644 include/kgraph.h $(DESTDIR)$(INCLUDEDIR)/kgraph.h
 	install -m 644 include/kgraph/*.h $(DESTDIR)$(INCLUDEDIR)/kgraph/
-	install -m 644 $(BUILD)/kgraph.pc $(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc
+	$(call write_pc,$(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc)
 	cp -R data/. $(DESTDIR)$(DATADIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kgraph $(DESTDIR)$(LIBDIR)/libkgraph.* \
+	rm -f $(DESTDIR)$(BINDIR)/kgraph $(DESTDIR)$(LIBDIR)/libkgraph.* $(DESTDIR)$(MANDIR)/man1/kgraph.1 \
 	  $(DESTDIR)$(INCLUDEDIR)/kgraph.h $(DESTDIR)$(PKGCONFIGDIR)/kgraph.pc
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/kgraph $(DESTDIR)$(DATADIR)
 

@@ -51,7 +51,7 @@ kg_cmd_annotate (int argc, char **argv)
     "  kgraph annotate seeds/000_60a27b6c2513630d.txt\n"
     "  kgraph annotate --stage tokens corpus/ -o corpus.conllu\n"
     "  kgraph annotate --input-format conllu en_ewt-ud-test.conllu > predicted.conllu\n"
-    "  kgraph annotate --input-format jsonl --text-field body --id-field url news.jsonl\n\n" KG_EXIT_CODES_HELP);
+    "  kgraph annotate --input-format jsonl --text-field body --id-field url news.jsonl\n\n" KG_INPUT_LIMITS_HELP "\n\n" KG_EXIT_CODES_HELP);
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, kg_cli_input_group (&input));
   g_option_context_add_group (context, kg_cli_data_group (&input));

@@ -44,7 +44,8 @@ kg_cmd_build (int argc, char **argv)
     "graph as Graphviz DOT, SVG/PNG/PDF diagrams, an HTML report, GraphML for Gephi\n"
     "and RDF N-Triples/N-Quads, with NAME.entities.tsv (every entity, its aliases and the\n"
     "rule that merged each), NAME.predicates.tsv and NAME.documents.tsv beside it.\n"
-    "A document that cannot be read is reported and skipped; the rest still build.");
+    "A document that cannot be read is reported and skipped; the rest still build.\n\n"
+    KG_INPUT_LIMITS_HELP);
   g_option_context_set_description (context,
     "Examples:\n"
     "  kgraph build seeds -o out --name seeds -f all\n"
@@ -88,8 +89,8 @@ kg_cmd_build (int argc, char **argv)
 
   g_autoptr (KgGraph) graph = kg_graph_new ();
   Build build = { pipeline, graph, { 0 } };
-  KgCliCounts counts = kg_cli_read_documents (reader, (const char *const *) argv + 1, argc - 1, build_document,
-                                              &build);
+  KgCliCounts counts = kg_cli_read_documents_except (reader, (const char *const *) argv + 1, argc - 1, &output,
+                                                     build_document, &build);
   if (counts.documents == 0)
     {
       kg_cli_error ("no usable input: nothing written");

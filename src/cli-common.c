@@ -2,8 +2,11 @@
  * subcommands (see cli.h). */
 #include "cli.h"
 
+#include "atomic-file.h"
+
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +16,46 @@ print_message (const char *level, const char *format, va_list args)
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
   fprintf (stderr, "kgraph: %s: %s\n", level, message);
+}
+
+/* Removes the temporaries of the files being written, then dies of the
+ * signal as it would have. */
+static void
+on_fatal_signal (int signal_number)
+{
+  kg_atomic_file_remove_temporaries ();
+  signal (signal_number, SIG_DFL);
+  raise (signal_number);
+}
+
+void
+kg_cli_handle_signals (void)
+{
+  const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      /* A signal ignored by whoever started us (nohup, a shell's
+       * background job) stays ignored. */
+      struct sigaction current;
+      if (sigaction (signals[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN)
+        continue;
+      struct sigaction action = { 0 };
+      action.sa_handler = on_fatal_signal;
+      sigemptyset (&action.sa_mask);
+      sigaction (signals[i], &action, NULL);
+    }
+}
+
+/* KG_INPUT_LIMITS_HELP says these figures. */
+G_STATIC_ASSERT (KG_READER_MAX_FILE_BYTES == (gsize) 256 << 20);
+G_STATIC_ASSERT (KG_READER_MAX_DOCUMENT_BYTES == (gsize) 8 << 20);
+G_STATIC_ASSERT (KG_READER_MAX_PARAGRAPH_BYTES == (gsize) 1 << 20);
+G_STATIC_ASSERT (KG_READER_MAX_SENTENCE_TOKENS == 250);
+
+const char *
+kg_cli_plural (guint n, const char *one, const char *many)
+{
+  return n == 1 ? one : many;
 }
 
 void
@@ -174,14 +217,87 @@ report_problems (GPtrArray *problems, KgCliCounts *counts)
   g_ptr_array_set_size (problems, 0);
 }
 
+/* The names kgraph gives its tables (facts.tsv: the facts kept out of the
+ * graph, on main); the graph's files are NAME.FORMAT. */
+static const char *const report_suffixes[] = { ".entities.tsv", ".predicates.tsv", ".documents.tsv", ".facts.tsv" };
+
+/* Whether path, which no argument named, is kgraph's own output: under
+ * output_real (the output directory, resolved), or named as kgraph names
+ * its files. */
+static gboolean
+is_under (const char *path, const char *dir_real)
+{
+  g_autofree char *real = realpath (path, NULL);
+  gsize n = strlen (dir_real);
+  return real && strncmp (real, dir_real, n) == 0 && (real[n] == '/' || real[n] == '\0' || n == 1);
+}
+
+static gboolean
+is_own_output (const char *path, const char *output_real)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (report_suffixes); i++)
+    if (g_str_has_suffix (path, report_suffixes[i]))
+      return TRUE;
+  const char *dot = strrchr (path, '.');
+  KgFormat format;
+  if (dot && !strchr (dot, G_DIR_SEPARATOR) && kg_format_from_string (dot + 1, &format))
+    return TRUE;
+  return output_real && is_under (path, output_real);
+}
+
 KgCliCounts
-kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs, KgCliDocumentFunc func,
-                       gpointer user_data)
+kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
+                              const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data)
 {
   KgCliCounts counts = { 0, 0 };
   g_autoptr (GPtrArray) problems = kg_read_problems_new ();
   g_autoptr (GPtrArray) paths = kg_reader_expand_inputs (inputs, n_inputs, problems);
   report_problems (problems, &counts);
+
+  /* Files found in directories that kgraph wrote are not articles: a
+   * second run into an output directory inside its input would read the
+   * first run's graph (issue 14).  Files named as arguments are read. */
+  if (output && g_strcmp0 (output->output_dir, "-") != 0)
+    {
+      g_autofree char *output_real = output->output_dir ? realpath (output->output_dir, NULL) : NULL;
+      /* An output directory that is an input directory, or holds one, is
+       * where the articles are: only the names tell outputs apart there. */
+      for (guint k = 0; k < n_inputs && output_real; k++)
+        {
+          g_autofree char *input_real = realpath (inputs[k][0] == '@' ? inputs[k] + 1 : inputs[k], NULL);
+          if (input_real && g_file_test (input_real, G_FILE_TEST_IS_DIR) && is_under (input_real, output_real))
+            g_clear_pointer (&output_real, g_free);
+        }
+      g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < paths->len;)
+        {
+          const char *path = g_ptr_array_index (paths, i);
+          gboolean named = FALSE;
+          for (guint k = 0; k < n_inputs && !named; k++)
+            {
+              g_autofree char *input = kg_reader_normalize_path (inputs[k]);
+              named = strcmp (input, path) == 0;
+            }
+          if (!named && is_own_output (path, output_real))
+            {
+              g_ptr_array_add (own, g_ptr_array_steal_index (paths, i));
+              continue;
+            }
+          i++;
+        }
+      if (own->len > 0 && !output->quiet)
+        {
+          g_autofree char *more = own->len > 1 ? g_strdup_printf (" and %u more file%s", own->len - 1,
+                                                                  own->len == 2 ? "" : "s") : g_strdup ("");
+          fprintf (stderr, "kgraph: not reading %s%s: kgraph's own output (in the output directory, or named as "
+                   "kgraph names its outputs: NAME.FORMAT, NAME.entities.tsv, ...); name a file to read it\n",
+                   (char *) own->pdata[0], more);
+        }
+    }
+
+  /* The source of each document id read; one id for two documents would
+   * merge them (issue 14). */
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < paths->len; i++)
     {
       g_autoptr (GError) error = NULL;
@@ -195,11 +311,37 @@ kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint 
         }
       for (guint d = 0; d < documents->len; d++)
         {
-          func (g_ptr_array_index (documents, d), user_data);
+          KgDocument *document = g_ptr_array_index (documents, d);
+          const char *id = kg_document_get_id (document);
+          const char *source = kg_document_get_source (document) ? kg_document_get_source (document) : id;
+          const char *first = g_hash_table_lookup (ids, id);
+          if (first)
+            {
+              g_autofree char *given = g_strdup (id);
+              g_autofree char *unique = NULL;
+              for (guint n = 2; unique == NULL || g_hash_table_contains (ids, unique); n++)
+                {
+                  g_free (unique);
+                  unique = g_strdup_printf ("%s~%u", given, n);
+                }
+              kg_cli_warning ("%s: document id \"%s\" was read before, from %s: this document's id is \"%s\"",
+                              source, given, first, unique);
+              kg_document_set_id (document, unique);
+              id = kg_document_get_id (document);
+            }
+          g_hash_table_insert (ids, g_strdup (id), g_strdup (source));
+          func (document, user_data);
           counts.documents++;
         }
     }
   return counts;
+}
+
+KgCliCounts
+kg_cli_read_documents (const KgReader *reader, const char *const *inputs, guint n_inputs, KgCliDocumentFunc func,
+                       gpointer user_data)
+{
+  return kg_cli_read_documents_except (reader, inputs, n_inputs, NULL, func, user_data);
 }
 
 /* ---- output options ------------------------------------------------------ */
@@ -420,6 +562,10 @@ kg_cli_output_check (KgCliOutput *output, KgExit *status)
 KgExit
 kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
 {
+  /* Every file goes to a temporary beside it, and only when all are
+   * written are they renamed, signals held back meanwhile: a failure or an
+   * interruption leaves the previous set whole (issue 14). */
+  g_autoptr (KgAtomicSet) set = to_stdout (output) ? NULL : kg_atomic_set_begin ();
   gboolean wanted[KG_FORMAT_N_FORMATS] = { FALSE };
   parse_formats (output->formats, wanted);
   KgExportOptions options = export_options (output);
@@ -492,9 +638,28 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
             }
           g_string_append_printf (written, ", %s", path);
         }
+      sigset_t held, previous;
+      sigemptyset (&held);
+      sigaddset (&held, SIGINT);
+      sigaddset (&held, SIGTERM);
+      sigaddset (&held, SIGHUP);
+      sigprocmask (SIG_BLOCK, &held, &previous);
+      g_autoptr (GError) error = NULL;
+      gboolean committed = kg_atomic_set_commit (set, &error);
+      sigprocmask (SIG_SETMASK, &previous, NULL);
+      if (!committed)
+        {
+          kg_cli_error ("%s", error->message);
+          return KG_EXIT_OUTPUT;
+        }
     }
   if (!output->quiet && !to_stdout (output))
-    fprintf (stderr, "kgraph: %u nodes, %u edges, %u documents -> %s\n", kg_graph_get_n_nodes (graph),
-             kg_graph_get_n_edges (graph), kg_graph_get_n_documents (graph), written->str);
+    {
+      guint nodes = kg_graph_get_n_nodes (graph), edges = kg_graph_get_n_edges (graph);
+      guint documents = kg_graph_get_n_documents (graph);
+      fprintf (stderr, "kgraph: %u %s, %u %s, %u %s -> %s\n", nodes, kg_cli_plural (nodes, "node", "nodes"), edges,
+               kg_cli_plural (edges, "edge", "edges"), documents, kg_cli_plural (documents, "document", "documents"),
+               written->str);
+    }
   return KG_EXIT_OK;
 }

@@ -13,7 +13,8 @@ kg_cmd_lint (int argc, char **argv)
   gboolean errors_only = FALSE, quiet = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Check as dot, graphml, nt or nq (default: from the file name, then the content)", "FORMAT" },
+      "Check as dot, graphml, nt or nq (default: from the content, then the file name; files of other "
+      "formats are skipped)", "FORMAT" },
     { "errors-only", 'e', 0, G_OPTION_ARG_NONE, &errors_only, "Report errors only, not warnings", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No summary line on stderr", NULL },
     { NULL }
@@ -23,13 +24,15 @@ kg_cmd_lint (int argc, char **argv)
     "Checks DOT, GraphML, N-Triples and N-Quads files ('-' reads standard input)\n"
     "against the rules kgraph's exporters follow: what Graphviz, Gephi, networkx,\n"
     "igraph, rapper, rdflib and triple stores accept and read back unchanged.\n"
-    "Prints FILE:LINE:COLUMN: error|warning: message for each problem.");
+    "Prints FILE:LINE:COLUMN: error|warning: message for each problem.  The format\n"
+    "of each file comes from its content (then its name); a file of another format\n"
+    "(SVG, PNG, PDF, a report) is skipped, and said so on stderr.");
   g_option_context_set_description (context,
     "Examples:\n"
     "  kgraph lint out/kgraph.dot out/kgraph.graphml out/kgraph.nt\n"
     "  curl -s https://example.org/data.nt | kgraph lint --format nt -\n\n"
     "Exit status: 0 no problems, 1 problems found, 2 bad command line,\n"
-    "3 a file could not be read or its format is unknown.\n");
+    "3 a file could not be read, or no file was checked.\n");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!kg_cli_parse (context, &argc, &argv))
     return KG_EXIT_USAGE;
@@ -45,11 +48,19 @@ kg_cmd_lint (int argc, char **argv)
       return KG_EXIT_USAGE;
     }
 
-  guint errors = 0, warnings = 0, unreadable = 0;
+  guint errors = 0, warnings = 0, unreadable = 0, skipped = 0;
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GError) error = NULL;
       g_autoptr (GPtrArray) problems = kg_lint_file (argv[i], format, &error);
+      if (problems == NULL && format == KG_FORMAT_N_FORMATS && g_error_matches (error, KG_ERROR, KG_ERROR_OPTION))
+        {
+          /* not a format lint checks (an SVG beside the .dot, a report):
+           * so that lint given a whole output directory checks what it can */
+          fprintf (stderr, "kgraph: skipped %s\n", error->message);
+          skipped++;
+          continue;
+        }
       if (problems == NULL)
         {
           kg_cli_error ("%s", error->message);
@@ -71,11 +82,13 @@ kg_cmd_lint (int argc, char **argv)
         }
     }
   fflush (stdout);
+  guint checked = argc - 1 - skipped - unreadable;
+  g_autofree char *skipped_note = skipped ? g_strdup_printf (", %u skipped", skipped) : g_strdup ("");
   if (!quiet)
-    fprintf (stderr, "kgraph: %d file%s checked: %u error%s, %u warning%s%s\n", argc - 1, argc == 2 ? "" : "s",
-             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+    fprintf (stderr, "kgraph: %u file%s checked: %u error%s, %u warning%s%s%s\n", checked, checked == 1 ? "" : "s",
+             errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", skipped_note,
              unreadable ? ", some files unreadable" : "");
-  if (unreadable)
+  if (unreadable || checked == 0)
     return KG_EXIT_INPUT;
   return errors + warnings > 0 ? KG_EXIT_PROBLEMS : KG_EXIT_OK;
 }

@@ -29,6 +29,21 @@ typedef enum {
   "  5  a model or lexicon is missing or incompatible\n" \
   "  6  outputs written, but some inputs were skipped\n"
 
+/* The reader's limits (kgraph/reader.h), for the help of the commands
+ * that read articles; cli-common.c checks the figures against the macros. */
+#define KG_INPUT_LIMITS_HELP \
+  "Limits: a file of at most 256 MiB, a document of at most 8 MiB (for JSON Lines,\n" \
+  "each text field), a paragraph of at most 1 MiB; a document beyond a limit is\n" \
+  "reported and skipped.  A run of text with no sentence end is cut into sentences\n" \
+  "of at most 250 words."
+
+/* SIGINT, SIGTERM and SIGHUP remove the temporary files being written
+ * before the program dies of them (see atomic-file.h). */
+void kg_cli_handle_signals (void);
+
+/* one when n is 1, else many: "1 edge", "2 edges". */
+const char *kg_cli_plural (guint n, const char *one, const char *many);
+
 /* "kgraph: error: ..." on stderr. */
 void kg_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* "kgraph: warning: ..." on stderr. */
@@ -110,8 +125,18 @@ GOptionGroup *kg_cli_diagram_group (KgCliOutput *output);
  * failure prints why and sets *status: KG_EXIT_USAGE for a bad option,
  * KG_EXIT_OUTPUT for a directory that cannot be made or written. */
 gboolean kg_cli_output_check (KgCliOutput *output, KgExit *status);
-/* Writes every requested format; returns an exit code. */
+/* Writes every requested format and the reports, each to a temporary
+ * file, then renames them all, so that a failure or a signal leaves the
+ * previous set whole; returns an exit code. */
 KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
+
+/* kg_cli_read_documents, leaving out the files kgraph writes that were
+ * found in a directory rather than named: those under output's directory,
+ * and those named as kgraph names its outputs (NAME.dot, ...,
+ * NAME.documents.tsv); says on stderr what it left out unless output is
+ * quiet. */
+KgCliCounts kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
+                                          const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data);
 
 int kg_cmd_annotate (int argc, char **argv);
 int kg_cmd_build (int argc, char **argv);

@@ -130,6 +130,13 @@ replace_string (char **field, const char *value)
 }
 
 void
+kg_document_set_id (KgDocument *document, const char *id)
+{
+  g_return_if_fail (document != NULL && id != NULL);
+  replace_string (&document->id, id);
+}
+
+void
 kg_document_set_title (KgDocument *document, const char *title)
 {
   replace_string (&document->title, title);

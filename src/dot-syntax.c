@@ -48,10 +48,39 @@ continues_previous (gunichar c)
          || (c >= 0xE0100 && c <= 0xE01EF);
 }
 
+/* Appends one character, escaped, after a line break ("\\n") when the run
+ * of bytes since the last backslash would otherwise pass
+ * KG_DOT_BREAK_RUN_BYTES: Graphviz cannot read a long run back (see
+ * dot-syntax.h).  A combining mark or joiner stays with its base unless
+ * the run is half as long again.  *run counts the bytes since the last
+ * backslash. */
+static void
+append_char_limited (GString *out, const char *p, gsize length, gsize *run)
+{
+  gsize before = out->len;
+  append_escaped_char (out, p, length);
+  gsize added = out->len - before;
+  const char *backslash = g_strrstr_len (out->str + before, added, "\\");
+  if (backslash)
+    {
+      *run = out->str + out->len - (backslash + 1);
+      return;
+    }
+  if (*run > 0 && *run + added > KG_DOT_BREAK_RUN_BYTES
+      && (!continues_previous (g_utf8_get_char (p)) || *run + added > KG_DOT_BREAK_RUN_BYTES * 3 / 2))
+    {
+      g_string_insert (out, before, "\\n");
+      *run = 1 + added;
+      return;
+    }
+  *run += added;
+}
+
 /* Appends one line (no line feed in it), wrapped at wrap characters. */
 static void
 append_line (GString *out, const char *line, gsize length, guint wrap)
 {
+  gsize run = 0;
   /* Byte offset of every character, and one past the end. */
   g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (gsize));
   for (const char *p = line; p < line + length; p = g_utf8_next_char (p))
@@ -82,12 +111,13 @@ append_line (GString *out, const char *line, gsize length, guint wrap)
           next = cut;
         }
       for (guint i = start; i < cut; i++)
-        append_escaped_char (out, line + AT (i), AT (i + 1) - AT (i));
+        append_char_limited (out, line + AT (i), AT (i + 1) - AT (i), &run);
       g_string_append (out, "\\n");
+      run = 1;
       start = next;
     }
   for (guint i = start; i < n; i++)
-    append_escaped_char (out, line + AT (i), AT (i + 1) - AT (i));
+    append_char_limited (out, line + AT (i), AT (i + 1) - AT (i), &run);
 #undef AT
 }
 

@@ -20,12 +20,28 @@
 /* Lines of a label longer than this many characters are wrapped. */
 #define KG_DOT_WRAP_COLUMNS 30
 
+/* Graphviz's file scanner (flex, with a 16 KiB buffer) cannot read a
+ * token longer than this: in a quoted string, a run of bytes with no
+ * backslash in it (escapes and line continuations end a run); an HTML-like
+ * label or an unquoted ID as a whole.  `dot FILE` then fails with "longer
+ * than 16384?", while agmemread, which reads from memory, does not.  Found
+ * by trying Graphviz 2.43 (a run after an escape fails one byte earlier:
+ * this is the smaller limit). */
+#define KG_DOT_MAX_RUN_BYTES 16379
+/* The exporter breaks a line of text (with "\n") before its escaped run
+ * would exceed this many bytes; only unwrapped text (tooltips) has lines
+ * that long. */
+#define KG_DOT_BREAK_RUN_BYTES 8000
+
 /* Appends text as the value of a Graphviz escString attribute (label,
  * tooltip): cleaned (see export-text.h), escaped as above.  With wrap > 0,
  * each line longer than wrap characters is broken at its last space within
  * the limit (the space becomes the line break), or, in a word longer than
  * the limit, between two characters (never before a combining mark or
- * joiner).  agwrite adds the quotes. */
+ * joiner).  Whatever wrap is, a line whose escaped form would run past
+ * KG_DOT_BREAK_RUN_BYTES without a backslash is broken there (between two
+ * characters, not before a combining mark unless the mark runs on), so that
+ * Graphviz can read the file back.  agwrite adds the quotes. */
 void kg__dot_append_text (GString *out, const char *text, guint wrap);
 
 /* What Graphviz does with a backslash followed by c in a plain label. */

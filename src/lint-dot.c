@@ -177,18 +177,33 @@ token_text (const Lexer *lx, const Token *t)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+report_long_run (Lexer *lx, gsize start)
+{
+  kg__lint_report (lx->ctx, start, KG_LINT_ERROR, "more than %u bytes of a string without a backslash: "
+                   "Graphviz cannot read the file (\"longer than 16384?\"); break the run with \\n or a "
+                   "line continuation (backslash, line feed)", KG_DOT_MAX_RUN_BYTES);
+  return TRUE;
+}
+
 /* Raw characters in any string: the ones the exporter drops are errors, a
- * raw line break a warning (the exporter writes \n). */
+ * raw line break a warning (the exporter writes \n), a run too long for
+ * Graphviz's scanner an error. */
 static void
 check_string_characters (Lexer *lx, const Token *t)
 {
   const char *d = lx->data;
+  gsize run_start = t->start + 1;
+  gboolean run_reported = FALSE;
   for (gsize p = t->start + 1; p < t->end - 1;)
     {
+      if (!run_reported && p - run_start > KG_DOT_MAX_RUN_BYTES)
+        run_reported = report_long_run (lx, run_start);
       if (d[p] == '\\')
         {
           /* an escape pair, or a line continuation (backslash, CR? LF) */
           p = d[p + 1] == '\r' && d[p + 2] == '\n' ? p + 3 : (gsize) (g_utf8_next_char (d + p + 1) - d);
+          run_start = p;
           continue;
         }
       gunichar c = g_utf8_get_char (d + p);
@@ -202,6 +217,8 @@ check_string_characters (Lexer *lx, const Token *t)
         }
       p = c == '\r' && d[p + 1] == '\n' ? p + 2 : (gsize) (g_utf8_next_char (d + p) - d);
     }
+  if (!run_reported && t->end - 1 - run_start > KG_DOT_MAX_RUN_BYTES)
+    report_long_run (lx, run_start);
 }
 
 /* Escapes, entities and HTML look-alikes in a label-like value. */
@@ -405,6 +422,11 @@ check_tokens (Lexer *lx)
         }
       if (t.kind == TOKEN_STRING)
         check_string_characters (lx, &t);
+      else if ((t.kind == TOKEN_HTML || t.kind == TOKEN_ID) && t.end - t.start > KG_DOT_MAX_RUN_BYTES)
+        kg__lint_report (lx->ctx, t.start, KG_LINT_ERROR, "%s of %" G_GSIZE_FORMAT " bytes: Graphviz cannot "
+                         "read a token longer than %u bytes (\"longer than 16384?\")",
+                         t.kind == TOKEN_HTML ? "an HTML-like label" : "an ID", t.end - t.start,
+                         KG_DOT_MAX_RUN_BYTES);
       if (t.kind == TOKEN_HTML)
         check_html (lx, &t);
 

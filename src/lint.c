@@ -207,27 +207,23 @@ starts_with (const char *p, const char *end, const char *prefix)
   return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
 }
 
-gboolean
-kg_lint_guess_format (const char *path, const char *data, gsize length, KgFormat *format)
+/* Is needle among the first bytes of [p, end)? */
+static gboolean
+head_contains (const char *p, const char *end, const char *needle)
 {
-  static const struct { const char *extension; KgFormat format; } extensions[] = {
-    { ".dot", KG_FORMAT_DOT }, { ".gv", KG_FORMAT_DOT }, { ".graphml", KG_FORMAT_GRAPHML },
-    { ".xml", KG_FORMAT_GRAPHML }, { ".nt", KG_FORMAT_NTRIPLES }, { ".nq", KG_FORMAT_NQUADS },
-  };
-  g_return_val_if_fail (format != NULL, FALSE);
-  if (path)
-    {
-      g_autofree char *lower = g_ascii_strdown (path, -1);
-      for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-        if (g_str_has_suffix (lower, extensions[i].extension))
-          {
-            *format = extensions[i].format;
-            return TRUE;
-          }
-    }
-  if (data == NULL)
-    return FALSE;
+  return g_strstr_len (p, MIN (end - p, 8192), needle) != NULL;
+}
+
+/* The format the content says, or KG_FORMAT_N_FORMATS when it says
+ * nothing clear.  SVG, PNG and PDF are told too, for lint to skip them. */
+static KgFormat
+format_by_content (const char *data, gsize length, gboolean quads_by_name)
+{
   const char *end = data + length;
+  if (length >= 4 && memcmp (data, "\x89PNG", 4) == 0)
+    return KG_FORMAT_PNG;
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return KG_FORMAT_PDF;
   const char *p = content_start (data, length);
   /* Comment lines start both DOT (preprocessor lines) and N-Triples. */
   while (p < end && *p == '#')
@@ -235,16 +231,46 @@ kg_lint_guess_format (const char *path, const char *data, gsize length, KgFormat
       const char *nl = memchr (p, '\n', end - p);
       p = content_start (nl ? nl : end, nl ? end - nl : 0);
     }
-  if (starts_with (p, end, "<?xml") || starts_with (p, end, "<graphml"))
-    *format = KG_FORMAT_GRAPHML;
-  else if (starts_with (p, end, "<") || starts_with (p, end, "_:"))
-    *format = KG_FORMAT_NTRIPLES;
-  else if (starts_with (p, end, "digraph") || starts_with (p, end, "graph") || starts_with (p, end, "strict")
-           || starts_with (p, end, "/*") || starts_with (p, end, "//"))
-    *format = KG_FORMAT_DOT;
-  else
-    return FALSE;
-  return TRUE;
+  if (starts_with (p, end, "<?xml") || starts_with (p, end, "<!--") || starts_with (p, end, "<!DOCTYPE")
+      || starts_with (p, end, "<graphml") || starts_with (p, end, "<svg"))
+    {
+      /* XML: its root element says which */
+      if (head_contains (p, end, "<graphml"))
+        return KG_FORMAT_GRAPHML;
+      if (head_contains (p, end, "<svg") || head_contains (p, end, "<!DOCTYPE svg"))
+        return KG_FORMAT_SVG;
+      return KG_FORMAT_N_FORMATS;
+    }
+  if (starts_with (p, end, "<") || starts_with (p, end, "_:"))
+    return quads_by_name ? KG_FORMAT_NQUADS : KG_FORMAT_NTRIPLES;
+  if (starts_with (p, end, "digraph") || starts_with (p, end, "graph") || starts_with (p, end, "strict")
+      || starts_with (p, end, "/*") || starts_with (p, end, "//"))
+    return KG_FORMAT_DOT;
+  return KG_FORMAT_N_FORMATS;
+}
+
+gboolean
+kg_lint_guess_format (const char *path, const char *data, gsize length, KgFormat *format)
+{
+  static const struct { const char *extension; KgFormat format; } extensions[] = {
+    { ".dot", KG_FORMAT_DOT }, { ".gv", KG_FORMAT_DOT }, { ".graphml", KG_FORMAT_GRAPHML },
+    { ".xml", KG_FORMAT_GRAPHML }, { ".nt", KG_FORMAT_NTRIPLES }, { ".nq", KG_FORMAT_NQUADS },
+    { ".svg", KG_FORMAT_SVG }, { ".png", KG_FORMAT_PNG }, { ".pdf", KG_FORMAT_PDF },
+  };
+  g_return_val_if_fail (format != NULL, FALSE);
+  KgFormat by_name = KG_FORMAT_N_FORMATS;
+  if (path)
+    {
+      g_autofree char *lower = g_ascii_strdown (path, -1);
+      for (guint i = 0; i < G_N_ELEMENTS (extensions) && by_name == KG_FORMAT_N_FORMATS; i++)
+        if (g_str_has_suffix (lower, extensions[i].extension))
+          by_name = extensions[i].format;
+    }
+  /* The content first (kgraph's SVG starts as GraphML does, with <?xml),
+   * the name when the content says nothing clear. */
+  KgFormat by_content = data ? format_by_content (data, length, by_name == KG_FORMAT_NQUADS) : KG_FORMAT_N_FORMATS;
+  *format = by_content != KG_FORMAT_N_FORMATS ? by_content : by_name;
+  return *format != KG_FORMAT_N_FORMATS;
 }
 
 GPtrArray *

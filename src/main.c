@@ -62,6 +62,7 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   /* Numbers in every output use a full stop, whatever the locale. */
   setlocale (LC_NUMERIC, "C");
+  kg_cli_handle_signals ();
 
   if (argc < 2)
     {

@@ -97,6 +97,20 @@ kg_check_utf8 (const char *path, const char *data, gsize length, GError **error)
   const char *end = NULL;
   if (g_utf8_validate_len (data, length, &end))
     return TRUE;
+  /* A byte order mark says what the text is instead. */
+  static const struct { const char *mark; gsize n; const char *encoding; } marks[] = {
+    { "\xff\xfe\0\0", 4, "UTF-32LE" }, { "\0\0\xfe\xff", 4, "UTF-32BE" },
+    { "\xff\xfe", 2, "UTF-16LE" }, { "\xfe\xff", 2, "UTF-16BE" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (length >= marks[i].n && memcmp (data, marks[i].mark, marks[i].n) == 0)
+      {
+        g_set_error (error, KG_ERROR, KG_ERROR_INPUT,
+                     "%s:1:1: %s text (by its byte order mark), not UTF-8: convert it first "
+                     "(iconv -f %s -t UTF-8)", kg_read_file_display_name (path), marks[i].encoding,
+                     marks[i].encoding);
+        return FALSE;
+      }
   gsize offset = end - data;
   guint line, column;
   kg_text_position (data, offset, &line, &column);

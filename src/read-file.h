@@ -27,7 +27,7 @@ void kg_text_position (const char *data, gsize offset, guint *line, guint *colum
 
 /* Checks that data is UTF-8 without NUL bytes; otherwise fails with
  * KG_ERROR_INPUT naming path, line, column and byte offset of the first bad
- * byte. */
+ * byte, or, for UTF-16 or UTF-32 with a byte order mark, the encoding. */
 gboolean kg_check_utf8 (const char *path, const char *data, gsize length, GError **error);
 
 #endif

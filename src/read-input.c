@@ -1,6 +1,6 @@
 /* read-input.c: the inputs of the reading stage (see kgraph/reader.h):
- * expanding directories and list files, telling formats apart by content,
- * refusing binary data and checking UTF-8, then handing the bytes to the
+ * expanding directories and list files, decoding UTF-16 and UTF-32,
+ * telling formats apart by content, refusing binary data and checking UTF-8, then handing the bytes to the
  * reader of their format.  Problems with single documents are collected,
  * not fatal: one bad file or line never stops a batch.
  */
@@ -246,9 +246,35 @@ expand_list (Expansion *expansion, const char *list, guint depth)
     }
 }
 
-static void
-expand_one (Expansion *expansion, const char *path, guint depth)
+/* path without "." components, repeated or trailing slashes: "./seeds/"
+ * and "seeds" name the same files and give the same document ids.  ".."
+ * stays, since with symbolic links it does not always undo the component
+ * before it.  (transfer full) */
+char *
+kg_reader_normalize_path (const char *path)
 {
+  if (strcmp (path, "-") == 0)
+    return g_strdup (path);
+  GString *out = g_string_new (g_path_is_absolute (path) ? G_DIR_SEPARATOR_S : "");
+  gsize root = out->len;
+  g_auto (GStrv) parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      if (*parts[i] == '\0' || strcmp (parts[i], ".") == 0)
+        continue;
+      if (out->len > root)
+        g_string_append_c (out, G_DIR_SEPARATOR);
+      g_string_append (out, parts[i]);
+    }
+  if (out->len == 0)
+    g_string_append_c (out, '.');
+  return g_string_free (out, FALSE);
+}
+
+static void
+expand_one (Expansion *expansion, const char *typed, guint depth)
+{
+  g_autofree char *path = kg_reader_normalize_path (typed);
   struct stat st;
   if (strcmp (path, "-") != 0 && g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
     expand_directory (expansion, path, &st, depth);
@@ -443,6 +469,103 @@ kg__read_utf8 (const KgReader *reader, const char *display, GBytes *data, KgBadB
   return g_string_free_to_bytes (repaired);
 }
 
+/* ---- UTF-16 and UTF-32 ----------------------------------------------------- */
+
+/* The encoding of data when it is UTF-16 or UTF-32: by its byte order
+ * mark (*bom its length), or, for UTF-16 without one, by the NUL high
+ * bytes of Latin text (at least a quarter of the first 4 KiB's
+ * characters, and NUL bytes hardly ever on the other side).  NULL for
+ * anything else. */
+static const char *
+wide_encoding (const char *data, gsize length, gsize *bom)
+{
+  static const struct { const char *mark; gsize n; const char *encoding; } marks[] = {
+    { "\xff\xfe\0\0", 4, "UTF-32LE" }, { "\0\0\xfe\xff", 4, "UTF-32BE" },
+    { "\xff\xfe", 2, "UTF-16LE" }, { "\xfe\xff", 2, "UTF-16BE" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (length >= marks[i].n && memcmp (data, marks[i].mark, marks[i].n) == 0)
+      {
+        *bom = marks[i].n;
+        return marks[i].encoding;
+      }
+  *bom = 0;
+  gsize n = MIN (length, 4096) & ~(gsize) 1;
+  if (n < 4 || length % 2 != 0)
+    return NULL;
+  gsize zero_even = 0, zero_odd = 0;
+  gboolean seen_even[256] = { FALSE }, seen_odd[256] = { FALSE };
+  guint distinct_even = 0, distinct_odd = 0;
+  for (gsize i = 0; i < n; i += 2)
+    {
+      zero_even += data[i] == 0;
+      zero_odd += data[i + 1] == 0;
+      distinct_even += !seen_even[(guchar) data[i]];
+      distinct_odd += !seen_odd[(guchar) data[i + 1]];
+      seen_even[(guchar) data[i]] = seen_odd[(guchar) data[i + 1]] = TRUE;
+    }
+  gsize pairs = n / 2;
+  /* Latin text: many NUL high bytes.  Text of one other alphabet
+   * (Cyrillic, Greek, Arabic...): high bytes of two or three values, NUL
+   * among them (spaces, line ends), and never a NUL low byte. */
+  if ((zero_odd * 4 >= pairs && zero_even * 8 <= zero_odd)
+      || (zero_odd > 0 && zero_even == 0 && distinct_odd <= 3 && distinct_even > 4 * distinct_odd))
+    return "UTF-16LE";
+  if ((zero_even * 4 >= pairs && zero_odd * 8 <= zero_even)
+      || (zero_even > 0 && zero_odd == 0 && distinct_even <= 3 && distinct_odd > 4 * distinct_even))
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* Control characters in text where text has none. */
+static gboolean
+has_controls (const char *text, gsize length)
+{
+  for (gsize i = 0; i < MIN (length, 8192); i++)
+    {
+      guchar c = text[i];
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* data decoded from a wide encoding into UTF-8, with a note among the
+ * problems; NULL and *error when it has a byte order mark but does not
+ * decode; NULL alone when it is not a wide encoding (or, without a mark,
+ * does not decode: it is then treated as any other bytes).
+ * (transfer full) */
+static GBytes *
+decode_wide (const char *display, const char *data, gsize length, GPtrArray *problems, GError **error)
+{
+  gsize bom;
+  const char *encoding = wide_encoding (data, length, &bom);
+  if (encoding == NULL)
+    return NULL;
+  gsize read = 0, written = 0;
+  g_autoptr (GError) conversion = NULL;
+  char *utf8 = g_convert (data + bom, length - bom, "UTF-8", encoding, &read, &written, &conversion);
+  if (utf8 && bom == 0 && has_controls (utf8, written))
+    {
+      /* a guess without a mark that gives no text: not UTF-16 after all */
+      g_free (utf8);
+      return NULL;
+    }
+  if (utf8 == NULL)
+    {
+      if (bom > 0)
+        g_set_error (error, KG_ERROR, KG_ERROR_INPUT,
+                     "%s: %s text (by its byte order mark) that does not decode at byte %" G_GSIZE_FORMAT
+                     ": %s", display, encoding, bom + read, conversion->message);
+      return NULL;
+    }
+  add_problem (problems, display, KG_ERROR_INPUT, 0, G_MAXUINT64, FALSE,
+               g_strdup_printf ("decoded from %s (%s); offsets point into the UTF-8 decoding", encoding,
+                                bom ? "byte order mark" : "no byte order mark, found by its NUL bytes"));
+  /* g_convert ends the text with a NUL, which every document's bytes have */
+  return g_bytes_new_take (utf8, written);
+}
+
 /* ---- reading --------------------------------------------------------------- */
 
 GPtrArray *
@@ -451,6 +574,16 @@ kg_reader_read_bytes (const KgReader *reader, const char *name, GBytes *bytes, G
 {
   g_return_val_if_fail (reader != NULL && name != NULL && bytes != NULL, NULL);
   const char *display = kg_read_file_display_name (name);
+  g_autoptr (GError) wide_error = NULL;
+  g_autoptr (GBytes) wide = decode_wide (display, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         problems, &wide_error);
+  if (wide_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&wide_error));
+      return NULL;
+    }
+  if (wide)
+    bytes = wide;
   KgInputFormat format = reader->format ? reader->format : kg_reader_detect_format (name, bytes);
   if (format == KG_INPUT_FORMAT_CONLLU)
     return kg_conllu_read_bytes (name, bytes, error);

@@ -2,7 +2,8 @@
  * document per object, parsed with json-glib.
  *
  * The text is in the reader's text field (default "text"), the id in its id
- * field (default "id"; a number is fine; without one the id is FILE:LINE),
+ * field (default "id"; a number is fine; without one the id is FILE:LINE,
+ * and so it is, reported, for an empty id or one a line before had),
  * and optionally title and date fields.  The document's original bytes are
  * the decoded text field, so offsets point into the string, not the line.
  * A bad line (not JSON, not an object, no text, bad UTF-8, nested too
@@ -62,10 +63,40 @@ member_string (JsonObject *object, const char *name)
   return NULL;
 }
 
-/* Reads one line; FALSE (and a problem) when it is a bad document. */
+/* json-glib's column is that of the last character of the token it did
+ * not expect; the byte in line where that token starts. */
+static gsize
+bad_token_start (const char *line, gsize length, guint column)
+{
+  gsize i = MIN ((gsize) column, length);
+  if (i == 0)
+    return 0;
+  i--;
+  if (line[i] == '"')
+    {
+      /* a string: back to its opening quote, one not escaped */
+      while (i > 0)
+        {
+          i--;
+          gsize backslashes = 0;
+          while (backslashes < i && line[i - 1 - backslashes] == '\\')
+            backslashes++;
+          if (line[i] == '"' && backslashes % 2 == 0)
+            break;
+        }
+      return i;
+    }
+  while (i > 0 && (g_ascii_isalnum (line[i - 1]) || strchr ("_.+-", line[i - 1])))
+    i--;
+  return i;
+}
+
+/* Reads one line (offset: its first byte in the file, indent bytes of
+ * spaces and tabs after the line's start); FALSE (and a problem) when it
+ * is a bad document. */
 static gboolean
-read_line (KgReadContext *context, JsonParser *parser, const char *line, gsize length, guint line_number,
-           gsize offset)
+read_line (KgReadContext *context, JsonParser *parser, GHashTable *ids, const char *line, gsize length,
+           guint line_number, gsize offset, gsize indent)
 {
   const KgReader *reader = context->reader;
   const char *bad;
@@ -89,8 +120,12 @@ read_line (KgReadContext *context, JsonParser *parser, const char *line, gsize l
       guint json_line, column;
       int consumed = 0;
       if (sscanf (error->message, "<data>:%u:%u: %n", &json_line, &column, &consumed) == 2 && consumed > 0)
-        kg__read_problem (context, KG_ERROR_INPUT, line_number, offset + column - 1, TRUE,
-                          "not JSON at column %u: %s", column, error->message + consumed);
+        {
+          gsize at = bad_token_start (line, length, column);
+          guint file_column = indent + g_utf8_strlen (line, at) + 1;
+          kg__read_problem (context, KG_ERROR_INPUT, line_number, offset + at, TRUE,
+                            "not JSON at column %u: %s", file_column, error->message + consumed);
+        }
       else
         kg__read_problem (context, KG_ERROR_INPUT, line_number, offset, TRUE, "not JSON: %s", error->message);
       return FALSE;
@@ -122,8 +157,30 @@ read_line (KgReadContext *context, JsonParser *parser, const char *line, gsize l
     }
 
   g_autofree char *id = member_string (object, kg__reader_get_field (reader, 1));
-  if (id == NULL)
-    id = g_strdup_printf ("%s:%u", context->display, line_number);
+  /* Two documents with one id would be merged into one, their offsets
+   * pointing into the wrong text; an empty id would be an empty IRI.
+   * Either gets the id of a line without one, FILE:LINE (with ~N should
+   * that be taken too). */
+  const char *id_problem = id == NULL ? NULL : *id == '\0' ? "an empty id" : g_hash_table_contains (ids, id) ? "a duplicate id" : NULL;
+  if (id == NULL || id_problem)
+    {
+      g_autofree char *given = g_steal_pointer (&id);
+      id = g_strdup_printf ("%s:%u", context->display, line_number);
+      for (guint n = 2; g_hash_table_contains (ids, id); n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("%s:%u~%u", context->display, line_number, n);
+        }
+      if (id_problem && *given)
+        kg__read_problem (context, KG_ERROR_INPUT, line_number, offset, FALSE,
+                          "%s \"%s\" (field \"%s\", first on line %u): this document's id is \"%s\"", id_problem,
+                          given, kg__reader_get_field (reader, 1),
+                          GPOINTER_TO_UINT (g_hash_table_lookup (ids, given)), id);
+      else if (id_problem)
+        kg__read_problem (context, KG_ERROR_INPUT, line_number, offset, FALSE,
+                          "%s (field \"%s\"): this document's id is \"%s\"", id_problem,
+                          kg__reader_get_field (reader, 1), id);
+    }
   /* Kept with a NUL after it, like every document's original bytes. */
   g_autoptr (GBytes) raw = g_bytes_new_take (g_strndup (value, value_length), value_length);
   g_autoptr (KgDocument) document = kg_document_new (id, raw);
@@ -150,6 +207,8 @@ read_line (KgReadContext *context, JsonParser *parser, const char *line, gsize l
                         "field \"%s\" has no text", text_field);
       return FALSE;
     }
+  if (!g_hash_table_contains (ids, id))
+    g_hash_table_insert (ids, g_steal_pointer (&id), GUINT_TO_POINTER (line_number));
   g_ptr_array_add (context->documents, g_steal_pointer (&document));
   return TRUE;
 }
@@ -160,6 +219,8 @@ kg__read_jsonl (KgReadContext *context, GBytes *bytes, GError **error)
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr (JsonParser) parser = json_parser_new ();
+  /* the id of each document read, with its line */
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint bad = 0, line_number = 0;
   gsize i = length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
   while (i < length)
@@ -173,7 +234,8 @@ kg__read_jsonl (KgReadContext *context, GBytes *bytes, GError **error)
       gsize start = i;
       while (start < line_end && (data[start] == ' ' || data[start] == '\t'))
         start++;
-      if (start < line_end && !read_line (context, parser, data + start, line_end - start, line_number, start))
+      if (start < line_end && !read_line (context, parser, ids, data + start, line_end - start, line_number, start,
+                                               start - i))
         bad++;
       i = end + 1;
     }

@@ -70,7 +70,8 @@ done
 
 expect "a .txt file of N-Triples, told by its content" 1 "bad-nt.txt:2:55: error" -- "$work/bad-nt.txt"
 expect "an unknown extension and content" 3 "cannot tell the format.*--format" -- "$work/mystery.txt"
-expect "N-Triples named .dot, checked as DOT" 1 "triples.dot:1:[0-9]+: error: Graphviz: syntax error" -- "$work/triples.dot"
+# the content decides, then the name (issue 14, defect 7)
+expect "N-Triples named .dot, checked as N-Triples by its content" 0 "1 file checked: 0 errors" -- "$work/triples.dot"
 expect "--format nt overrides the name" 0 "" -- --format nt "$work/triples.dot"
 stdin="$work/bad.nt"
 expect "standard input" 1 "^<stdin>:2:55: error" -- --format nt -

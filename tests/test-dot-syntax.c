@@ -5,6 +5,7 @@
 #include "export-cgraph.h"
 #include "export-text.h"
 
+#include <glib/gstdio.h>
 #include <graphviz/gvc.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -194,6 +195,72 @@ test_graphviz_renders_exactly (void)
   gvFreeContext (gvc);
 }
 
+/* The longest run of bytes without a backslash in value. */
+static gsize
+longest_run (const char *value)
+{
+  gsize longest = 0, run = 0;
+  for (const char *p = value; *p; p++)
+    {
+      run = *p == '\\' ? 0 : run + 1;
+      longest = MAX (longest, run);
+    }
+  return longest;
+}
+
+/* Issue 14, defect 1: a label or tooltip with a run of 16,384 bytes or
+ * more without whitespace made a .dot that `dot` could not read.  Every
+ * escaped value breaks its lines before KG_DOT_BREAK_RUN_BYTES, keeps its
+ * text, and Graphviz's own scanner (a file, not memory) reads it back. */
+static void
+test_long_runs (void)
+{
+  g_autoptr (GString) word = g_string_new (NULL);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (word, 'x');
+  g_autoptr (GString) bangs = g_string_new (NULL);
+  for (guint i = 0; i < 12000; i++)
+    g_string_append (bangs, "! ");
+  g_autoptr (GString) amps = g_string_new (NULL);   /* each & becomes 5 bytes */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (amps, "&");
+  g_autoptr (GString) accents = g_string_new ("e");  /* combining marks never start a line, up to a point */
+  for (guint i = 0; i < 9000; i++)
+    g_string_append (accents, "\u0301");
+  const char *texts[] = { word->str, bangs->str, amps->str, accents->str };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint wrap = 0; wrap <= KG_DOT_WRAP_COLUMNS; wrap += KG_DOT_WRAP_COLUMNS)
+      {
+        g_autofree char *value = escape (texts[i], wrap);
+        g_assert_cmpuint (longest_run (value), <=, KG_DOT_BREAK_RUN_BYTES * 3 / 2);
+        g_autofree char *shown = kg__dot_render_text (value);
+        g_auto (GStrv) lines = g_strsplit (shown, "\n", -1);
+        g_autofree char *joined = g_strjoinv (wrap ? " " : "", lines);
+        if (wrap == 0)
+          g_assert_cmpstr (joined, ==, texts[i]);
+
+        g_autoptr (Agraph_t) g = agopen ("g", Agdirected, NULL);
+        Agnode_t *n = agnode (g, "n", TRUE);
+        agsafeset (n, "tooltip", value, "");
+        g_autofree char *path = NULL;
+        int fd = g_file_open_tmp ("test-dot-syntax-XXXXXX.dot", &path, NULL);
+        g_assert_cmpint (fd, >=, 0);
+        FILE *stream = fdopen (fd, "w");
+        g_assert_cmpint (agwrite (g, stream), ==, 0);
+        fclose (stream);
+        stream = fopen (path, "r");
+        kg__cgraph_begin_messages ();
+        Agraph_t *read = agread (stream, NULL);
+        g_autofree char *messages = kg__cgraph_end_messages ();
+        fclose (stream);
+        g_unlink (path);
+        g_assert_cmpstr (messages, ==, "");
+        g_assert_nonnull (read);
+        g_assert_cmpstr (agget (agfstnode (read), "tooltip"), ==, value);
+        agclose (read);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,6 +268,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dot-syntax/escape/table", test_escape_table);
   g_test_add_func ("/dot-syntax/escape/round-trip", test_escape_round_trip);
   g_test_add_func ("/dot-syntax/escape/wrap", test_wrap);
+  g_test_add_func ("/dot-syntax/escape/long-runs", test_long_runs);
   g_test_add_func ("/dot-syntax/escape-kind", test_escape_kind);
   g_test_add_func ("/dot-syntax/entities", test_entities);
   g_test_add_func ("/dot-syntax/looks-like-html", test_looks_like_html);

@@ -256,6 +256,162 @@ test_jsonl_all_bad (void)
   g_assert_cmpuint (problems->len, ==, 2);
 }
 
+/* Issue 14, defect 5: a duplicate id merged two articles into one
+ * document, an empty id gave an empty document IRI.  Each gets the id of a
+ * line without one, FILE:LINE, and a problem that names the line and keeps
+ * the document. */
+static void
+test_jsonl_ids (void)
+{
+  const char *lines =
+    "{\"id\": \"a1\", \"text\": \"Velmar signed the deal.\"}\n"
+    "{\"id\": \"a1\", \"text\": \"Orlen bought the port.\"}\n"
+    "{\"id\": \"\", \"text\": \"Kestrel opened a mine.\"}\n"
+    "{\"id\": \"ids.jsonl:5\", \"text\": \"Marot left the board.\"}\n"
+    "{\"text\": \"No id here.\"}\n"
+    "{\"id\": 7, \"text\": \"A number.\"}\n"
+    "{\"id\": \"7\", \"text\": \"The same number.\"}\n";
+  g_autoptr (KgReader) reader = kg_reader_new ();
+  g_autoptr (GBytes) bytes = g_bytes_new_static (lines, strlen (lines));
+  g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "ids.jsonl", bytes, problems, &error);
+  g_assert_no_error (error);
+  const char *ids[] = { "a1", "ids.jsonl:2", "ids.jsonl:3", "ids.jsonl:5", "ids.jsonl:5~2", "7", "ids.jsonl:7" };
+  g_assert_cmpuint (documents->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (kg_document_get_id (g_ptr_array_index (documents, i)), ==, ids[i]);
+  static const struct { guint line; const char *message; } expected[] = {
+    { 2, "ids.jsonl:2: a duplicate id \"a1\" (field \"id\", first on line 1): this document's id is \"ids.jsonl:2\"" },
+    { 3, "ids.jsonl:3: an empty id (field \"id\"): this document's id is \"ids.jsonl:3\"" },
+    { 7, "ids.jsonl:7: a duplicate id \"7\" (field \"id\", first on line 6): this document's id is \"ids.jsonl:7\"" },
+  };
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const KgReadProblem *problem = g_ptr_array_index (problems, i);
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_false (problem->skipped);
+      g_assert_cmpstr (problem->message, ==, expected[i].message);
+    }
+}
+
+/* Issue 14, defect 8: document ids were paths as typed, so "seeds" and
+ * "./seeds" gave different ids. */
+static void
+test_normalize_path (void)
+{
+  static const struct { const char *typed, *normal; } cases[] = {
+    { "seeds", "seeds" }, { "./seeds", "seeds" }, { "seeds/", "seeds" }, { ".//seeds/./a.txt", "seeds/a.txt" },
+    { "/tmp//x/./y/", "/tmp/x/y" }, { "../up/./a", "../up/a" }, { "a/../b", "a/../b" }, { ".", "." },
+    { "./", "." }, { "/", "/" }, { "-", "-" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normal = kg_reader_normalize_path (cases[i].typed);
+      g_assert_cmpstr (normal, ==, cases[i].normal);
+    }
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *file = write_file (dir, "a.txt", "Text.", -1);
+  g_autofree char *typed = g_strdup_printf ("%s/./", dir);
+  const char *inputs[] = { typed };
+  g_autoptr (GPtrArray) paths = kg_reader_expand_inputs (inputs, 1, NULL);
+  g_assert_cmpuint (paths->len, ==, 1);
+  g_autofree char *normal_file = kg_reader_normalize_path (file);
+  g_assert_cmpstr (g_ptr_array_index (paths, 0), ==, normal_file);
+  remove_tree (dir);
+}
+
+/* Issue 14, defect 8: the column of a JSON error was json-glib's, the
+ * last character of the bad token, three off for "oops".  It is the
+ * token's first character, counted in the file's line (indentation and
+ * all, in characters), and the problem's byte is that character's. */
+static void
+test_jsonl_error_column (void)
+{
+  static const struct { const char *line; guint column; } cases[] = {
+    { "{\"id\": 1, \"text\": oops}", 19 },
+    { "{\"id\": 2, \"text\": \"x\" \"y\"}", 19 },
+    { "  {\"id\": 4, \"text\": tru}", 21 },
+    { "{\"id\": \"\u00e9\", \"text\": \"z\" x}", 21 },
+    { "{\"id\": 6, \"text\": \"a\\\"b\" 7}", 19 },
+  };
+  g_autoptr (KgReader) reader = kg_reader_new ();
+  kg_reader_set_format (reader, KG_INPUT_FORMAT_JSONL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = g_strdup_printf ("{\"text\": \"Fine.\"}\n%s\n", cases[i].line);
+      g_autoptr (GBytes) bytes = g_bytes_new (data, strlen (data));
+      g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "col.jsonl", bytes, problems, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 1);
+      const KgReadProblem *problem = g_ptr_array_index (problems, 0);
+      g_autofree char *expected = g_strdup_printf ("col.jsonl:2: not JSON at column %u: ", cases[i].column);
+      if (!g_str_has_prefix (problem->message, expected))
+        g_error ("'%s' does not start with '%s'", problem->message, expected);
+      const char *line = strchr (data, '\n') + 1;
+      g_assert_cmpuint (g_utf8_strlen (line, problem->byte - (line - data)) + 1, ==, cases[i].column);
+    }
+}
+
+/* Issue 14, defect 6: UTF-16 was refused as binary data.  It is decoded,
+ * with a byte order mark or without one when its NUL bytes give it away,
+ * and the document's original bytes (which offsets point into) are the
+ * UTF-8 decoding; one with a mark that does not decode is refused, naming
+ * the encoding and the byte. */
+static void
+test_utf16 (void)
+{
+  const char *text = "Сергей Лавров met Anna Berg in Minsk.\n";
+  static const struct { const char *to; const char *mark; gsize mark_length; const char *note; } cases[] = {
+    { "UTF-16LE", "\xff\xfe", 2, "decoded from UTF-16LE (byte order mark)" },
+    { "UTF-16BE", "\xfe\xff", 2, "decoded from UTF-16BE (byte order mark)" },
+    { "UTF-16LE", "", 0, "decoded from UTF-16LE (no byte order mark, found by its NUL bytes)" },
+    { "UTF-16BE", "", 0, "decoded from UTF-16BE (no byte order mark, found by its NUL bytes)" },
+    { "UTF-32LE", "\xff\xfe\0\0", 4, "decoded from UTF-32LE (byte order mark)" },
+  };
+  g_autoptr (KgReader) reader = kg_reader_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length;
+      g_autofree char *wide = g_convert (text, -1, cases[i].to, "UTF-8", NULL, &length, NULL);
+      g_autoptr (GByteArray) data = g_byte_array_new ();
+      g_byte_array_append (data, (const guint8 *) cases[i].mark, cases[i].mark_length);
+      g_byte_array_append (data, (const guint8 *) wide, length);
+      g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+      g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "wide.txt", bytes, problems, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (documents->len, ==, 1);
+      KgDocument *document = g_ptr_array_index (documents, 0);
+      gsize raw_length;
+      const char *raw = g_bytes_get_data (kg_document_get_raw (document), &raw_length);
+      g_assert_cmpstr (raw, ==, text);
+      g_assert_cmpuint (raw_length, ==, strlen (text));
+      assert_offsets_exact (document);
+      g_autofree char *forms = all_forms (document);
+      g_assert_cmpstr (forms, ==, "Сергей Лавров met Anna Berg in Minsk .");
+      g_assert_cmpuint (problems->len, ==, 1);
+      const KgReadProblem *problem = g_ptr_array_index (problems, 0);
+      g_assert_false (problem->skipped);
+      g_autofree char *expected = g_strdup_printf ("wide.txt: %s; offsets point into the UTF-8 decoding", cases[i].note);
+      g_assert_cmpstr (problem->message, ==, expected);
+    }
+
+  /* a lone surrogate after a mark */
+  static const char bad[] = "\xff\xfe" "M\0a\0\0\xd8" "A\0 \0";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (bad, sizeof bad - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) documents = kg_reader_read_bytes (reader, "bad16.txt", bytes, NULL, &error);
+  g_assert_null (documents);
+  g_assert_error (error, KG_ERROR, KG_ERROR_INPUT);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "bad16.txt: UTF-16LE text (by its byte order mark) that does not decode at byte 6"));
+}
+
 /* ---- bad input -------------------------------------------------------------- */
 
 typedef struct {
@@ -444,6 +600,10 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/inputs/list", test_expand_list);
   g_test_add_func ("/reader/jsonl/lines", test_jsonl);
   g_test_add_func ("/reader/jsonl/all-bad", test_jsonl_all_bad);
+  g_test_add_func ("/reader/jsonl/ids", test_jsonl_ids);
+  g_test_add_func ("/reader/utf16", test_utf16);
+  g_test_add_func ("/reader/jsonl/error-column", test_jsonl_error_column);
+  g_test_add_func ("/reader/inputs/normalized", test_normalize_path);
   g_test_add_func ("/reader/bad/files", test_bad_files);
   g_test_add_func ("/reader/bad/lenient", test_lenient);
   g_test_add_func ("/reader/bad/huge-line", test_huge_line);

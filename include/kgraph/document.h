@@ -112,6 +112,9 @@ KgDocument *kg_document_new (const char *id, GBytes *raw);
 void kg_document_free (KgDocument *document);
 
 const char *kg_document_get_id (const KgDocument *document);
+/* Replaces the id; for a reader that finds it taken, before the document
+ * is annotated. */
+void kg_document_set_id (KgDocument *document, const char *id);
 /* Metadata; NULL when unknown. */
 const char *kg_document_get_title (const KgDocument *document);
 const char *kg_document_get_date (const KgDocument *document);

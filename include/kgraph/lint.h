@@ -54,8 +54,12 @@ const char *kg_lint_severity_to_string (KgLintSeverity severity);
 /* Can lint check files of format (DOT, GraphML, N-Triples, N-Quads)? */
 gboolean kg_lint_supports (KgFormat format);
 
-/* Tells the format of a file from its name (.dot .gv .graphml .xml .nt .nq)
- * or, failing that, from the start of its content.  FALSE if neither says. */
+/* Tells the format of a file from the start of its content (an XML file
+ * by its root element: GraphML or SVG; PNG and PDF by their signatures;
+ * DOT; N-Triples, or N-Quads when the name ends in .nq) or, when the
+ * content says nothing clear, from its name (.dot .gv .graphml .xml .nt .nq
+ * .svg .png .pdf).  FALSE if neither says.  The format may be one lint
+ * does not check (see kg_lint_supports). */
 gboolean kg_lint_guess_format (const char *path, const char *data, gsize length, KgFormat *format);
 
 /* Checks length bytes of data as format.  Returns the problems sorted by

@@ -26,6 +26,10 @@
  * be matched back to its source, the original is the extracted text
  * (paragraphs separated by blank lines).  Non-UTF-8 HTML that declares its
  * charset is transcoded first, and its original is the UTF-8 transcoding.
+ * UTF-16 and UTF-32 with a byte order mark, and UTF-16 without one whose
+ * NUL bytes give it away, are decoded before anything else (and
+ * reported): the original is the UTF-8 decoding, and offsets count its
+ * bytes, not the file's.
  *
  * Cleaning: tokens hold a normalised form (curly quotes and apostrophes
  * straight, non-breaking and other hyphens as "-", NBSP and other spaces as
@@ -114,10 +118,18 @@ void kg_reader_set_lenient (KgReader *reader, gboolean lenient);
  * (recursively, sorted by name, hidden entries skipped, symbolic-link loops
  * broken), "@FILE" gives the paths listed in FILE (one a line, blank lines
  * and lines starting with '#' skipped, relative paths relative to the
- * current directory), anything else is itself.  Directories and list files
+ * current directory), anything else is itself.  Paths are normalised:
+ * without "." components and repeated or trailing slashes, so that
+ * "./seeds/" and "seeds" give the same paths and document ids.  Directories and list files
  * that cannot be read are added to problems.
  * (transfer full): a GPtrArray of strings */
 GPtrArray *kg_reader_expand_inputs (const char *const *inputs, guint n_inputs, GPtrArray *problems);
+
+/* path without "." components and repeated or trailing slashes, as
+ * kg_reader_expand_inputs gives it ("./seeds/" is "seeds"; ".." stays,
+ * since with symbolic links it does not always undo the component before
+ * it).  (transfer full) */
+char *kg_reader_normalize_path (const char *path);
 
 /* Reads path ("-" is standard input) into documents, each already cleaned,
  * split into sentences and tokenized; the document id is path (for JSON
