@@ -102,12 +102,14 @@ kg_cmd_build (int argc, char **argv)
     {
       const KgFactCounts *f = &build.facts;
       fprintf (stderr,
-               "kgraph: %u facts found, %u in the graph; left out: %u with an unresolved pronoun or headline "
+               "kgraph: %u %s found, %u in the graph; left out: %u with an unresolved pronoun or headline "
                "word, %u with a clause for an argument, %u without an object, %u about themselves, %u with a "
                "fragment, a vague noun or a possessive for an argument\n",
-               f->extracted, f->added, f->unresolved, f->clausal, f->no_object, f->self, f->fragment);
-      fprintf (stderr, "kgraph: %u office holders named by their role alone (\"the Belarusian president\") "
-               "that no document names\n", unresolved_roles);
+               f->extracted, kg_cli_plural (f->extracted, "fact", "facts"), f->added, f->unresolved, f->clausal,
+               f->no_object, f->self, f->fragment);
+      if (unresolved_roles)
+        fprintf (stderr, "kgraph: %u office %s named by their role alone (\"the Belarusian president\") "
+               "that no document names\n", unresolved_roles, kg_cli_plural (unresolved_roles, "holder", "holders"));
     }
   output.entity_centric = !all_facts;
   status = kg_cli_output_write (&output, graph);

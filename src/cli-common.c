@@ -572,8 +572,9 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
 
   guint set_aside = output->entity_centric ? kg_graph_keep_entity_facts (graph) : 0;
   if (set_aside && !output->quiet)
-    fprintf (stderr, "kgraph: %u facts between two common-noun phrases kept out of the graph "
-             "(they are in %s.facts.tsv; --all-facts keeps them)\n", set_aside, output->name);
+    fprintf (stderr, "kgraph: %u %s between two common-noun phrases kept out of the graph "
+             "(in %s.facts.tsv; --all-facts keeps them)\n", set_aside, kg_cli_plural (set_aside, "fact", "facts"),
+             output->name);
 
   /* What the diagrams show and leave out, said before drawing them (which
    * is the slow part); a --focus that matches nothing stops here. */
