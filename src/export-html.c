@@ -138,6 +138,11 @@ add_facts (JsonBuilder *b, KgGraph *graph, GHashTable *index, GArray *position)
       add_int (b, "s", GPOINTER_TO_UINT (g_hash_table_lookup (index, kg_edge_get_subject (edge))));
       add_string (b, "p", kg_edge_get_predicate (edge));
       add_string (b, "surface", kg_edge_get_predicate_surface (edge));
+      /* the normalised relation, with the office of "holds office" */
+      g_autofree char *relation = kg_edge_get_office (edge)
+                                  ? g_strdup_printf ("%s (%s)", kg_edge_get_relation (edge), kg_edge_get_office (edge))
+                                  : g_strdup (kg_edge_get_relation (edge));
+      add_string (b, "r", relation);
       add_int (b, "o", GPOINTER_TO_UINT (g_hash_table_lookup (index, kg_edge_get_object (edge))));
       add_int (b, "w", kg_edge_get_weight (edge));
       /* three decimals are what a reader compares */

@@ -156,7 +156,7 @@ async function main () {
   const about = data.facts.filter((f) => f.s === node || f.o === node || f.by === node).length;
   shown = await rows();
   report_(about > 0 && shown.length === Math.min(about, 100) &&
-          shown.every((cells) => cells[0] === label || cells[2] === label || cells[7] === label),
+          shown.every((cells) => cells[0] === label || cells[3] === label || cells[8] === label),
           'clicking the node ' + label + ' leaves its ' + about + ' facts', [about, shown.length]);
   report_((await evaluate('document.getElementById("entity-filter").textContent')).includes(label),
           'the filter names ' + label);
@@ -175,7 +175,7 @@ async function main () {
   const between = data.facts.filter((f) => f.s === tail && f.o === head).length;
   shown = await rows();
   report_(between > 0 && shown.length === between &&
-          shown.every((cells) => cells[0] === data.nodes[tail].label && cells[2] === data.nodes[head].label),
+          shown.every((cells) => cells[0] === data.nodes[tail].label && cells[3] === data.nodes[head].label),
           'clicking the edge ' + data.nodes[tail].label + ' → ' + data.nodes[head].label + ' leaves its ' +
           between + ' fact(s)', [between, shown.length, edgeAt]);
   // back to the node's facts

@@ -22,7 +22,7 @@
 
   /* ---- facts ---- */
   var COLS = [
-    ['s', 'subject'], ['p', 'predicate'], ['o', 'object'], ['w', 'weight'], ['c', 'confidence'],
+    ['s', 'subject'], ['p', 'predicate'], ['r', 'relation'], ['o', 'object'], ['w', 'weight'], ['c', 'confidence'],
     ['pol', 'polarity'], ['mod', 'modality'], ['by', 'attribution'], ['time', 'time'], ['place', 'place']
   ];
   function cell(f, k) {
@@ -31,7 +31,7 @@
     return f[k] == null ? '' : String(f[k]);
   }
   var hay = F.map(function (f) {
-    return [cell(f, 's'), f.p, f.surface, cell(f, 'o'), cell(f, 'by'), f.time, f.place, f.pol, f.mod]
+    return [cell(f, 's'), f.p, f.surface, f.r, cell(f, 'o'), cell(f, 'by'), f.time, f.place, f.pol, f.mod]
       .join('\t').toLowerCase();
   });
   /* entity: a node's index or -1; pair: [subject, object] of a clicked edge */
