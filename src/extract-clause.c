@@ -449,31 +449,58 @@ clause_init (Clause *c, const KgExFact *base, KgClauseKind kind, int subject)
   c->split_object = TRUE;
 }
 
-static void
-verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, guint n_chain, int subject,
-               gboolean inherited, int gap, const KgExFact *base)
-{
+/* What the steps of a verbal clause share: the chain and the arguments
+ * found on it, then the words of its predicate; c is the clause they
+ * fill. */
+typedef struct {
+  guint p;                 /* the clause's head */
+  const guint *chain;      /* p and the xcomps that join its predicate (R2) */
+  guint n_chain;
+  guint main;              /* the chain's last verb: the predicate's head */
+  int subject;
+  gboolean inherited;      /* the subject came from another clause */
+  gboolean existential;    /* "there is X" (R11) */
+  gboolean passive;        /* R7 */
+  gboolean joint_subject;  /* R9: a joint predicate with a coordinated subject */
+  int object;              /* obj, the gap or a shared object (R4), -1 if none */
+  int iobj;                /* indirect object, -1 if none */
+  int ccomp;               /* clausal complement, -1 if none */
+  int complement;          /* secondary predicate, -1 if none */
+  int light;               /* R6: a light verb's noun, -1 if none */
+  Oblique obliques[KG_EX_MAX_ARGS];
+  guint n_obliques;
+  int object_oblique;      /* R5: the oblique that is the object, an index of obliques, -1 if none */
+  Words pred, surf, rel;   /* graph predicate, its surface form, Open IE relation */
   Clause c;
-  clause_init (&c, base, KG_CLAUSE_VERBAL, subject);
-  guint main = chain[n_chain - 1];
+} Verbal;
 
-  gboolean existential = strcmp (kg__ex_lemma (s, main), "be") == 0 && kg__ex_has_child (s, main, KG_DEP_EXPL);
-  if (existential)
-    c.base.kind = KG_CLAUSE_EXISTENTIAL;
+/* R2: a chain verb followed by the rest of the chain that the modality
+ * lexicon lists (used the way given) governs it as a modal ("plans to
+ * visit"); it is not the fact's own verb. */
+static gboolean
+modal_governor (const KgExSentence *s, const Verbal *vc, guint k, KgModalWay way)
+{
+  guint v = vc->chain[k];
+  int m;
+  return k + 1 < vc->n_chain && (s->word[v] & KG_WORD_MODAL)
+         && kg__ex_lexicon_modality (s->lexicon, kg__ex_lemma (s, v), way, &m);
+}
 
-  /* R7: the fact is passive when its main verb is, or a verb of the chain
-   * that stays in the predicate ("was forced to leave"); the passive of a
-   * modal verb ("are scheduled to convene") is not the fact's. */
+/* R7: the fact is passive when its main verb is, or a verb of the chain
+ * that stays in the predicate ("was forced to leave"); the passive of a
+ * modal verb ("are scheduled to convene") is not the fact's. */
+static gboolean
+is_passive (const KgExSentence *s, const Verbal *vc)
+{
+  guint p = vc->p;
   gboolean passive = FALSE;
-  for (guint k = 0; k < n_chain; k++)
+  for (guint k = 0; k < vc->n_chain; k++)
     {
-      guint v = chain[k];
-      int m;
-      if (k + 1 < n_chain && (s->word[v] & KG_WORD_MODAL)
-          && kg__ex_lexicon_modality (s->lexicon, kg__ex_lemma (s, v), KG_MODAL_VERB, &m))
+      guint v = vc->chain[k];
+      if (modal_governor (s, vc, k, KG_MODAL_VERB))
         continue;
       passive |= kg__ex_has_child (s, v, KG_DEP_AUX_PASS);
-      if (v == p && !inherited && s->dep[subject] == KG_DEP_NSUBJ_PASS && s->head[subject] == (int) p)
+      if (v == p && !vc->inherited && s->dep[vc->subject] == KG_DEP_NSUBJ_PASS && s->head[vc->subject] == (int) p)
         passive = TRUE;
       /* A past participle modifying a noun or a clause: "agreements signed
        * last year", "followed by a visit". */
@@ -482,284 +509,338 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
           && !kg__ex_has_child (s, p, KG_DEP_NSUBJ) && !kg__ex_has_child (s, p, KG_DEP_OBJ))
         passive = TRUE;
     }
+  return passive;
+}
 
-  int object = -1, iobj = -1, ccomp = -1, complement = -1;
-  for (guint k = 0; k < n_chain; k++)
-    for (guint ci = s->child_start[chain[k]]; ci < s->child_start[chain[k] + 1]; ci++)
+/* The chain's core dependents, the first of each kind: object, indirect
+ * object, clause complement, secondary predicate and a passive's agent.
+ * An object-control xcomp is its own clause; a verbal complement that is
+ * not folded (it has a copula) stays a qualifier. */
+static void
+chain_dependents (const KgExSentence *s, Verbal *vc)
+{
+  for (guint k = 0; k < vc->n_chain; k++)
+    for (guint ci = s->child_start[vc->chain[k]]; ci < s->child_start[vc->chain[k] + 1]; ci++)
       {
         guint child = s->children[ci];
         switch (s->dep[child])
           {
           case KG_DEP_OBJ:
-            if (object < 0)
-              object = child;
+            if (vc->object < 0)
+              vc->object = child;
             break;
           case KG_DEP_IOBJ:
-            if (iobj < 0)
-              iobj = child;
+            if (vc->iobj < 0)
+              vc->iobj = child;
             break;
           case KG_DEP_CCOMP:
             /* A clause has a verb, a copula or a subject; a lone noun or
              * adjective under ccomp is a misparse, not what was said. */
-            if (ccomp < 0
+            if (vc->ccomp < 0
                 && (is_verbal (s, child) || is_copular (s, child) || kg__ex_has_child (s, child, KG_DEP_NSUBJ)))
-              ccomp = child;
+              vc->ccomp = child;
             break;
           case KG_DEP_XCOMP:
             /* A verb of saying has no secondary predicate: a noun under
              * it is a misparsed clause ("said Iran and Belarus *hold*"). */
-            if (complement < 0 && !folded_xcomp (s, child)
-                && !((s->word[main] & KG_WORD_REPORTING) && !is_verbal (s, child)))
-              complement = child;
+            if (vc->complement < 0 && !folded_xcomp (s, child)
+                && !((s->word[vc->main] & KG_WORD_REPORTING) && !is_verbal (s, child)))
+              vc->complement = child;
             break;
           case KG_DEP_OBL_AGENT:
-            if (passive && c.agent < 0)
-              c.agent = child;
+            if (vc->passive && vc->c.agent < 0)
+              vc->c.agent = child;
             break;
           default:
             break;
           }
       }
-  /* R4: the object gap of a relative clause; a conjunct verb shares its
-   * governor's object when that object follows it ("signed and ratified
-   * the treaty"). */
-  if (object < 0 && gap >= 0 && !passive)
-    object = gap;
-  if (object < 0 && s->dep[p] == KG_DEP_CONJ && s->head[p] >= 0 && is_verbal (s, s->head[p]))
+}
+
+/* R4: the object gap of a relative clause; a conjunct verb shares its
+ * governor's object when that object follows it ("signed and ratified
+ * the treaty"). */
+static void
+gap_or_shared_object (const KgExSentence *s, Verbal *vc, int gap)
+{
+  guint p = vc->p;
+  if (vc->object < 0 && gap >= 0 && !vc->passive)
+    vc->object = gap;
+  if (vc->object < 0 && s->dep[p] == KG_DEP_CONJ && s->head[p] >= 0 && is_verbal (s, s->head[p]))
     {
       int shared = kg__ex_child (s, s->head[p], KG_DEP_OBJ);
       if (shared > (int) p)
-        object = shared;
+        vc->object = shared;
     }
-  /* An object-control xcomp is its own clause; a verbal complement that is
-   * not folded (it has a copula) stays a qualifier. */
+}
 
-  Words pred = { 0 }, surf = { 0 }, rel = { 0 };
-  /* R6: a light verb's bare noun object. */
-  int light = -1;
-  if (object >= 0 && (s->word[main] & KG_WORD_LIGHT) && s->tokens[object]->upos == KG_UPOS_NOUN
+/* R6: a light verb's bare noun object joins the predicate ("take part")
+ * and is no longer the object. */
+static void
+light_object (const KgExSentence *s, Verbal *vc)
+{
+  int object = vc->object;
+  if (object >= 0 && (s->word[vc->main] & KG_WORD_LIGHT) && s->tokens[object]->upos == KG_UPOS_NOUN
       && s->child_start[object] == s->child_start[object + 1] && s->tokens[object]->xpos
-      && strcmp (s->tokens[object]->xpos, "NN") == 0 && object > (int) main)
+      && strcmp (s->tokens[object]->xpos, "NN") == 0 && object > (int) vc->main)
     {
-      light = object;
-      object = -1;
+      vc->light = object;
+      vc->object = -1;
     }
+}
 
-  Oblique obliques[KG_EX_MAX_ARGS];
-  guint n_obliques = collect_obliques (s, chain, n_chain, c.agent, obliques, G_N_ELEMENTS (obliques));
-  /* "There are no obstacles in bilateral ties": the subject's own
-   * prepositional modifier is the existential's oblique. */
-  if (existential && n_obliques == 0)
+/* "There are no obstacles in bilateral ties": the subject's own
+ * prepositional modifier is the existential's oblique, and the subject
+ * leaves it out. */
+static void
+existential_oblique (const KgExSentence *s, Verbal *vc)
+{
+  int nmod = kg__ex_child (s, vc->subject, KG_DEP_NMOD);
+  if (nmod >= 0)
     {
-      int nmod = kg__ex_child (s, subject, KG_DEP_NMOD);
-      if (nmod >= 0)
+      vc->obliques[0].head = nmod;
+      vc->obliques[0].role = kg__ex_oblique_role (s, nmod);
+      vc->n_obliques = 1;
+      vc->c.subject_skip = nmod;
+    }
+}
+
+/* R5: with no object, the first oblique after the verb that is neither
+ * a time nor a place is the object ("met on Monday with X in Minsk"),
+ * else the first place ("opened in Minsk"); a joint predicate with a
+ * coordinated subject keeps its places as qualifiers ("A and B met in
+ * Minsk").  Returns its index in obliques, or -1. */
+static int
+object_oblique (const KgExSentence *s, const Verbal *vc)
+{
+  if (vc->object >= 0 || vc->c.agent >= 0)
+    return -1;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      KgRole want = pass == 0 ? KG_ROLE_OBLIQUE : KG_ROLE_PLACE;
+      if (pass == 1 && vc->joint_subject)
+        break;
+      for (guint k = 0; k < vc->n_obliques; k++)
         {
-          obliques[0].head = nmod;
-          obliques[0].role = kg__ex_oblique_role (s, nmod);
-          n_obliques = 1;
-          c.subject_skip = nmod;
+          guint head = vc->obliques[k].head;
+          if (head > vc->main && vc->obliques[k].role == want && s->dep[head] != KG_DEP_OBL_BARE
+              && kg__ex_has_child (s, head, KG_DEP_CASE))
+            return k;
         }
     }
+  return -1;
+}
 
-  /* R5: with no object, the first oblique after the verb that is neither
-   * a time nor a place is the object ("met on Monday with X in Minsk"),
-   * else the first place ("opened in Minsk"); a joint predicate with a
-   * coordinated subject keeps its places as qualifiers ("A and B met in
-   * Minsk"). */
-  guint conj_probe[2];
-  gboolean joint_subject = (s->word[main] & KG_WORD_JOINT) && kg__ex_conjuncts (s, subject, conj_probe, 2) > 1;
-  int object_oblique = -1;
-  for (int pass = 0; pass < 2 && object < 0 && c.agent < 0 && object_oblique < 0; pass++)
-    for (guint k = 0; k < n_obliques; k++)
-      {
-        KgRole want = pass == 0 ? KG_ROLE_OBLIQUE : KG_ROLE_PLACE;
-        if (pass == 1 && joint_subject)
-          break;
-        if (obliques[k].head > main && obliques[k].role == want && s->dep[obliques[k].head] != KG_DEP_OBL_BARE
-            && kg__ex_has_child (s, obliques[k].head, KG_DEP_CASE))
-          {
-            object_oblique = k;
-            break;
-          }
-      }
-
-  /* Predicate words (R2): the chain's verbs, the copula of an adjective
-   * head, particles, the infinitive marker between verbs. */
+/* Predicate words (R2): the chain's verbs, the copula of an adjective
+ * head, particles, the infinitive marker between verbs, a light verb's
+ * noun (R6).  The relation also keeps auxiliaries, negation and a modal
+ * verb; the graph predicate and its surface form drop the first modal. */
+static void
+predicate_words (const KgExSentence *s, Verbal *vc)
+{
   gboolean dropped_modal = FALSE, previous_kept = FALSE;
-  for (guint k = 0; k < n_chain; k++)
+  for (guint k = 0; k < vc->n_chain; k++)
     {
-      guint v = chain[k];
-      int m;
-      gboolean modal_governor = k + 1 < n_chain && (s->word[v] & KG_WORD_MODAL)
-                                && kg__ex_lexicon_modality (s->lexicon, kg__ex_lemma (s, v),
-                                                            s->tokens[v]->upos == KG_UPOS_ADJ ? KG_MODAL_ADJ
-                                                                                              : KG_MODAL_VERB,
-                                                            &m);
+      guint v = vc->chain[k];
+      gboolean modal = modal_governor (s, vc, k, s->tokens[v]->upos == KG_UPOS_ADJ ? KG_MODAL_ADJ : KG_MODAL_VERB);
       for (guint ci = s->child_start[v]; ci < s->child_start[v + 1]; ci++)
         {
           guint child = s->children[ci];
           KgDep d = s->dep[child];
           if (d == KG_DEP_AUX || d == KG_DEP_AUX_PASS || d == KG_DEP_COP
               || ((d == KG_DEP_ADVMOD || d == KG_DEP_OTHER) && (s->word[child] & KG_WORD_NEGATION)))
-            words_add (&rel, child);
-          if (d == KG_DEP_COP && !modal_governor)
-            words_add (&surf, child);
+            words_add (&vc->rel, child);
+          if (d == KG_DEP_COP && !modal)
+            words_add (&vc->surf, child);
           if (d == KG_DEP_COMPOUND_PRT)
             {
-              words_add (&rel, child);
-              if (!modal_governor)
+              words_add (&vc->rel, child);
+              if (!modal)
                 {
-                  words_add (&pred, child);
-                  words_add (&surf, child);
+                  words_add (&vc->pred, child);
+                  words_add (&vc->surf, child);
                 }
             }
           /* "to" between two verbs the predicate keeps ("continue to
            * strengthen", not "help introduce"). */
           if (d == KG_DEP_MARK && k > 0 && g_ascii_strcasecmp (s->tokens[child]->form, "to") == 0)
             {
-              words_add (&rel, child);
+              words_add (&vc->rel, child);
               if (previous_kept)
                 {
-                  words_add (&pred, child);
-                  words_add (&surf, child);
+                  words_add (&vc->pred, child);
+                  words_add (&vc->surf, child);
                 }
             }
         }
-      words_add (&rel, v);
-      previous_kept = !(modal_governor && !dropped_modal);
+      words_add (&vc->rel, v);
+      previous_kept = !(modal && !dropped_modal);
       if (!previous_kept)
         {
           dropped_modal = TRUE;
           continue;
         }
-      words_add (&pred, v);
-      words_add (&surf, v);
+      words_add (&vc->pred, v);
+      words_add (&vc->surf, v);
     }
-  if (light >= 0)
+  if (vc->light >= 0)
     {
-      words_add (&rel, light);
-      words_add (&pred, light);
-      words_add (&surf, light);
+      words_add (&vc->rel, vc->light);
+      words_add (&vc->pred, vc->light);
+      words_add (&vc->surf, vc->light);
     }
-  words_sort (&pred);
-  words_sort (&surf);
-  words_sort (&rel);
-  /* Adverbs inside the verb group ("has sharply improved", "is
-   * actively seeking") belong to the relation as written. */
-  if (rel.n > 1)
-    {
-      guint lo = rel.idx[0], hi = rel.idx[rel.n - 1];
-      for (guint k = 0; k < n_chain; k++)
-        for (guint ci = s->child_start[chain[k]]; ci < s->child_start[chain[k] + 1]; ci++)
-          {
-            guint child = s->children[ci];
-            if (s->dep[child] == KG_DEP_ADVMOD && child > lo && child < hi && s->tokens[child]->upos == KG_UPOS_ADV)
-              words_add (&rel, child);
-          }
-      words_sort (&rel);
-    }
+  words_sort (&vc->pred);
+  words_sort (&vc->surf);
+  words_sort (&vc->rel);
+}
 
-  KgExFact *f = &c.base;
-  f->predicate[0] = f->predicate_surface[0] = f->relation[0] = '\0';
-  if (existential)
+/* Adverbs inside the verb group ("has sharply improved", "is actively
+ * seeking") belong to the relation as written. */
+static void
+verb_group_adverbs (const KgExSentence *s, Verbal *vc)
+{
+  if (vc->rel.n <= 1)
+    return;
+  guint lo = vc->rel.idx[0], hi = vc->rel.idx[vc->rel.n - 1];
+  for (guint k = 0; k < vc->n_chain; k++)
+    for (guint ci = s->child_start[vc->chain[k]]; ci < s->child_start[vc->chain[k] + 1]; ci++)
+      {
+        guint child = s->children[ci];
+        if (s->dep[child] == KG_DEP_ADVMOD && child > lo && child < hi && s->tokens[child]->upos == KG_UPOS_ADV)
+          words_add (&vc->rel, child);
+      }
+  words_sort (&vc->rel);
+}
+
+/* The graph predicate, lemmatised ("exist" for an existential), and its
+ * surface form as written. */
+static void
+write_predicate (const KgExSentence *s, Verbal *vc)
+{
+  KgExFact *f = &vc->c.base;
+  f->predicate[0] = f->predicate_surface[0] = '\0';
+  if (vc->existential)
     kg__ex_append (f->predicate, "exist", FALSE);
   else
     {
       /* Kept passive: "be signed", "be forced to leave"; participles keep
        * their form there. */
-      gboolean kept_passive = passive && c.agent < 0;
+      gboolean kept_passive = vc->passive && vc->c.agent < 0;
       if (kept_passive)
         {
           kg__ex_append (f->predicate, "be", FALSE);
           f->flags |= KG_EXTRACTION_PASSIVE;
         }
-      for (guint k = 0; k < pred.n; k++)
+      for (guint k = 0; k < vc->pred.n; k++)
         {
-          guint i = pred.idx[k];
+          guint i = vc->pred.idx[k];
           /* A gerund after the first verb keeps its form: "discuss expanding". */
           const char *xpos = s->tokens[i]->xpos ? s->tokens[i]->xpos : "";
           gboolean as_written = (kept_passive && strcmp (xpos, "VBN") == 0)
-                                || (k > 0 && i != pred.idx[0] && strcmp (xpos, "VBG") == 0 && is_verbal (s, i));
+                                || (k > 0 && i != vc->pred.idx[0] && strcmp (xpos, "VBG") == 0 && is_verbal (s, i));
           kg__ex_append (f->predicate, as_written ? s->tokens[i]->form : kg__ex_lemma (s, i),
                          s->tokens[i]->upos != KG_UPOS_PROPN);
         }
     }
-  words_append (s, &surf, f->predicate_surface);
-  /* A participle without its auxiliary reads as the clause it stands for:
-   * a passive ("a group known as X" -> "be known as") or, modifying a noun,
-   * a progressive ("documents covering trade" -> "be covering"). */
-  gboolean has_aux = FALSE;
-  for (guint k = 0; k < rel.n; k++)
-    has_aux |= s->tokens[rel.idx[k]]->upos == KG_UPOS_AUX;
-  gboolean progressive = s->dep[p] == KG_DEP_ACL && s->tokens[p]->xpos && strcmp (s->tokens[p]->xpos, "VBG") == 0;
-  if ((passive || progressive) && !has_aux)
-    kg__ex_append (f->relation, "be", FALSE);
-  words_append (s, &rel, f->relation);
+  words_append (s, &vc->surf, f->predicate_surface);
+}
 
-  /* The graph object and the qualifiers (in sentence order). */
-  c.object = -1;
-  c.object_role = KG_ROLE_OBJECT;
-  c.object_cut = OBJECT_CUT;
-  c.split_subject = TRUE;
-  c.split_object = TRUE;
-  if (object >= 0)
-    c.object = object;
-  else if (object_oblique >= 0)
+/* The Open IE relation as written.  A participle without its auxiliary
+ * reads as the clause it stands for: a passive ("a group known as X" ->
+ * "be known as") or, modifying a noun, a progressive ("documents covering
+ * trade" -> "be covering"). */
+static void
+write_relation (const KgExSentence *s, Verbal *vc)
+{
+  guint p = vc->p;
+  char *relation = vc->c.base.relation;
+  relation[0] = '\0';
+  gboolean has_aux = FALSE;
+  for (guint k = 0; k < vc->rel.n; k++)
+    has_aux |= s->tokens[vc->rel.idx[k]]->upos == KG_UPOS_AUX;
+  gboolean progressive = s->dep[p] == KG_DEP_ACL && s->tokens[p]->xpos && strcmp (s->tokens[p]->xpos, "VBG") == 0;
+  if ((vc->passive || progressive) && !has_aux)
+    kg__ex_append (relation, "be", FALSE);
+  words_append (s, &vc->rel, relation);
+}
+
+/* The graph object, the first there is of: the object, the oblique R5
+ * chose, the clausal complement (R8), the clause a reporting verb
+ * interrupts (R8), the secondary predicate. */
+static void
+graph_object (const KgExSentence *s, Verbal *vc)
+{
+  Clause *c = &vc->c;
+  guint p = vc->p;
+  c->object_role = KG_ROLE_OBJECT;
+  c->object_cut = OBJECT_CUT;
+  if (vc->object >= 0)
+    c->object = vc->object;
+  else if (vc->object_oblique >= 0)
     {
-      c.object = obliques[object_oblique].head;
-      c.object_cut = OBLIQUE_CUT;
+      c->object = vc->obliques[vc->object_oblique].head;
+      c->object_cut = OBLIQUE_CUT;
       /* "between Iran and Belarus" stays whole. */
-      if (kg__ex_has_marker (s, c.object, "between") || kg__ex_has_marker (s, c.object, "among"))
+      if (kg__ex_has_marker (s, c->object, "between") || kg__ex_has_marker (s, c->object, "among"))
         {
-          c.split_object = FALSE;
-          f->flags |= KG_EXTRACTION_JOINT;
+          c->split_object = FALSE;
+          c->base.flags |= KG_EXTRACTION_JOINT;
         }
     }
-  else if (ccomp >= 0)
+  else if (vc->ccomp >= 0)
     {
-      c.object = ccomp;
-      c.object_is_clause = TRUE;
-      c.object_cut = KG_CUT_MARK;
-      c.split_object = FALSE;
-      if (kg__ex_is_reporting (s, main))
-        f->flags |= KG_EXTRACTION_REPORTING;
+      c->object = vc->ccomp;
+      c->object_is_clause = TRUE;
+      c->object_cut = KG_CUT_MARK;
+      c->split_object = FALSE;
+      if (kg__ex_is_reporting (s, vc->main))
+        c->base.flags |= KG_EXTRACTION_REPORTING;
     }
-  else if (s->dep[p] == KG_DEP_PARATAXIS && kg__ex_is_reporting (s, main) && s->head[p] >= 0
-           && c.agent < 0 && n_obliques == 0)
+  else if (s->dep[p] == KG_DEP_PARATAXIS && kg__ex_is_reporting (s, vc->main) && s->head[p] >= 0
+           && c->agent < 0 && vc->n_obliques == 0)
     {
       /* "Iran and Belarus are close partners, Lukashenko said": the clause
        * the reporting verb interrupts is what it reports. */
-      c.object = s->head[p];
-      c.object_is_clause = TRUE;
-      c.object_cut = KG_CUT_MARK;
-      c.object_skip = p;
-      c.split_object = FALSE;
-      f->flags |= KG_EXTRACTION_REPORTING;
+      c->object = s->head[p];
+      c->object_is_clause = TRUE;
+      c->object_cut = KG_CUT_MARK;
+      c->object_skip = p;
+      c->split_object = FALSE;
+      c->base.flags |= KG_EXTRACTION_REPORTING;
     }
-  else if (complement >= 0)
+  else if (vc->complement >= 0)
     {
-      c.object = complement;
-      c.object_cut = KG_CUT_MARK | KG_CUT_CASE | OBJECT_CUT;
-      c.object_role = KG_ROLE_COMPLEMENT;
+      c->object = vc->complement;
+      c->object_cut = KG_CUT_MARK | KG_CUT_CASE | OBJECT_CUT;
+      c->object_role = KG_ROLE_COMPLEMENT;
     }
 
-  if (c.agent >= 0)
+  if (c->agent >= 0)
     {
       /* The patient is the graph object; coordination splits on the agent
-       * side through its own conjuncts below. */
-      c.split_object = FALSE;
+       * side through its own conjuncts (emit_per_agent). */
+      c->split_object = FALSE;
     }
+}
 
-  /* Qualifiers: indirect object, other obliques, complements. */
-  typedef struct {
-    guint head;
-    KgRole role;
-    guint32 cut;
-  } Extra;
-  Extra extras[KG_EX_MAX_ARGS];
-  guint n_extras = 0;
-  if (iobj >= 0)
-    extras[n_extras++] = (Extra) { iobj, KG_ROLE_RECIPIENT, OBJECT_CUT };
+/* A qualifier before it is a span: its head, role and cuts. */
+typedef struct {
+  guint head;
+  KgRole role;
+  guint32 cut;
+} Extra;
+
+/* The heads of the qualifiers, in the order found: the indirect object,
+ * where or when of a relative clause, the obliques that are not the
+ * object, the complements that are not, adverbial clauses after the verb.
+ * Returns how many were stored, at most max. */
+static guint
+qualifier_heads (const KgExSentence *s, const Verbal *vc, Extra *extras, guint max)
+{
+  guint p = vc->p;
+  guint n = 0;
+  if (vc->iobj >= 0)
+    extras[n++] = (Extra) { vc->iobj, KG_ROLE_RECIPIENT, OBJECT_CUT };
   /* "the Astros, where he batted .260": the relative adverb's antecedent
    * is where (or when) the fact holds. */
   if (s->dep[p] == KG_DEP_ACL_RELCL && s->head[p] >= 0)
@@ -767,32 +848,41 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
       {
         guint child = s->children[ci];
         const char *form = s->tokens[child]->form;
-        if (s->dep[child] != KG_DEP_ADVMOD || s->head[p] == subject || n_extras >= G_N_ELEMENTS (extras))
+        if (s->dep[child] != KG_DEP_ADVMOD || s->head[p] == vc->subject || n >= max)
           continue;
         if (g_ascii_strcasecmp (form, "where") == 0)
-          extras[n_extras++] = (Extra) { s->head[p], KG_ROLE_PLACE, OBLIQUE_CUT | KG_CUT_CLAUSES };
+          extras[n++] = (Extra) { s->head[p], KG_ROLE_PLACE, OBLIQUE_CUT | KG_CUT_CLAUSES };
         else if (g_ascii_strcasecmp (form, "when") == 0)
-          extras[n_extras++] = (Extra) { s->head[p], KG_ROLE_TIME, OBLIQUE_CUT | KG_CUT_CLAUSES };
+          extras[n++] = (Extra) { s->head[p], KG_ROLE_TIME, OBLIQUE_CUT | KG_CUT_CLAUSES };
         break;
       }
-  for (guint k = 0; k < n_obliques && n_extras < G_N_ELEMENTS (extras); k++)
-    if ((int) k != object_oblique)
-      extras[n_extras++] = (Extra) { obliques[k].head, obliques[k].role, OBLIQUE_CUT };
-  if (complement >= 0 && c.object != complement && n_extras < G_N_ELEMENTS (extras))
-    extras[n_extras++] = (Extra) { complement, KG_ROLE_COMPLEMENT, OBJECT_CUT };
-  if (ccomp >= 0 && c.object != ccomp && n_extras < G_N_ELEMENTS (extras))
-    extras[n_extras++] = (Extra) { ccomp, KG_ROLE_COMPLEMENT, KG_CUT_MARK };
+  for (guint k = 0; k < vc->n_obliques && n < max; k++)
+    if ((int) k != vc->object_oblique)
+      extras[n++] = (Extra) { vc->obliques[k].head, vc->obliques[k].role, OBLIQUE_CUT };
+  if (vc->complement >= 0 && vc->c.object != vc->complement && n < max)
+    extras[n++] = (Extra) { vc->complement, KG_ROLE_COMPLEMENT, OBJECT_CUT };
+  if (vc->ccomp >= 0 && vc->c.object != vc->ccomp && n < max)
+    extras[n++] = (Extra) { vc->ccomp, KG_ROLE_COMPLEMENT, KG_CUT_MARK };
   /* An adverbial clause after the verb with its subordinator ("until he
    * switched over to Merck", "if talks fail") is a circumstance of the
    * fact; it is also a fact of its own. */
-  for (guint k = 0; k < n_chain; k++)
-    for (guint ci = s->child_start[chain[k]]; ci < s->child_start[chain[k] + 1]; ci++)
+  for (guint k = 0; k < vc->n_chain; k++)
+    for (guint ci = s->child_start[vc->chain[k]]; ci < s->child_start[vc->chain[k] + 1]; ci++)
       {
         guint child = s->children[ci];
-        if (s->dep[child] == KG_DEP_ADVCL && child > main && kg__ex_has_child (s, child, KG_DEP_MARK)
-            && n_extras < G_N_ELEMENTS (extras))
-          extras[n_extras++] = (Extra) { child, KG_ROLE_ADVERBIAL, KG_CUT_MARK };
+        if (s->dep[child] == KG_DEP_ADVCL && child > vc->main && kg__ex_has_child (s, child, KG_DEP_MARK) && n < max)
+          extras[n++] = (Extra) { child, KG_ROLE_ADVERBIAL, KG_CUT_MARK };
       }
+  return n;
+}
+
+/* The qualifiers of the fact, in sentence order; a complement or
+ * adverbial clause headed by a verb is a clause. */
+static void
+verbal_qualifiers (KgExSentence *s, Verbal *vc)
+{
+  Extra extras[KG_EX_MAX_ARGS];
+  guint n_extras = qualifier_heads (s, vc, extras, G_N_ELEMENTS (extras));
   for (guint i = 1; i < n_extras; i++)
     for (guint j = i; j > 0 && extras[j - 1].head > extras[j].head; j--)
       {
@@ -803,65 +893,119 @@ verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, gui
   for (guint k = 0; k < n_extras; k++)
     {
       KgArgument q;
-      argument (s, main, extras[k].head, extras[k].cut, -1, extras[k].role, &q);
+      argument (s, vc->main, extras[k].head, extras[k].cut, -1, extras[k].role, &q);
       if ((extras[k].role == KG_ROLE_COMPLEMENT || extras[k].role == KG_ROLE_ADVERBIAL) && is_verbal (s, extras[k].head))
         q.head_kind = KG_HEAD_CLAUSE;
-      add_qualifier (f, &q);
+      add_qualifier (&vc->c.base, &q);
     }
+}
 
-  /* The preposition (or complementiser) of the object joins the
-   * predicate and the relation; a passive agent's "by" the relation. */
-  if (c.object >= 0)
+/* The preposition (or complementiser) of the object joins the
+ * predicate and the relation; a passive agent's "by" the relation. */
+static void
+object_markers (KgExSentence *s, Verbal *vc)
+{
+  Clause *c = &vc->c;
+  KgExFact *f = &c->base;
+  if (c->object >= 0)
     {
       KgArgument probe;
-      kg__ex_span (s, c.object, c.object_cut, -1, c.object_role, &probe);
-      if (object_oblique >= 0)
+      kg__ex_span (s, c->object, c->object_cut, -1, c->object_role, &probe);
+      if (vc->object_oblique >= 0)
         {
           append_marker (s, &probe, TRUE, f->predicate);
           append_marker (s, &probe, FALSE, f->predicate_surface);
         }
-      if (object_oblique >= 0 || c.object == ccomp)
+      if (vc->object_oblique >= 0 || c->object == vc->ccomp)
         append_marker (s, &probe, FALSE, f->relation);
     }
-  if (c.agent >= 0)
+  if (c->agent >= 0)
     {
       KgArgument probe;
-      kg__ex_span (s, c.agent, KG_CUT_CASE, -1, KG_ROLE_SUBJECT, &probe);
+      kg__ex_span (s, c->agent, KG_CUT_CASE, -1, KG_ROLE_SUBJECT, &probe);
       append_marker (s, &probe, FALSE, f->relation);
     }
+}
 
-  /* R9: the subject of a joint predicate stays whole. */
-  if (s->word[main] & KG_WORD_JOINT)
+/* The flags the fact's subject and object give it: R9, the subject of a
+ * joint predicate stays whole; an inherited subject; a clause object is
+ * hedged. */
+static void
+verbal_flags (Verbal *vc)
+{
+  KgExFact *f = &vc->c.base;
+  if (vc->joint_subject)
     {
-      guint conj[2];
-      if (kg__ex_conjuncts (s, subject, conj, 2) > 1)
-        {
-          c.split_subject = FALSE;
-          f->flags |= KG_EXTRACTION_JOINT;
-        }
+      vc->c.split_subject = FALSE;
+      f->flags |= KG_EXTRACTION_JOINT;
     }
-  if (inherited)
+  if (vc->inherited)
     f->flags |= KG_EXTRACTION_INHERITED;
-  if (c.object == ccomp && ccomp >= 0)
+  if (vc->c.object == vc->ccomp && vc->ccomp >= 0)
     f->hedged = TRUE;
+}
 
-  if (c.agent >= 0)
+/* R7: with a passive agent the graph view is active, one clause per agent
+ * conjunct; without, the clause as it is. */
+static void
+emit_per_agent (KgExSentence *s, KgExSink *sink, Clause *c)
+{
+  if (c->agent < 0)
     {
-      /* Active graph view, one fact per agent conjunct. */
-      guint agents[12];
-      guint n_agents = kg__ex_conjuncts (s, c.agent, agents, G_N_ELEMENTS (agents));
-      for (guint a = 0; a < n_agents; a++)
-        {
-          Clause one = c;
-          one.agent = agents[a];
-          one.split_agent = n_agents > 1;
-          one.base.relation[0] = '\0';
-          strcpy (one.base.relation, f->relation);
-          emit_clause (s, sink, &one);
-        }
+      emit_clause (s, sink, c);
       return;
     }
-  emit_clause (s, sink, &c);
+  guint agents[12];
+  guint n_agents = kg__ex_conjuncts (s, c->agent, agents, G_N_ELEMENTS (agents));
+  for (guint a = 0; a < n_agents; a++)
+    {
+      Clause one = *c;
+      one.agent = agents[a];
+      one.split_agent = n_agents > 1;
+      emit_clause (s, sink, &one);
+    }
+}
+
+/* The fact of a verbal or existential clause: p's chain of verbs with
+ * its arguments, one step per construction, in the order each needs the
+ * one before. */
+static void
+verbal_clause (KgExSentence *s, KgExSink *sink, guint p, const guint *chain, guint n_chain, int subject,
+               gboolean inherited, int gap, const KgExFact *base)
+{
+  Verbal vc = { .p = p, .chain = chain, .n_chain = n_chain, .main = chain[n_chain - 1], .subject = subject,
+                .inherited = inherited, .object = -1, .iobj = -1, .ccomp = -1, .complement = -1, .light = -1 };
+  clause_init (&vc.c, base, KG_CLAUSE_VERBAL, subject);
+  vc.existential = strcmp (kg__ex_lemma (s, vc.main), "be") == 0 && kg__ex_has_child (s, vc.main, KG_DEP_EXPL);
+  if (vc.existential)
+    vc.c.base.kind = KG_CLAUSE_EXISTENTIAL;
+  /* R9: a joint predicate's coordinated subject stays whole and keeps its
+   * places as qualifiers (R5). */
+  guint conj_probe[2];
+  vc.joint_subject = (s->word[vc.main] & KG_WORD_JOINT) && kg__ex_conjuncts (s, subject, conj_probe, 2) > 1;
+
+  /* The arguments. */
+  vc.passive = is_passive (s, &vc);
+  chain_dependents (s, &vc);
+  gap_or_shared_object (s, &vc, gap);
+  light_object (s, &vc);
+  vc.n_obliques = collect_obliques (s, chain, n_chain, vc.c.agent, vc.obliques, G_N_ELEMENTS (vc.obliques));
+  if (vc.existential && vc.n_obliques == 0)
+    existential_oblique (s, &vc);
+  vc.object_oblique = object_oblique (s, &vc);
+
+  /* The predicate. */
+  predicate_words (s, &vc);
+  verb_group_adverbs (s, &vc);
+  write_predicate (s, &vc);
+  write_relation (s, &vc);
+
+  /* The graph object, the qualifiers (in sentence order), the facts. */
+  graph_object (s, &vc);
+  verbal_qualifiers (s, &vc);
+  object_markers (s, &vc);
+  verbal_flags (&vc);
+  emit_per_agent (s, sink, &vc.c);
 }
 
 static void
