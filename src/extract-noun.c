@@ -481,6 +481,30 @@ located (KgExSentence *s, KgExSink *sink, guint noun, guint place)
   kg__ex_emit (sink, s, &fact);
 }
 
+/* A proper-noun conjunct of noun after its "between" modifier first, with
+ * "and" and only determiners and name words between them; -1 if none. */
+static int
+second_party (const KgExSentence *s, guint noun, guint first)
+{
+  for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+    {
+      guint y = s->children[c];
+      if (s->dep[y] != KG_DEP_CONJ || y < first || s->tokens[y]->upos != KG_UPOS_PROPN)
+        continue;
+      int and = -1;
+      for (guint k = first + 1; k < y; k++)
+        if (g_ascii_strcasecmp (s->tokens[k]->form, "and") == 0)
+          and = k;
+      gboolean names = and > (int) first;
+      for (guint k = and + 1; names && k < y; k++)
+        names = s->tokens[k]->upos == KG_UPOS_DET || s->tokens[k]->upos == KG_UPOS_PROPN
+                || s->tokens[k]->upos == KG_UPOS_ADJ;
+      if (names)
+        return y;
+    }
+  return -1;
+}
+
 /* The two parties a noun stands between: the conjuncts of its "between"
  * modifier, or two names or nationalities joined by a hyphen right before
  * it ("Iran-Belarus relations"); FALSE when it has none. */
@@ -491,11 +515,21 @@ parties_of (const KgExSentence *s, guint noun, guint *a, guint *b)
     {
       guint child = s->children[c];
       guint conjuncts[2];
-      if (s->dep[child] == KG_DEP_NMOD && child > noun && kg__ex_has_marker (s, child, "between")
-          && kg__ex_conjuncts (s, child, conjuncts, 2) == 2)
+      if (s->dep[child] != KG_DEP_NMOD || child < noun || !kg__ex_has_marker (s, child, "between"))
+        continue;
+      if (kg__ex_conjuncts (s, child, conjuncts, 2) == 2)
         {
           *a = conjuncts[0];
           *b = conjuncts[1];
+          return TRUE;
+        }
+      /* "the agreement between Iran and the EAEU" with the second party
+       * parsed as a conjunct of the noun: the name after "and" */
+      int second = second_party (s, noun, child);
+      if (second >= 0)
+        {
+          *a = child;
+          *b = second;
           return TRUE;
         }
     }
@@ -548,7 +582,18 @@ between (KgExSentence *s, KgExSink *sink, guint noun)
     kg__ex_append (fact.predicate, event->verb, FALSE);
   else
     {
+      /* the noun with the words that name its kind: "have free trade
+       * agreement with", "have trade volume with" */
       kg__ex_append (fact.predicate, "have", FALSE);
+      for (guint c = s->child_start[noun]; c < s->child_start[noun + 1]; c++)
+        {
+          guint child = s->children[c];
+          gboolean kind = s->dep[child] == KG_DEP_COMPOUND
+                          || (s->dep[child] == KG_DEP_AMOD && g_unichar_isupper (g_utf8_get_char (s->tokens[child]->form))
+                              && !(s->word[child] & KG_WORD_DEMONYM));
+          if (child < noun && kind && child != a && child != b)
+            kg__ex_append (fact.predicate, s->tokens[child]->form, TRUE);
+        }
       kg__ex_append (fact.predicate, kg__ex_lemma (s, noun), TRUE);
     }
   kg__ex_append (fact.predicate, "with", FALSE);

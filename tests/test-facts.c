@@ -179,6 +179,8 @@ test_entity_facts (void)
     { "Anna Berg said relations between Norway and Sweden are steadily expanding.", "norway", "cooperates with",
       "sweden", NULL },
     { "Norwegian-Swedish relations have grown.", "norway", "cooperates with", "sweden", NULL },
+    { "Firms gained after the Free Trade Agreement between Norway and the European Union.", "norway",
+      "have free trade agreement with", "european union", NULL },
     /* a place named with the place it lies in */
     { "Thomas Sam, from Sydney, Australia, was jailed.", "sydney", "located in", "australia", NULL },
     /* a place said to be a kind of thing in a place; memberships with a qualifier */
