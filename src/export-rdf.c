@@ -21,8 +21,9 @@
  *             negated or modal fact is not stated as true
  *   fact      every fact as an rdf:Statement (rdf:subject, rdf:predicate,
  *             rdf:object) with kg:weight, kg:confidence, kg:polarity,
- *             kg:modality, kg:attributedTo (an entity), kg:predicateSurface
- *             and kg:evidence -> evidence
+ *             kg:modality, kg:attributedTo (an entity), kg:predicateSurface,
+ *             kg:relation (the normalised relation), kg:office (for "holds
+ *             office") and kg:evidence -> evidence
  *   evidence  rdf:type kg:Evidence, kg:document, kg:sentenceIndex,
  *             kg:startOffset, kg:endOffset (bytes), kg:sentenceText,
  *             kg:confidence, and kg:time and kg:place (plain literals, as
@@ -59,8 +60,8 @@
 /* Our vocabulary, in the order of its IRIs. */
 typedef enum {
   V_ENTITY_CLASS, V_EVIDENCE_CLASS, V_ATTRIBUTED_TO, V_CANONICAL_KEY, V_CONFIDENCE, V_DOCUMENT,
-  V_END_OFFSET, V_ENTITY_TYPE, V_EVIDENCE, V_MENTIONS, V_MODALITY, V_PLACE, V_POLARITY, V_PREDICATE_SURFACE,
-  V_SENTENCE_INDEX, V_SENTENCE_TEXT, V_SOURCE, V_START_OFFSET, V_TIME, V_WEIGHT, N_TERMS
+  V_END_OFFSET, V_ENTITY_TYPE, V_EVIDENCE, V_MENTIONS, V_MODALITY, V_OFFICE, V_PLACE, V_POLARITY,
+  V_PREDICATE_SURFACE, V_RELATION, V_SENTENCE_INDEX, V_SENTENCE_TEXT, V_SOURCE, V_START_OFFSET, V_TIME, V_WEIGHT, N_TERMS
 } Term;
 
 static const struct {
@@ -79,9 +80,13 @@ static const struct {
   [V_EVIDENCE] = { "evidence", FALSE, "A piece of evidence for a fact." },
   [V_MENTIONS] = { "mentions", FALSE, "How many times an entity is mentioned." },
   [V_MODALITY] = { "modality", FALSE, "asserted, future, possible, obligation, intended or hypothetical." },
+  [V_OFFICE] = { "office", FALSE, "The office of a fact whose relation is \"holds office\": \"foreign minister\"." },
   [V_PLACE] = { "place", FALSE, "Where the supporting sentence says a fact happened, as written: \"in Minsk\"." },
   [V_POLARITY] = { "polarity", FALSE, "positive, or negative for a negated fact." },
   [V_PREDICATE_SURFACE] = { "predicateSurface", FALSE, "The predicate of a fact as most often written." },
+  [V_RELATION] = { "relation", FALSE,
+                   "The normalised relation a fact states (holds office, member of, met, visited, signed, ...), "
+                   "or its predicate: what queries group facts by." },
   [V_SENTENCE_INDEX] = { "sentenceIndex", FALSE, "0-based index of the sentence in its document." },
   [V_SENTENCE_TEXT] = { "sentenceText", FALSE, "The text of the supporting sentence." },
   [V_SOURCE] = { "source", FALSE, "The file or URL a document was read from." },
@@ -413,6 +418,9 @@ write_facts (Writer *w, GPtrArray *by_id)
       emit (w, s, w->terms[V_POLARITY], literal (kg_polarity_to_string (kg_edge_get_polarity (edge))), NULL);
       emit (w, s, w->terms[V_MODALITY], literal (kg_modality_to_string (kg_edge_get_modality (edge))), NULL);
       emit (w, s, w->terms[V_PREDICATE_SURFACE], literal (kg_edge_get_predicate_surface (edge)), NULL);
+      emit (w, s, w->terms[V_RELATION], literal (kg_edge_get_relation (edge)), NULL);
+      if (kg_edge_get_office (edge))
+        emit (w, s, w->terms[V_OFFICE], literal (kg_edge_get_office (edge)), NULL);
       if (kg_edge_get_attributed_to (edge))
         emit (w, s, w->terms[V_ATTRIBUTED_TO], g_strdup (g_hash_table_lookup (w->entity_iris, kg_edge_get_attributed_to (edge))), NULL);
       for (guint i = 1; i <= kg_edge_get_n_evidence (edge); i++)

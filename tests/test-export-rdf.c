@@ -89,7 +89,9 @@ test_statements (void)
   g_autofree char *l5 = g_strdup_printf ("%s " KG "weight> \"2\"" XSD "integer> .", meet);
   g_autofree char *l6 = g_strdup_printf ("%s " KG "confidence> \"0.98\"" XSD "double> .", meet);
   g_autofree char *l7 = g_strdup_printf ("%s " RDF "predicate> <" B "relation/meet> .", meet);
-  const char *expected[] = { l1, l2, l3, l4, l5, l6, l7 };
+  /* a fact without a relation of the vocabulary is its own relation */
+  g_autofree char *l8 = g_strdup_printf ("%s " KG "relation> \"meet\" .", meet);
+  const char *expected[] = { l1, l2, l3, l4, l5, l6, l7, l8 };
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_true (has_line (lines, expected[i]));
   g_assert_cmpuint (count_containing (lines, " " KG "evidence> <" B "evidence/"), ==, 7);
@@ -235,6 +237,33 @@ test_base_with_hash (void)
   g_assert_cmpuint (count_containing (lines, "ontology#"), ==, 0);
 }
 
+/* An office is a property of its fact, beside the normalised relation,
+ * and both are terms of the ontology. */
+static void
+test_offices (void)
+{
+  g_autoptr (KgGraph) graph = kg_graph_new ();
+  KgDocumentInfo info = { .id = "d" };
+  guint doc = kg_graph_add_document (graph, &info);
+  KgNodeMention berg = { .surface = "Anna Berg", .type = KG_ENTITY_PERSON, .is_name = TRUE };
+  KgNodeMention norway = { .surface = "Norway", .type = KG_ENTITY_GPE, .is_name = TRUE };
+  KgFact fact = {
+    .subject = kg_graph_add_mention (graph, &berg), .predicate = "foreign minister of",
+    .object = kg_graph_add_mention (graph, &norway), .confidence = 0.9, .relation = "holds office",
+    .office = "foreign minister",
+  };
+  KgEvidence evidence = { .document = doc, .text = "Norway's Foreign Minister Anna Berg spoke.", .confidence = 0.9 };
+  kg_graph_add_fact (graph, &fact, &evidence);
+  g_auto (GStrv) lines = export_lines (graph, KG_FORMAT_NTRIPLES, NULL);
+  const char *iri = fact_iri (graph, "anna berg", "foreign minister of");
+  g_autofree char *relation = g_strdup_printf ("%s " KG "relation> \"holds office\" .", iri);
+  g_autofree char *office = g_strdup_printf ("%s " KG "office> \"foreign minister\" .", iri);
+  g_assert_true (has_line (lines, relation));
+  g_assert_true (has_line (lines, office));
+  g_assert_cmpuint (count_containing (lines, KG "office> " RDF "type> " RDF "Property>"), ==, 1);
+  g_assert_cmpuint (count_containing (lines, KG "relation> " RDF "type> " RDF "Property>"), ==, 1);
+}
+
 static void
 test_deterministic (void)
 {
@@ -254,6 +283,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/rdf/time-and-place", test_time_and_place);
   g_test_add_func ("/export/rdf/sorted-unique", test_sorted_unique);
   g_test_add_func ("/export/rdf/quads", test_quads);
+  g_test_add_func ("/export/rdf/offices", test_offices);
   g_test_add_func ("/export/rdf/base-with-hash", test_base_with_hash);
   g_test_add_func ("/export/rdf/deterministic", test_deterministic);
   return g_test_run ();
