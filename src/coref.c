@@ -384,6 +384,13 @@ find_pronouns_and_roles (const KgLexicon *lexicon, KgDocument *doc)
           g_autofree char *role = role_of_noun (&probe, t);
           if (role == NULL)
             continue;
+          /* "Apple CEO Tim Cook": a title right before a person's name is
+           * the name's, not a description of its own */
+          int next = t + 1 < kg_document_get_n_tokens (doc) ? kg_document_find_mention (doc, t + 1) : -1;
+          if (next >= 0 && kg_document_get_mention (doc, next)->kind == KG_MENTION_NAME
+              && kg_document_get_mention (doc, next)->type == KG_ENTITY_PERSON
+              && kg_document_get_mention (doc, next)->first_token == t + 1)
+            continue;
           /* the description runs from its first modifier to its head */
           guint first = t;
           for (guint k = t; k > 0;)

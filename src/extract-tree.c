@@ -173,6 +173,23 @@ repair_titled_coordination (KgExSentence *s)
     }
 }
 
+/* "Apple CEO Tim Cook met ...": two subjects side by side, the second a
+ * name, are a title and the name it belongs to. */
+static void
+repair_title_subject (KgExSentence *s)
+{
+  for (guint x = 0; x + 1 < s->n; x++)
+    {
+      guint y = x + 1;
+      if (s->dep[x] == KG_DEP_NSUBJ && s->dep[y] == KG_DEP_NSUBJ && s->head[x] == s->head[y]
+          && s->tokens[y]->upos == KG_UPOS_PROPN)
+        {
+          s->head[x] = y;
+          s->dep[x] = KG_DEP_NMOD_DESC;
+        }
+    }
+}
+
 /* "met on Monday with Alexander Volfovich": a time word rarely takes a
  * "with" (or "against", "to", "by") phrase; the parser's attachment of one
  * to it is the verb's oblique. */
@@ -238,6 +255,7 @@ kg__ex_sentence_load (KgExSentence *s, const KgExLexicon *lexicon, const KgDocum
     }
   repair_titled_coordination (s);
   repair_time_attachment (s);
+  repair_title_subject (s);
 
   /* Children in compressed rows, each row in sentence order. */
   memset (s->child_start, 0, (n + 1) * sizeof (guint));

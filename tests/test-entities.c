@@ -179,6 +179,19 @@ test_cataphora (void)
   g_assert_cmpint (chain_of (doc, "her"), ==, berg);
 }
 
+/* A title right before a name is the name's: "Apple CEO" is Tim Cook,
+ * never a description another chief executive could take. */
+static void
+test_title_before_name (void)
+{
+  g_autoptr (KgDocument) doc = annotate ("t",
+      "Apple CEO Tim Cook met Anna Berg on Monday.\n"
+      "Elon Musk, the chief executive of Tesla, sold shares.\n");
+  g_assert_cmpint (chain_of (doc, "Tim Cook"), !=, chain_of (doc, "Elon Musk"));
+  const KgMention *title = find (doc, "Apple CEO");
+  g_assert_true (title == NULL || title->chain != chain_of (doc, "Elon Musk"));
+}
+
 static void
 test_never_over_merge (void)
 {
@@ -393,6 +406,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/values", test_values);
   g_test_add_func ("/entities/coreference", test_coreference);
   g_test_add_func ("/entities/cataphora", test_cataphora);
+  g_test_add_func ("/entities/title-before-name", test_title_before_name);
   g_test_add_func ("/entities/never-over-merge", test_never_over_merge);
   g_test_add_func ("/entities/coordinated-acronyms", test_coordinated_acronyms);
   g_test_add_func ("/entities/subdivisions", test_subdivisions);
