@@ -83,8 +83,8 @@ mention_start (const Offices *o, int m)
 }
 
 /* Whether the n words from token first are a role by its shape: a role
- * word after capitalised nouns that name its portfolio ("Education
- * Minister", "Energy Secretary"), none of them part of a name. */
+ * word after nouns that name its portfolio ("Education Minister", "army
+ * chief"), none of them part of a name. */
 static gboolean
 is_portfolio_role (const Offices *o, int first, int n)
 {
@@ -93,7 +93,9 @@ is_portfolio_role (const Offices *o, int first, int n)
   for (int k = first; k < first + n - 1; k++)
     {
       const KgToken *t = token (o, k);
-      if ((t->upos != KG_UPOS_NOUN && t->upos != KG_UPOS_PROPN) || !g_unichar_isupper (g_utf8_get_char (t->form))
+      /* "Education Minister", "army chief" */
+      gboolean capitalised = g_unichar_isupper (g_utf8_get_char (t->form));
+      if (!(t->upos == KG_UPOS_NOUN || (t->upos == KG_UPOS_PROPN && capitalised))
           || kg_document_find_mention (o->doc, o->first + k) >= 0)
         return FALSE;
     }

@@ -31,6 +31,9 @@ kg__ex_offices (KgExSentence *s, KgExSink *sink)
       const KgMention *person = kg_document_get_mention (doc, m);
       if (person->first_token >= s->first + s->n)
         break;
+      /* a description's office is what no name holds (facts.c) */
+      if (person->kind != KG_MENTION_NAME)
+        continue;
       int owner = person->office ? kg_document_find_mention (doc, person->office_owner) : -1;
       if (owner < 0)
         continue;

@@ -9,8 +9,10 @@
  *   telling        "Aref told Kuznetsov that ...": (Aref, tell, Kuznetsov)
  *   inner names    "Berg supports Lind's candidacy": (Berg, support, Lind);
  *                  "conducted strikes against the militia": (coalition,
- *                  strike against, militia)
+ *                  conduct strike against, militia), which attacks it
  *   memberships    "NATO's members include Sweden": (Sweden, member of, NATO)
+ *   beside objects "launched missiles at Israel": (Houthis, launch missile
+ *                  at, Israel)
  *   pairs          "the two countries", "both organizations": one fact for
  *                  each of the two such names the text gave last, when the
  *                  fact relates them to each other or to another entity
@@ -31,22 +33,13 @@ same_span (const KgArgument *a, const KgArgument *b)
   return a->first == b->first && a->n_tokens == b->n_tokens;
 }
 
-/* Verbs that say little beyond their object noun: "conducted strikes
- * against X" is "strikes against" X. */
-static gboolean
-is_support_verb (const char *predicate)
-{
-  static const char *const verbs[] = { "conduct", "carry out", "launch", "stage", "hold", "make", "take", "give",
-                                       "pay", "lead", "have", NULL };
-  return g_strv_contains (verbs, predicate);
-}
-
 /* "Berg supports Lind's candidacy", "withdrew its offer for Acme Bank",
  * "conducted 26 strikes against the militia": a name that is the
  * possessor or a prepositional complement of a common-noun object still
  * gives the fact about the entity, (Berg, support, Lind), (Acme, withdraw
- * offer for, Acme Bank), (coalition, strike against, militia); the noun
- * stays in the predicate or its surface form. */
+ * offer for, Acme Bank), (coalition, conduct strike against, militia): the
+ * noun stays in the predicate, whose relation the vocabulary may know
+ * ("strike against": attacks), or in the surface form. */
 static void
 add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
 {
@@ -84,7 +77,6 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
         continue;
       g_autofree char *lower = preposition ? g_utf8_strdown (preposition, -1) : NULL;
       g_autofree char *predicate = possessor ? g_strdup (e->predicate)
-                                   : is_support_verb (e->predicate) ? g_strdup_printf ("%s %s", lemma, lower)
                                    : g_strdup_printf ("%s %s %s", e->predicate, lemma, lower);
       g_autofree char *surface = possessor ? g_strdup_printf ("%s %s of", e->predicate_surface, noun->form)
                                  : g_strdup_printf ("%s %s %s", e->predicate_surface, noun->form, preposition);
@@ -348,6 +340,37 @@ kg__facts_add_pairs (Facts *f, guint document_index, const KgExtraction *e, KgFa
   return TRUE;
 }
 
+/* "launched missiles at Israel", "declared war on Scientology": an entity
+ * in a prepositional argument of the verb beside a common-noun object is
+ * what the fact is about, (Houthis, launch missile at, Israel), whose
+ * relation the vocabulary may know (attacks). */
+static void
+add_oblique_entities (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+{
+  static const char *const markers[] = { "with", "against", "at", "into", "on", "to", "toward", "towards", NULL };
+  if (e->object.n_tokens == 0 || e->object.head_kind != KG_HEAD_NOUN || names_entity (f, &e->object)
+      || (e->flags & KG_EXTRACTION_REPORTING))
+    return;
+  for (guint q = 0; q < e->n_qualifiers; q++)
+    {
+      const KgArgument *arg = &e->qualifiers[q];
+      if ((arg->role != KG_ROLE_OBLIQUE && arg->role != KG_ROLE_PLACE) || arg->marker == NULL
+          || !g_strv_contains (markers, arg->marker) || !names_entity (f, arg))
+        continue;
+      const KgToken *noun = kg_document_get_token (f->document, e->object.head);
+      g_autofree char *predicate = g_strdup_printf ("%s %s %s", e->predicate, noun->lemma ? noun->lemma : noun->form,
+                                                    arg->marker);
+      g_autofree char *surface = g_strdup_printf ("%s %s %s", e->predicate_surface, noun->form, arg->marker);
+      KgExtraction beside = *e;
+      beside.object = *arg;
+      beside.object.role = KG_ROLE_OBJECT;
+      beside.predicate = predicate;
+      beside.predicate_surface = surface;
+      counts->extracted++;
+      kg__facts_add_one (f, document_index, &beside, counts);
+    }
+}
+
 void
 kg__facts_add_derived (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
                        KgFactCounts *counts)
@@ -357,4 +380,5 @@ kg__facts_add_derived (Facts *f, guint document_index, const KgExtractions *extr
   add_told (f, document_index, e, counts);
   add_inner_entity_facts (f, document_index, e, counts);
   add_membership (f, document_index, e, counts);
+  add_oblique_entities (f, document_index, e, counts);
 }

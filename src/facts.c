@@ -275,9 +275,9 @@ resolve_office (Facts *f, const KgMention *m, End *end)
   return TRUE;
 }
 
-/* "Ukrainian troops", "the Iranian government": what a country's state
- * does is the country's, as a nationality alone is (the kind phrase's
- * nationality and a state noun of the lexicon). */
+/* "Ukrainian troops", "the Iranian government", "Sudan's army": what a
+ * country's state does is the country's, as a nationality alone is (a
+ * state noun of the lexicon with a nationality or a country's possessive). */
 static gboolean
 resolve_state (Facts *f, const KgSentence *sentence, const KgArgument *arg, End *end)
 {
@@ -298,6 +298,19 @@ resolve_state (Facts *f, const KgSentence *sentence, const KgArgument *arg, End 
           return TRUE;
         }
     }
+  /* "Sudan's army": a country's possessive */
+  for (guint t = arg->first; t < arg->head; t++)
+    if (kg_document_get_head (f->document, t) == (int) arg->head
+        && g_strcmp0 (kg_document_get_token (f->document, t)->deprel, "nmod:poss") == 0)
+      {
+        int m = kg__mention_of_head (f->document, t, arg->head);
+        const KgMention *x = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
+        if (x && x->kind == KG_MENTION_NAME && x->type == KG_ENTITY_GPE && x->chain >= 0)
+          {
+            resolve_chain (f, x, end);
+            return TRUE;
+          }
+      }
   return FALSE;
 }
 

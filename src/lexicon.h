@@ -44,8 +44,9 @@ gboolean kg_lexicon_is_address_form (const KgLexicon *lexicon, const char *word)
 const char *kg_lexicon_role_abbreviation (const KgLexicon *lexicon, const char *word);
 /* The relation of the graph's vocabulary that a normalised predicate
  * states ("meet with" -> "met", "foreign minister of" -> "holds office"
- * with *office "foreign minister", transfer full), or NULL when it is none
- * (relations.tsv, roles.txt). */
+ * with *office "foreign minister", transfer full; "conduct strike against"
+ * as "strike against", "sign deal with" as "sign with"), or NULL when it
+ * is none (relations.tsv, roles.txt). */
 const char *kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **office);
 /* Is lemma a noun too vague to be a node on its own ("side", "world")? */
 gboolean kg_lexicon_is_vague_noun (const KgLexicon *lexicon, const char *lemma);

@@ -162,8 +162,15 @@ test_entity_facts (void)
     { "Belarus condemned U.S. and Israeli attacks on Iran's nuclear facilities.", "united states", "attacks", "iran",
       NULL },
     { "Russian strikes on Kharkiv killed ten people.", "russia", "attacks", "kharkiv", NULL },
+    /* an entity beside a common-noun object */
+    { "The Houthis launched missiles at Israel on Tuesday.", "houthis", "attacks", "israel", NULL },
+    { "Sweden signed a defence deal with Norway.", "sweden", "signed", "norway", NULL },
     /* a nationality's troops or government stand for its country */
     { "The militia clashed with Ukrainian troops near Bakhmut.", "militia", "fights", "ukraine", NULL },
+    { "Sudan's army has been fighting the rebels since April.", "sudan", "fights", "rebel", NULL },
+    /* an office named by a lower-case portfolio */
+    { "Pakistan's army chief, General Asim Munir, met the delegation.", "asim munir", "holds office", "pakistan",
+      "army chief" },
     /* an entity inside a common-noun argument */
     { "Anna Berg supports Tom Lind's candidacy.", "anna berg", "supports", "tom lind", NULL },
     { "The coalition conducted 26 strikes against the Islamic State.", "coalition", "attacks",
