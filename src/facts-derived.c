@@ -48,19 +48,34 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
     return;
   const KgToken *noun = kg_document_get_token (f->document, object->head);
   guint end = object->first + object->n_tokens;
+  /* what one condemns, backs or sanctions is also whoever it belongs to:
+   * "condemning U.S. and Israeli attacks", "opposing US unilateralism" */
+  g_autofree char *office = NULL;
+  const char *relation = kg_lexicon_relation (f->lexicon, e->predicate, &office);
+  gboolean attitude = g_strcmp0 (relation, "opposes") == 0 || g_strcmp0 (relation, "supports") == 0
+                      || g_strcmp0 (relation, "sanctions") == 0;
   for (guint t = object->first; t < end; t++)
     {
       const KgToken *token = kg_document_get_token (f->document, t);
-      if (kg_document_get_head (f->document, t) != (int) object->head || token->deprel == NULL)
+      int parent = kg_document_get_head (f->document, t);
+      if (token->deprel == NULL || parent < 0)
         continue;
-      gboolean possessor = strcmp (token->deprel, "nmod:poss") == 0;
-      if (!possessor && strcmp (token->deprel, "nmod") != 0)
+      const char *parent_rel = kg_document_get_token (f->document, parent)->deprel;
+      gboolean modifier = attitude && t < object->head
+                          && ((parent == (int) object->head && (strcmp (token->deprel, "amod") == 0
+                                                                || strcmp (token->deprel, "compound") == 0))
+                              || (strcmp (token->deprel, "conj") == 0 && kg_document_get_head (f->document, parent)
+                                                                          == (int) object->head
+                                  && (g_strcmp0 (parent_rel, "amod") == 0 || g_strcmp0 (parent_rel, "compound") == 0)));
+      gboolean possessor = parent == (int) object->head && strcmp (token->deprel, "nmod:poss") == 0;
+      if (!modifier && (parent != (int) object->head || (!possessor && strcmp (token->deprel, "nmod") != 0)))
         continue;
-      int m = kg__mention_of_head (f->document, t, end);
+      int m = modifier ? kg_document_find_mention (f->document, t) : kg__mention_of_head (f->document, t, end);
       const KgMention *mention = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
-      if (mention == NULL || mention->kind != KG_MENTION_NAME || mention->first_token < object->first
-          || mention->first_token + mention->n_tokens > end)
+      gboolean named = mention && (mention->kind == KG_MENTION_NAME || (modifier && mention->kind == KG_MENTION_DEMONYM));
+      if (!named || mention->first_token < object->first || mention->first_token + mention->n_tokens > end)
         continue;
+      possessor = possessor || modifier;
       /* the preposition: the case dependent of the name's head */
       const char *preposition = NULL;
       for (guint k = object->head + 1; k < t; k++)

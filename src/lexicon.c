@@ -365,20 +365,27 @@ kg_lexicon_relation (const KgLexicon *lexicon, const char *predicate, char **off
   /* "a founding member of", "full member of" */
   if (g_str_has_suffix (bare, " member of"))
     return "member of";
-  /* "conduct strike against", "sign deal with", "launch missile at": a
-   * verb, the noun of its object and a preposition say what the noun and
-   * the preposition do ("strike against"), or else the verb and the
-   * preposition ("sign with", "launch at") */
+  /* "conduct strike against", "sign deal with", "launch missile at": after
+   * a verb that says little of its own the noun of its object and the
+   * preposition say what is done ("strike against"), else the verb and
+   * the preposition ("sign with", "launch at"); "condemn attack on" is no
+   * attack */
+  static const char *const support_verbs[] = { "conduct", "carry out", "launch", "stage", "mount", "wage", "hold",
+                                               "make", "take", "give", "have", "begin", "start", NULL };
   const char *first_space = strchr (bare, ' '), *last_space = strrchr (bare, ' ');
   if (first_space && last_space != first_space && !g_str_has_suffix (bare, " of"))
     {
+      for (guint i = 0; support_verbs[i]; i++)
+        {
+          gsize n = strlen (support_verbs[i]);
+          const char *noun_prep = bare + n + 1;
+          if (strncmp (bare, support_verbs[i], n) == 0 && bare[n] == ' ' && strchr (noun_prep, ' ') == last_space
+              && (relation = g_hash_table_lookup (lexicon->relations, noun_prep)))
+            return relation;
+        }
       g_autofree char *verb = g_strndup (bare, first_space - bare);
-      const char *noun_prep = strrchr (first_space + 1, ' ') == last_space ? first_space + 1 : NULL;
       g_autofree char *verb_prep = g_strconcat (verb, last_space, NULL);
-      relation = noun_prep ? g_hash_table_lookup (lexicon->relations, noun_prep) : NULL;
-      if (relation == NULL)
-        relation = g_hash_table_lookup (lexicon->relations, verb_prep);
-      if (relation)
+      if ((relation = g_hash_table_lookup (lexicon->relations, verb_prep)))
         return relation;
     }
   /* "foreign minister of", "be speaker of": an office and what it serves */

@@ -162,6 +162,10 @@ test_entity_facts (void)
     { "Belarus condemned U.S. and Israeli attacks on Iran's nuclear facilities.", "united states", "attacks", "iran",
       NULL },
     { "Russian strikes on Kharkiv killed ten people.", "russia", "attacks", "kharkiv", NULL },
+    /* what one condemns or backs is also whoever it belongs to */
+    { "Belarus condemned U.S. and Israeli attacks on Iran.", "belarus", "opposes", "israel", NULL },
+    { "Iran and Belarus oppose US unilateralism.", "belarus", "opposes", "united states", NULL },
+    { "The coalition carried out strikes against the Islamic State.", "coalition", "attacks", "islamic state", NULL },
     /* an entity beside a common-noun object */
     { "The Houthis launched missiles at Israel on Tuesday.", "houthis", "attacks", "israel", NULL },
     { "Sweden signed a defence deal with Norway.", "sweden", "signed", "norway", NULL },
@@ -317,6 +321,16 @@ test_name_fragments (void)
   g_assert_nonnull (kg_graph_lookup_node (graph, "shanghai cooperation organization"));
 }
 
+/* Condemning an attack on a country is no attack on it. */
+static void
+test_no_false_attacks (void)
+{
+  g_autoptr (KgGraph) graph = graph_of ("Belarus condemned U.S. and Israeli attacks on Iran.");
+  g_autofree char *edges = describe (graph);
+  g_test_message ("%s", edges);
+  g_assert_null (find_relation (graph, "belarus", "attacks", "iran"));
+}
+
 /* Forms of address and ranks are no offices, and a possessor never "has"
  * the person its title names. */
 static void
@@ -377,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/facts/time-and-place", test_time_and_place);
   g_test_add_func ("/facts/entity-facts", test_entity_facts);
   g_test_add_func ("/facts/no-false-offices", test_no_false_offices);
+  g_test_add_func ("/facts/no-false-attacks", test_no_false_attacks);
   g_test_add_func ("/facts/entity-centric", test_entity_centric);
   g_test_add_func ("/facts/office-holders-across-documents", test_office_holders_across_documents);
   g_test_add_func ("/facts/name-fragments", test_name_fragments);
