@@ -141,6 +141,14 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
           if ((kg__ex_has_child (s, h, KG_DEP_AUX_PASS) || kg__ex_has_child (s, h, KG_DEP_NSUBJ_PASS))
               && !(s->tokens[cur]->xpos && strcmp (s->tokens[cur]->xpos, "VBN") == 0))
             return -1;
+          /* "thanked Belarus for condemning ...", "accused Kyiv of
+           * attacking ...": the gerund's doer is the verb's object */
+          if ((kg__ex_has_marker (s, cur, "for") || kg__ex_has_marker (s, cur, "of")) && cur > h
+              && kg__ex_child (s, h, KG_DEP_OBJ) >= 0 && kg__ex_child (s, h, KG_DEP_OBJ) < cur)
+            {
+              *inherited = TRUE;
+              return kg__ex_child (s, h, KG_DEP_OBJ);
+            }
           break;
         case KG_DEP_ACL:
         case KG_DEP_ACL_RELCL:

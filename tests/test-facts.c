@@ -165,6 +165,8 @@ test_entity_facts (void)
     /* what one condemns or backs is also whoever it belongs to */
     { "Belarus condemned U.S. and Israeli attacks on Iran.", "belarus", "opposes", "israel", NULL },
     { "Iran and Belarus oppose US unilateralism.", "belarus", "opposes", "united states", NULL },
+    /* "thanked X for doing": X does it */
+    { "Anna Berg thanked Norway for condemning the Swedish attacks.", "norway", "opposes", "sweden", NULL },
     { "The coalition carried out strikes against the Islamic State.", "coalition", "attacks", "islamic state", NULL },
     /* an entity beside a common-noun object */
     { "The Houthis launched missiles at Israel on Tuesday.", "houthis", "attacks", "israel", NULL },
