@@ -34,9 +34,10 @@ same_span (const KgArgument *a, const KgArgument *b)
 }
 
 /* "Berg supports Lind's candidacy", "withdrew its offer for Acme Bank",
- * "conducted 26 strikes against the militia": a name that is the
- * possessor or a prepositional complement of a common-noun object still
- * gives the fact about the entity, (Berg, support, Lind), (Acme, withdraw
+ * "conducted 26 strikes against the militia", "was given Norwegian
+ * nationality": a name that is the possessor or a prepositional
+ * complement of a common-noun object (or its nationality, in a passive or
+ * copula) still gives the fact about the entity, (Berg, support, Lind), (Acme, withdraw
  * offer for, Acme Bank), (coalition, conduct strike against, militia): the
  * noun stays in the predicate, whose relation the vocabulary may know
  * ("strike against": attacks), or in the surface form. */
@@ -54,6 +55,9 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
   const char *relation = kg_lexicon_relation (f->lexicon, e->predicate, &office);
   gboolean attitude = g_strcmp0 (relation, "opposes") == 0 || g_strcmp0 (relation, "supports") == 0
                       || g_strcmp0 (relation, "sanctions") == 0;
+  /* "Lind was given Norwegian nationality": in a passive or copula the
+   * nationality of the object is the fact's too, the noun kept */
+  gboolean passive = !attitude && g_str_has_prefix (e->predicate, "be ");
   for (guint t = object->first; t < end; t++)
     {
       const KgToken *token = kg_document_get_token (f->document, t);
@@ -61,7 +65,7 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
       if (token->deprel == NULL || parent < 0)
         continue;
       const char *parent_rel = kg_document_get_token (f->document, parent)->deprel;
-      gboolean modifier = attitude && t < object->head
+      gboolean modifier = (attitude || passive) && t < object->head
                           && ((parent == (int) object->head && (strcmp (token->deprel, "amod") == 0
                                                                 || strcmp (token->deprel, "compound") == 0))
                               || (strcmp (token->deprel, "conj") == 0 && kg_document_get_head (f->document, parent)
@@ -75,7 +79,7 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
       gboolean named = mention && (mention->kind == KG_MENTION_NAME || (modifier && mention->kind == KG_MENTION_DEMONYM));
       if (!named || mention->first_token < object->first || mention->first_token + mention->n_tokens > end)
         continue;
-      possessor = possessor || modifier;
+      possessor = possessor || (modifier && attitude);
       /* the preposition: the case dependent of the name's head */
       const char *preposition = NULL;
       for (guint k = object->head + 1; k < t; k++)
@@ -86,15 +90,20 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
        * Belarus" is a person, coreference's business */
       const char *lemma = noun->lemma ? noun->lemma : noun->form;
       /* "between" relates two parties: extract-noun.c's business */
-      if ((!possessor && (preposition == NULL || g_ascii_strcasecmp (preposition, "of") == 0
-                          || g_ascii_strcasecmp (preposition, "between") == 0))
+      gboolean kept_noun = modifier && !attitude;
+      if ((!possessor && !kept_noun
+           && (preposition == NULL || g_ascii_strcasecmp (preposition, "of") == 0
+               || g_ascii_strcasecmp (preposition, "between") == 0))
           || kg_lexicon_is_role (f->lexicon, lemma) || kg_lexicon_is_state_noun (f->lexicon, lemma))
         continue;
       g_autofree char *lower = preposition ? g_utf8_strdown (preposition, -1) : NULL;
-      g_autofree char *predicate = possessor ? g_strdup (e->predicate)
-                                   : g_strdup_printf ("%s %s %s", e->predicate, lemma, lower);
-      g_autofree char *surface = possessor ? g_strdup_printf ("%s %s of", e->predicate_surface, noun->form)
-                                 : g_strdup_printf ("%s %s %s", e->predicate_surface, noun->form, preposition);
+      g_autofree char *predicate = possessor   ? g_strdup (e->predicate)
+                                   : kept_noun ? g_strdup_printf ("%s %s", e->predicate, lemma)
+                                               : g_strdup_printf ("%s %s %s", e->predicate, lemma, lower);
+      g_autofree char *surface = possessor   ? g_strdup_printf ("%s %s of", e->predicate_surface, noun->form)
+                                 : kept_noun ? g_strdup_printf ("%s %s", e->predicate_surface, noun->form)
+                                             : g_strdup_printf ("%s %s %s", e->predicate_surface, noun->form,
+                                                                preposition);
       KgExtraction inner = *e;
       inner.object = (KgArgument) {
         .first = mention->first_token, .n_tokens = mention->n_tokens, .head = mention->head,

@@ -503,7 +503,8 @@ quote_speaker (const Facts *f, const KgExtraction *e, KgArgument *speaker)
 }
 
 /* "the Instituto Gonzaga, a school in Milan": what a place is said to be
- * in it, "be <noun> in" a country, city or region, locates it. */
+ * in it, "be <noun> in" a country, city or region, locates it (for
+ * appositions and copulas: "was born in" is no place's kind). */
 static gboolean
 is_kind_in_place (const char *predicate, const End *object)
 {
@@ -550,7 +551,8 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
       g_autofree char *place = dup_qualifier (f->document, e, KG_ROLE_PLACE);
       g_autofree char *office = NULL;
       const char *relation = kg_lexicon_relation (f->lexicon, e->predicate, &office);
-      if (relation == NULL && is_kind_in_place (e->predicate, &object))
+      if (relation == NULL && (e->kind == KG_CLAUSE_APPOSITION || e->kind == KG_CLAUSE_COPULAR)
+          && is_kind_in_place (e->predicate, &object))
         relation = "located in";
       KgFact fact = {
         .subject = end_node (f, &subject),

@@ -168,6 +168,9 @@ test_entity_facts (void)
     /* "thanked X for doing": X does it */
     { "Anna Berg thanked Norway for condemning the Swedish attacks.", "norway", "opposes", "sweden", NULL },
     { "The coalition carried out strikes against the Islamic State.", "coalition", "attacks", "islamic state", NULL },
+    /* passives and copulas */
+    { "Tom Lind was born in Norway.", "tom lind", "be born in", "norway", NULL },
+    { "Tom Lind was given Norwegian nationality in 2020.", "tom lind", "be given nationality", "norway", NULL },
     /* an entity beside a common-noun object */
     { "The Houthis launched missiles at Israel on Tuesday.", "houthis", "attacks", "israel", NULL },
     { "Sweden signed a defence deal with Norway.", "sweden", "signed", "norway", NULL },
