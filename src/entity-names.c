@@ -548,6 +548,32 @@ join_hyphenated (KgDocument *doc, const KgSentence *s)
     }
 }
 
+/* "Shanghai [Cooperation Organization]": a name an editor's brackets
+ * complete is one name, of the type of its bracketed part. */
+static void
+join_bracketed (KgDocument *doc, const KgSentence *s)
+{
+  guint end = s->first_token + s->n_tokens;
+  for (guint i = 0; i < kg_document_get_n_mentions (doc); i++)
+    {
+      KgMention m = *kg_document_get_mention (doc, i);
+      guint open = m.first_token + m.n_tokens;
+      if (m.first_token < s->first_token || open + 3 >= end || m.kind != KG_MENTION_NAME
+          || strcmp (kg_document_get_token (doc, open)->form, "[") != 0)
+        continue;
+      int inner = kg_document_find_mention (doc, open + 1);
+      const KgMention *y = inner >= 0 ? kg_document_get_mention (doc, inner) : NULL;
+      guint close = y ? y->first_token + y->n_tokens : 0;
+      if (y == NULL || y->kind != KG_MENTION_NAME || y->first_token != open + 1 || close >= end
+          || strcmp (kg_document_get_token (doc, close)->form, "]") != 0)
+        continue;
+      m.type = y->type;
+      m.n_tokens = close + 1 - m.first_token;
+      m.head = y->head;
+      kg_document_put_mention (doc, &m);
+    }
+}
+
 void
 kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
 {
@@ -586,6 +612,7 @@ kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
         }
       add_company_suffixes (doc, s);
       join_hyphenated (doc, s);
+      join_bracketed (doc, s);
     }
 }
 

@@ -273,11 +273,16 @@ kg_node_get_key (const KgNode *node)
   return node->key;
 }
 
-/* Is a a better label than b: longer (in characters), then more frequent,
- * then the smaller string, so that the choice never depends on order. */
+/* Is a a better label than b: one without an editor's brackets ("Shanghai
+ * [Cooperation Organization]"), then longer (in characters), then more
+ * frequent, then the smaller string, so that the choice never depends on
+ * order. */
 static gboolean
 better_label (const KgAlias *a, const KgAlias *b)
 {
+  gboolean bracket_a = strchr (a->form, '[') != NULL, bracket_b = strchr (b->form, '[') != NULL;
+  if (bracket_a != bracket_b)
+    return bracket_b;
   glong la = g_utf8_strlen (a->form, -1), lb = g_utf8_strlen (b->form, -1);
   if (la != lb)
     return la > lb;

@@ -324,6 +324,14 @@ test_name_fragments (void)
   g_test_message ("%s", edges);
   g_assert_null (kg_graph_lookup_node (graph, "cooperation organization"));
   g_assert_nonnull (kg_graph_lookup_node (graph, "shanghai cooperation organization"));
+
+  /* an editor's brackets complete a name: no node for "Shanghai" alone */
+  g_autoptr (KgGraph) bracketed = graph_of ("Iran can use the capacity of Shanghai [Cooperation Organization] and "
+                                            "the Eurasian Economic Union.");
+  g_assert_null (kg_graph_lookup_node (bracketed, "shanghai"));
+  KgNode *sco = kg_graph_lookup_node (bracketed, "shanghai cooperation organization");
+  g_assert_nonnull (sco);
+  g_assert_cmpstr (kg_node_get_label (sco), ==, "Shanghai [Cooperation Organization]");
 }
 
 /* Condemning an attack on a country is no attack on it. */
