@@ -167,6 +167,23 @@ test_coreference (void)
   g_assert_cmpint (chain_of (doc, "the Belarusian president"), ==, -1);
 }
 
+/* Organisation names that begin with a place or go on with "for" stay
+ * one organisation. */
+static void
+test_whole_organisation_names (void)
+{
+  g_autoptr (KgDocument) doc = annotate ("w",
+      "The Tehran Stock Exchange rose, and the Council for Economic Affairs met.\n");
+  const char *names[] = { "Tehran Stock Exchange", "Council for Economic Affairs" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const KgMention *m = must_find (doc, names[i]);
+      g_assert_cmpint (m->type, ==, KG_ENTITY_ORG);
+      g_assert_cmpint (m->kind, ==, KG_MENTION_NAME);
+    }
+  g_assert_null (find (doc, "Tehran"));
+}
+
 /* A possessive fronted before the subject points forward to it. */
 static void
 test_cataphora (void)
@@ -406,6 +423,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/values", test_values);
   g_test_add_func ("/entities/coreference", test_coreference);
   g_test_add_func ("/entities/cataphora", test_cataphora);
+  g_test_add_func ("/entities/whole-organisation-names", test_whole_organisation_names);
   g_test_add_func ("/entities/title-before-name", test_title_before_name);
   g_test_add_func ("/entities/never-over-merge", test_never_over_merge);
   g_test_add_func ("/entities/coordinated-acronyms", test_coordinated_acronyms);
