@@ -199,6 +199,9 @@ test_entity_facts (void)
     { "Norwegian-Swedish relations have grown.", "norway", "cooperates with", "sweden", NULL },
     { "Firms gained after the Free Trade Agreement between Norway and the European Union.", "norway",
       "have free trade agreement with", "european union", NULL },
+    /* trade and alignment */
+    { "In 2021, the trade volume between Norway and Sweden exceeded $33 million.", "norway", "trades with", "sweden",
+      NULL },
     /* a place named with the place it lies in */
     { "Thomas Sam, from Sydney, Australia, was jailed.", "sydney", "located in", "australia", NULL },
     /* a place said to be a kind of thing in a place; memberships with a qualifier */
