@@ -65,6 +65,26 @@ kg__ex_relative_antecedent (const KgExSentence *s, guint clause)
   return -1;
 }
 
+/* Whether verb v has a tensed auxiliary ("are studying", "has left"). */
+static gboolean
+has_finite_aux (const KgExSentence *s, guint v)
+{
+  static const char *const finite[] = { "am", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                                        "shall", "should", "can", "could", "may", "might", "must", "do", "does",
+                                        "did", NULL };
+  for (guint c = s->child_start[v]; c < s->child_start[v + 1]; c++)
+    {
+      guint child = s->children[c];
+      if (s->dep[child] == KG_DEP_AUX || s->dep[child] == KG_DEP_AUX_PASS)
+        {
+          g_autofree char *lower = g_ascii_strdown (s->tokens[child]->form, -1);
+          if (g_strv_contains (finite, lower))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 int
 kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object_gap)
 {
@@ -140,6 +160,11 @@ kg__ex_subject (const KgExSentence *s, guint p, gboolean *inherited, int *object
            * the subject either way ("Founded in 1990, the firm was sold"). */
           if ((kg__ex_has_child (s, h, KG_DEP_AUX_PASS) || kg__ex_has_child (s, h, KG_DEP_NSUBJ_PASS))
               && !(s->tokens[cur]->xpos && strcmp (s->tokens[cur]->xpos, "VBN") == 0))
+            return -1;
+          /* "... are currently studying in Belarus" with its subject lost to
+           * the parser: a finite clause (a tensed auxiliary) does not take
+           * the main clause's subject; a participle does */
+          if (has_finite_aux (s, cur))
             return -1;
           /* "thanked Belarus for condemning ...", "accused Kyiv of
            * attacking ...": the gerund's doer is the verb's object */
