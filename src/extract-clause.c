@@ -124,7 +124,11 @@ append_marker (const KgExSentence *s, const KgArgument *arg, gboolean lower, cha
 static gboolean
 is_verbal (const KgExSentence *s, guint i)
 {
-  return s->tokens[i]->upos == KG_UPOS_VERB || s->tokens[i]->upos == KG_UPOS_AUX;
+  KgUpos u = s->tokens[i]->upos;
+  /* "Belarus views Iran as a partner" with "views" tagged a noun: a word
+   * with a subject and an object is a verb, whatever its tag */
+  return u == KG_UPOS_VERB || u == KG_UPOS_AUX
+         || (u == KG_UPOS_NOUN && kg__ex_has_child (s, i, KG_DEP_NSUBJ) && kg__ex_has_child (s, i, KG_DEP_OBJ));
 }
 
 static gboolean
@@ -185,7 +189,7 @@ is_clause_head (const KgExSentence *s, guint p)
   if (is_copular (s, p))
     return TRUE;
   KgUpos u = s->tokens[p]->upos;
-  if (u == KG_UPOS_VERB || (u == KG_UPOS_AUX && d != KG_DEP_AUX && d != KG_DEP_AUX_PASS && d != KG_DEP_COP))
+  if ((is_verbal (s, p) && u != KG_UPOS_AUX) || (u == KG_UPOS_AUX && d != KG_DEP_AUX && d != KG_DEP_AUX_PASS && d != KG_DEP_COP))
     switch (d)
       {
       case KG_DEP_ROOT: case KG_DEP_CCOMP: case KG_DEP_XCOMP: case KG_DEP_ADVCL: case KG_DEP_ACL:

@@ -165,6 +165,8 @@ is_reciprocal (const Facts *f, const KgArgument *arg)
 /* Facts that join the coordinated subjects of one predicate: "A and B
  * signed the accord" (or "signed by A and B") gives (A, sign with, B)
  * beside what each signed; "A and B held talks" gives (A, meet with, B);
+ * "A and B have maintained close consultations" (A, maintain consultation
+ * with, B);
  * "A and B support each other" gives (A, support, B) and (B, support, A). */
 /* Whether an argument is a meeting named by its noun: "talks", "a
  * meeting", "discussions" ("A and B held talks": they met). */
@@ -178,6 +180,20 @@ is_meeting (const Facts *f, const KgArgument *arg)
   return g_strv_contains (nouns, head->lemma ? head->lemma : head->form);
 }
 
+/* The lemma of an argument's head when it names a tie between parties
+ * ("consultations", "ties", "cooperation"), else NULL.  (transfer none) */
+static const char *
+tie_noun (const Facts *f, const KgArgument *arg)
+{
+  static const char *const nouns[] = { "consultation", "tie", "relation", "relations", "ties", "cooperation",
+                                       "dialogue", "contact", "partnership", "consultations", NULL };
+  if (arg->n_tokens == 0 || arg->head_kind != KG_HEAD_NOUN)
+    return NULL;
+  const KgToken *head = kg_document_get_token (f->document, arg->head);
+  const char *lemma = head->lemma ? head->lemma : head->form;
+  return g_strv_contains (nouns, lemma) ? lemma : NULL;
+}
+
 static void
 add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
                     KgFactCounts *counts)
@@ -187,7 +203,9 @@ add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extract
   gboolean reciprocal = is_reciprocal (f, &a->object);
   gboolean signed_ = g_strcmp0 (kg_lexicon_relation (f->lexicon, a->predicate, &office), "signed") == 0;
   gboolean meeting = is_meeting (f, &a->object);
-  if (a->object.n_tokens == 0 || !(reciprocal || signed_ || meeting))
+  const char *tie = tie_noun (f, &a->object);
+  g_autofree char *tie_predicate = tie ? g_strdup_printf ("%s %s with", a->predicate, tie) : NULL;
+  if (a->object.n_tokens == 0 || !(reciprocal || signed_ || meeting || tie))
     return;
   for (guint j = i + 1; j < kg_extractions_get_n (extractions); j++)
     {
@@ -209,6 +227,11 @@ add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extract
         {
           joint.predicate = "meet with";
           joint.predicate_surface = a->predicate_surface;
+        }
+      else if (tie)
+        {
+          joint.predicate = tie_predicate;
+          joint.predicate_surface = tie_predicate;
         }
       counts->extracted++;
       kg__facts_add_one (f, document_index, &joint, counts);
