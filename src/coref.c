@@ -313,9 +313,10 @@ role_of_noun (const Coref *c, guint t)
   return role;
 }
 
-/* The token that names the country a role word belongs to: a nationality
- * or country name modifying it ("Iranian", "Belarus"), a possessor
- * ("Iran's"), or "of Belarus"; G_MAXUINT if none. */
+/* The token that names the country or organisation a role word belongs
+ * to: a nationality or name modifying it ("Iranian", "Belarus"), a
+ * possessor ("Iran's"), or "of Belarus", "of the Security Council";
+ * G_MAXUINT if none. */
 static guint
 role_country_token (const Coref *c, guint t)
 {
@@ -329,15 +330,15 @@ role_country_token (const Coref *c, guint t)
           && g_strcmp0 (deprel, "nmod:poss") != 0 && g_strcmp0 (deprel, "nmod") != 0)
         continue;
       int m = kg_document_find_mention (c->doc, k);
-      if (kg_lexicon_demonym_country (c->lexicon, token (c, k)->form) || (m >= 0 && mention (c, m)->type == KG_ENTITY_GPE))
+      KgEntityType type = m >= 0 ? mention (c, m)->type : KG_ENTITY_UNKNOWN;
+      if (kg_lexicon_demonym_country (c->lexicon, token (c, k)->form) || type == KG_ENTITY_GPE || type == KG_ENTITY_ORG)
         return k;
     }
   return G_MAXUINT;
 }
 
-/* The key of the country an office serves, from the head token of its
- * owner: a nationality's country or a country's own key; NULL for an
- * organisation. */
+/* The key of the country or organisation an office serves, from the head
+ * token of its owner: a nationality's country, or the name's own key. */
 static char *
 office_country (const Coref *c, guint owner_head)
 {
@@ -347,10 +348,10 @@ office_country (const Coref *c, guint owner_head)
   if (country)
     return kg_canonical_key (country);
   int m = kg_document_find_mention (c->doc, owner_head);
-  if (m < 0 || mention (c, m)->type != KG_ENTITY_GPE)
+  if (m < 0 || (mention (c, m)->type != KG_ENTITY_GPE && mention (c, m)->type != KG_ENTITY_ORG))
     return NULL;
   g_autofree char *text = mention_text (c, m);
-  return kg__entity_key (c->lexicon, text, KG_ENTITY_GPE);
+  return kg__entity_key (c->lexicon, text, mention (c, m)->type);
 }
 
 static void

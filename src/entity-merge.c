@@ -487,7 +487,11 @@ apply_user_rules (KgGraph *graph, const KgAliasRules *rules)
 static KgNode *
 office_holder (KgGraph *graph, const char *office, const char *owner_key)
 {
+  /* by node, not key: the owner may have merged into a fuller name since */
+  KgNode *owner = kg_graph_lookup_node (graph, owner_key);
   KgNode *holder = NULL;
+  if (owner == NULL)
+    return NULL;
   GPtrArray *edges = kg_graph_get_edges (graph);
   for (guint i = 0; i < edges->len; i++)
     {
@@ -495,8 +499,7 @@ office_holder (KgGraph *graph, const char *office, const char *owner_key)
       const char *held = kg_edge_get_office (edge);
       KgNode *person = kg_edge_get_subject (edge);
       if (held == NULL || !kg_office_matches (office, held) || kg_node_get_entity_type (person) != KG_ENTITY_PERSON
-          || strcmp (kg_node_get_key (kg_edge_get_object (edge)), owner_key) != 0
-          || kg_is_office_key (kg_node_get_key (person)))
+          || kg_edge_get_object (edge) != owner || kg_is_office_key (kg_node_get_key (person)))
         continue;
       if (holder && holder != person)
         return NULL;
