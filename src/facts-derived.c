@@ -49,12 +49,14 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
     return;
   const KgToken *noun = kg_document_get_token (f->document, object->head);
   guint end = object->first + object->n_tokens;
-  /* what one condemns, backs or sanctions is also whoever it belongs to:
-   * "condemning U.S. and Israeli attacks", "opposing US unilateralism" */
+  /* what one condemns, backs, sanctions or attacks is also whoever it
+   * belongs to: "condemning U.S. and Israeli attacks", "opposing US
+   * unilateralism", "attacked an African Union base" */
   g_autofree char *office = NULL;
   const char *relation = kg_lexicon_relation (f->lexicon, e->predicate, &office);
   gboolean attitude = g_strcmp0 (relation, "opposes") == 0 || g_strcmp0 (relation, "supports") == 0
-                      || g_strcmp0 (relation, "sanctions") == 0;
+                      || g_strcmp0 (relation, "sanctions") == 0 || g_strcmp0 (relation, "attacks") == 0
+                      || g_strcmp0 (relation, "fights") == 0;
   /* "Lind was given Norwegian nationality": in a passive or copula the
    * nationality of the object is the fact's too, the noun kept */
   gboolean passive = !attitude && g_str_has_prefix (e->predicate, "be ");

@@ -275,9 +275,11 @@ resolve_office (Facts *f, const KgMention *m, End *end)
   return TRUE;
 }
 
-/* "Ukrainian troops", "the Iranian government", "Sudan's army": what a
- * country's state does is the country's, as a nationality alone is (a
- * state noun of the lexicon with a nationality or a country's possessive). */
+/* "Ukrainian troops", "the Iranian government", "Sudan's army", "Hamas
+ * militants": what a country's state or a group's members do is the
+ * country's or group's, as a nationality alone is (a noun of
+ * state-nouns.txt with a nationality, a name before it or a country's
+ * possessive). */
 static gboolean
 resolve_state (Facts *f, const KgSentence *sentence, const KgArgument *arg, End *end)
 {
@@ -293,6 +295,20 @@ resolve_state (Facts *f, const KgSentence *sentence, const KgArgument *arg, End 
       int m = kg_document_find_mention (f->document, t);
       const KgMention *x = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
       if (x && x->kind == KG_MENTION_DEMONYM && x->chain >= 0 && x->value)
+        {
+          resolve_chain (f, x, end);
+          return TRUE;
+        }
+    }
+  /* "Hamas militants", "Wagner fighters": a group's name before them */
+  for (guint t = first; t < arg->head; t++)
+    {
+      int m = kg_document_find_mention (f->document, t);
+      const KgMention *x = m >= 0 ? kg_document_get_mention (f->document, m) : NULL;
+      if (x && x->kind == KG_MENTION_NAME && x->chain >= 0 && f->chain_named[x->chain]
+          && x->first_token + x->n_tokens <= arg->head
+          && (x->type == KG_ENTITY_ORG || x->type == KG_ENTITY_GPE || x->type == KG_ENTITY_NORP
+              || x->type == KG_ENTITY_UNKNOWN))
         {
           resolve_chain (f, x, end);
           return TRUE;

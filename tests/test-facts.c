@@ -181,6 +181,8 @@ test_entity_facts (void)
     /* a nationality's troops or government stand for its country */
     { "The militia clashed with Ukrainian troops near Bakhmut.", "militia", "fights", "ukraine", NULL },
     { "Sudan's army has been fighting the rebels since April.", "sudan", "fights", "rebel", NULL },
+    { "Hezbollah fighters clashed with Israeli forces near the border.", "hezbollah", "fights", "israel", NULL },
+    { "The militants attacked an African Union base in Somalia.", "militant", "attacks", "african union", NULL },
     /* an office named by a lower-case portfolio */
     { "Pakistan's army chief, General Asim Munir, met the delegation.", "asim munir", "holds office", "pakistan",
       "army chief" },
