@@ -270,31 +270,33 @@ candidates_new (KgGraph *graph, gboolean persons)
   return candidates;
 }
 
-/* A person node whose name lies inside exactly one fuller person name
- * joins it.  Longest names go first, so that "Araghchi", inside both "Abbas
- * Araghchi" and "Seyed Abbas Araghchi", comes after the one has joined the
- * other.  Returns whether it merged anything. */
+/* Merges each node (of persons, or of the other types) whose name lies
+ * inside exactly one fuller name, as inside() says, into it.  Longest
+ * names go first, so that "Araghchi", inside both "Abbas Araghchi" and
+ * "Seyed Abbas Araghchi", comes after the one has joined the other.
+ * Returns whether it merged anything. */
 static gboolean
-merge_surnames (KgGraph *graph, const KgAliasRules *rules)
+merge_into_fuller_names (KgGraph *graph, const KgAliasRules *rules, gboolean persons,
+                         gboolean (*inside) (const Candidate *shorter, const Candidate *longer), const char *rule)
 {
-  g_autoptr (GArray) persons = candidates_new (graph, TRUE);
-  g_array_sort (persons, compare_longest_first);
-  g_autoptr (GHashTable) by_surname = kg_index_new ();
-  for (guint i = 0; i < persons->len; i++)
+  g_autoptr (GArray) names = candidates_new (graph, persons);
+  g_array_sort (names, compare_longest_first);
+  g_autoptr (GHashTable) by_last = kg_index_new ();
+  for (guint i = 0; i < names->len; i++)
     {
-      char **words = g_array_index (persons, Candidate, i).words;
-      kg_index_add (by_surname, words[g_strv_length (words) - 1], i);
+      char **words = g_array_index (names, Candidate, i).words;
+      kg_index_add (by_last, words[g_strv_length (words) - 1], i);
     }
   gboolean merged = FALSE;
-  for (guint i = 0; i < persons->len; i++)
+  for (guint i = 0; i < names->len; i++)
     {
-      Candidate *shorter = &g_array_index (persons, Candidate, i);
-      GArray *list = g_hash_table_lookup (by_surname, shorter->words[g_strv_length (shorter->words) - 1]);
-      Candidate *into = only_match (persons, list, shorter, rules, name_inside);
+      Candidate *shorter = &g_array_index (names, Candidate, i);
+      GArray *list = g_hash_table_lookup (by_last, shorter->words[g_strv_length (shorter->words) - 1]);
+      Candidate *into = only_match (names, list, shorter, rules, inside);
       if (into == NULL)
         continue;
       shorter->gone = TRUE;
-      kg_graph_merge_nodes (graph, shorter->node, into->node, shorter->initials ? "initials" : "surname");
+      kg_graph_merge_nodes (graph, shorter->node, into->node, persons && shorter->initials ? "initials" : rule);
       merged = TRUE;
     }
   return merged;
@@ -313,35 +315,6 @@ org_name_ends (const Candidate *shorter, const Candidate *longer)
     if (strcmp (shorter->words[i], longer->words[nl - ns + i]) != 0)
       return FALSE;
   return TRUE;
-}
-
-/* An organisation's name cut short joins the one fuller name it ends, as
- * coreference does within a document ("fragment").  Returns whether it
- * merged anything. */
-static gboolean
-merge_fragments (KgGraph *graph, const KgAliasRules *rules)
-{
-  g_autoptr (GArray) names = candidates_new (graph, FALSE);
-  g_array_sort (names, compare_longest_first);
-  g_autoptr (GHashTable) by_last = kg_index_new ();
-  for (guint i = 0; i < names->len; i++)
-    {
-      char **words = g_array_index (names, Candidate, i).words;
-      kg_index_add (by_last, words[g_strv_length (words) - 1], i);
-    }
-  gboolean merged = FALSE;
-  for (guint i = 0; i < names->len; i++)
-    {
-      Candidate *shorter = &g_array_index (names, Candidate, i);
-      GArray *list = g_hash_table_lookup (by_last, shorter->words[g_strv_length (shorter->words) - 1]);
-      Candidate *into = only_match (names, list, shorter, rules, org_name_ends);
-      if (into == NULL)
-        continue;
-      shorter->gone = TRUE;
-      kg_graph_merge_nodes (graph, shorter->node, into->node, "fragment");
-      merged = TRUE;
-    }
-  return merged;
 }
 
 /* The initials of the capitalised words of a name: "Eurasian Economic
@@ -540,8 +513,10 @@ kg_entities_consolidate (KgGraph *graph, const KgAliasRules *rules)
   gboolean merged = TRUE;
   while (merged)
     {
-      merged = merge_surnames (graph, rules);
-      merged = merge_fragments (graph, rules) || merged;
+      /* a person's surname or initials; an organisation's name cut short,
+       * as coreference does within a document ("fragment") */
+      merged = merge_into_fuller_names (graph, rules, TRUE, name_inside, "surname");
+      merged = merge_into_fuller_names (graph, rules, FALSE, org_name_ends, "fragment") || merged;
       merged = merge_acronyms (graph, rules) || merged;
     }
   apply_user_rules (graph, rules);
