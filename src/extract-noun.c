@@ -276,6 +276,22 @@ title (KgExSentence *s, KgExSink *sink, guint name, guint title_noun)
   emit_role (s, sink, KG_CLAUSE_TITLE, &subj, title_noun, owner, &comp, "be");
 }
 
+/* Emits a fact a noun phrase states (N3, N5, N6, N7): the Open IE view
+ * is its two arguments, the speaker the one whose words hold the noun. */
+static void
+emit_noun_fact (KgExSentence *s, KgExSink *sink, guint noun, KgExFact *fact)
+{
+  fact->arguments[0] = fact->subject;
+  fact->arguments[1] = fact->object;
+  fact->arguments[1].n_marker = 0;
+  fact->n_arguments = 2;
+  fact->modality = KG_MODALITY_ASSERTED;
+  int speaker = kg__ex_speaker (s, noun);
+  if (speaker >= 0)
+    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact->attribution);
+  kg__ex_emit (sink, s, fact);
+}
+
 /* Emits the fact of event noun noun done by agent to object (N3). */
 static void
 event_fact (KgExSentence *s, KgExSink *sink, guint noun, const KgEventNoun *event, guint agent, guint object,
@@ -303,15 +319,7 @@ event_fact (KgExSentence *s, KgExSink *sink, guint noun, const KgEventNoun *even
       kg__ex_append (fact.predicate_surface, w, FALSE);
       kg__ex_append (fact.relation, w, FALSE);
     }
-  fact.arguments[0] = fact.subject;
-  fact.arguments[1] = fact.object;
-  fact.arguments[1].n_marker = 0;
-  fact.n_arguments = 2;
-  fact.modality = KG_MODALITY_ASSERTED;
-  int speaker = kg__ex_speaker (s, noun);
-  if (speaker >= 0)
-    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
-  kg__ex_emit (sink, s, &fact);
+  emit_noun_fact (s, sink, noun, &fact);
 }
 
 /* N3: "his visit to Minsk", "a visit by the Belarusian foreign minister to
@@ -471,14 +479,7 @@ located (KgExSentence *s, KgExSink *sink, guint noun, guint place)
       kg__ex_append (fact.relation, w, FALSE);
     }
   g_strlcpy (fact.predicate_surface, fact.relation, sizeof fact.predicate_surface);
-  fact.arguments[0] = fact.subject;
-  fact.arguments[1] = fact.object;
-  fact.arguments[1].n_marker = 0;
-  fact.n_arguments = 2;
-  int speaker = kg__ex_speaker (s, noun);
-  if (speaker >= 0)
-    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
-  kg__ex_emit (sink, s, &fact);
+  emit_noun_fact (s, sink, noun, &fact);
 }
 
 /* A proper-noun conjunct of noun after its "between" modifier first, with
@@ -599,14 +600,7 @@ between (KgExSentence *s, KgExSink *sink, guint noun)
   kg__ex_append (fact.predicate, "with", FALSE);
   g_snprintf (fact.predicate_surface, sizeof fact.predicate_surface, "%s between", s->tokens[noun]->form);
   g_strlcpy (fact.relation, fact.predicate_surface, sizeof fact.relation);
-  fact.arguments[0] = fact.subject;
-  fact.arguments[1] = fact.object;
-  fact.n_arguments = 2;
-  fact.modality = KG_MODALITY_ASSERTED;
-  int speaker = kg__ex_speaker (s, noun);
-  if (speaker >= 0)
-    kg__ex_span (s, speaker, KG_CUT_RELCL | KG_CUT_APPOS | KG_CUT_CASE, -1, KG_ROLE_SPEAKER, &fact.attribution);
-  kg__ex_emit (sink, s, &fact);
+  emit_noun_fact (s, sink, noun, &fact);
 }
 
 /* Whether sentence token i goes on a list of names: "and", "or", or a
@@ -663,10 +657,7 @@ place_in_place (KgExSentence *s, KgExSink *sink, guint i)
   kg__ex_append (fact.predicate, "be in", FALSE);
   kg__ex_append (fact.predicate_surface, "be in", FALSE);
   kg__ex_append (fact.relation, "be in", FALSE);
-  fact.arguments[0] = fact.subject;
-  fact.arguments[1] = fact.object;
-  fact.n_arguments = 2;
-  kg__ex_emit (sink, s, &fact);
+  emit_noun_fact (s, sink, fact.predicate_head, &fact);
 }
 
 void
