@@ -157,13 +157,14 @@ owner_before (const Offices *o, int first)
   return owner_ending_at (o, first - 1);
 }
 
-/* The owner of an "of" (or "for") phrase at token i ("of Norway", "of
- * Norway's Security Council", "for the Norwegian army"): its last owner
+/* The owner of an "of" (or "for", "at") phrase at token i ("of Norway", "of
+ * Norway's Security Council", "for the Norwegian army", "at the Saudi
+ * Gazette"): its last owner
  * mention, whose last token goes to *end; -1 when none. */
 static int
 owner_of_phrase (const Offices *o, int i, int *end)
 {
-  if (!is_form (o, i, "of") && !is_form (o, i, "for"))
+  if (!is_form (o, i, "of") && !is_form (o, i, "for") && !is_form (o, i, "at"))
     return -1;
   int owner = -1;
   for (int k = i + 1; (guint) k < o->n && k <= i + 8; k++)
@@ -229,7 +230,7 @@ office_before (const Offices *o, int name, int last, char *role, gsize size)
 {
   int k = name - 1;
   /* "Iran's Parliament Speaker, Mohammad Baqer Qalibaf, urged": an
-   * apposition, closed by a comma or standing where a phrase starts */
+   * apposition */
   gboolean appositive = is_form (o, k, ",");
   if (appositive)
     k--;
@@ -246,7 +247,11 @@ office_before (const Offices *o, int name, int last, char *role, gsize size)
     }
   if (owner < 0)
     return -1;
-  if (appositive && !is_form (o, last + 1, ",") && !starts_phrase (o, first))
+  /* closed by a comma or the sentence's end, or standing where a phrase
+   * starts */
+  gboolean closed = is_form (o, last + 1, ",") || (guint) last + 1 >= o->n
+                    || (token (o, last + 1)->upos == KG_UPOS_PUNCT && !is_form (o, last + 1, "("));
+  if (appositive && !closed && !starts_phrase (o, first))
     return -1;
   return owner;
 }
@@ -260,7 +265,7 @@ office_after (const Offices *o, int last, char *role, gsize size)
   if (!is_form (o, k, ","))
     return -1;
   k++;
-  if (is_form (o, k, "the"))
+  if (is_form (o, k, "the") || is_form (o, k, "a") || is_form (o, k, "an"))
     k++;
   /* an owner before the role: "Norway's", "Norwegian", "the State
    * Department" */

@@ -35,6 +35,8 @@
  *                    talks between A and B" gives (A, talk with, B).
  *   N7 place, place  "Sydney, Australia" gives (Sydney, be in, Australia);
  *                    a list of places gives nothing.
+ *   N8 person of org "Matthew Ingram of The Globe and Mail" gives (Ingram,
+ *                    member of, The Globe and Mail).
  *
  * Appositions need a comma's kind of apposition: conjuncts without any
  * coordinator count (the parser's "X, the Y" as a list), a colon in a line
@@ -660,6 +662,38 @@ place_in_place (KgExSentence *s, KgExSink *sink, guint i)
   emit_noun_fact (s, sink, fact.predicate_head, &fact);
 }
 
+/* N8: "Matthew Ingram of The Globe and Mail": a person named with the
+ * organisation after "of" belongs to it, (Ingram, member of, Globe and
+ * Mail). */
+static void
+person_of_organisation (KgExSentence *s, KgExSink *sink, guint i)
+{
+  const KgMention *person = name_at (s, i, 1u << KG_ENTITY_PERSON);
+  if (person == NULL)
+    return;
+  guint of = i + person->n_tokens;
+  if (of >= s->n || g_ascii_strcasecmp (s->tokens[of]->form, "of") != 0)
+    return;
+  guint at = of + 1;
+  if (at < s->n && g_ascii_strcasecmp (s->tokens[at]->form, "the") == 0)
+    at++;
+  const KgMention *org = name_at (s, at, 1u << KG_ENTITY_ORG);
+  if (org == NULL)
+    return;
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_MODIFIER;
+  fact.predicate_head = person->head - s->first;
+  fact.subject = (KgArgument) { .first = person->first_token, .n_tokens = person->n_tokens, .head = person->head,
+                                .role = KG_ROLE_SUBJECT, .head_kind = KG_HEAD_NAME };
+  fact.object = (KgArgument) { .first = org->first_token, .n_tokens = org->n_tokens, .head = org->head,
+                               .role = KG_ROLE_OBJECT, .head_kind = KG_HEAD_NAME };
+  kg__ex_append (fact.predicate, "member of", FALSE);
+  kg__ex_append (fact.predicate_surface, "of", FALSE);
+  kg__ex_append (fact.relation, "be of", FALSE);
+  emit_noun_fact (s, sink, fact.predicate_head, &fact);
+}
+
 void
 kg__ex_nouns (KgExSentence *s, KgExSink *sink)
 {
@@ -694,5 +728,6 @@ kg__ex_nouns (KgExSentence *s, KgExSink *sink)
         event_nominal (s, sink, i);
       between (s, sink, i);
       place_in_place (s, sink, i);
+      person_of_organisation (s, sink, i);
     }
 }

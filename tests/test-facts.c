@@ -133,6 +133,13 @@ test_entity_facts (void)
     { "NATO's members include Sweden and Norway.", "norway", "member of", "north atlantic treaty organization", NULL },
     { "Sweden, a member of NATO, signed the treaty.", "sweden", "member of", "north atlantic treaty organization", NULL },
     { "Sweden, which joined NATO in 2024, hosted the summit.", "sweden", "member of", "north atlantic treaty organization", NULL },
+    { "Tom Lind of Amnesty International criticised Norway.", "tom lind", "member of", "amnesty international",
+      NULL },
+    /* offices in an "at" phrase, after "a", and closing a sentence */
+    { "\"It was worse,\" Khaled Al-Maeena, editor at large at the Saudi Gazette, said.", "khaled al maeena",
+      "holds office", "saudi gazette", "editor" },
+    { "Montalvo was put through to a Scientology attorney, Kendrick Moxon.", "kendrick moxon", "holds office",
+      "scientology", "attorney" },
     /* co-signers, active and passive, and coordinated objects */
     { "Sweden and Norway signed the accord on Monday.", "sweden", "signed", "norway", NULL },
     { "The treaty was signed by Denmark and Finland.", "denmark", "signed", "finland", NULL },
