@@ -402,5 +402,6 @@ kg_lexicon_marks (const KgLexicon *lexicon, const char *text)
          | (g_hash_table_contains (lexicon->org_words, key) ? KG_LEXICON_ORG_WORD : 0)
          | (g_hash_table_contains (lexicon->place_words, key) ? KG_LEXICON_PLACE_WORD : 0)
          | (g_hash_table_contains (lexicon->subdivisions, plain ? plain : key) ? KG_LEXICON_SUBDIVISION : 0)
-         | (g_hash_table_contains (lexicon->aliases, text) ? KG_LEXICON_ALIAS : 0);
+         | (g_hash_table_contains (lexicon->aliases, text) ? KG_LEXICON_ALIAS : 0)
+         | (g_hash_table_contains (lexicon->capitals, key) ? KG_LEXICON_CAPITAL : 0);
 }

@@ -11,11 +11,12 @@
 
 /* Bump the version whenever extract_features() changes. */
 static const char feature_set[] =
-  "ner-3: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
+  "ner-4: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
   "lower-1 lower-2 lower+1 lower+2 form-1 form+1 shape-1 shape+1 y-1 y-2 y-1.y-2 y-1.lower y-1.shape y-1.upos "
   "gaz gaz-1 gaz+1 gaz.y-1 doccase.flags headline.flags lower-1.lower lower.lower+1 upos-1.upos.upos+1 "
   "gaz.shape shape-1.shape.shape+1 lower-1.lower+1 lower.shape+1 shape-1.lower lowered.flags lowered.flags.gaz "
-  "capitals.flags capitals.flags.first";
+  "capitals.flags capitals.flags.first "
+  "run.head run.headmarks run.firstmarks run.after run.before run.length";
 
 /* Labels: O, then B I L U for each type. */
 enum { LABEL_O = 0, N_TYPES = 3, N_LABELS = 1 + 4 * N_TYPES };
@@ -50,6 +51,8 @@ typedef struct {
   guint64 *upos, *xpos;
   guint *gazetteer;
   guint *capitals;                /* kg_ner_capitals_lookup() of each word */
+  guint *marks;                   /* kg_lexicon_marks() of each word */
+  guint *run_first, *run_last;    /* the capitalised run a word is in; G_MAXUINT if none */
   const KgNerCapitals *table;
   GHashTable *cases;
   GHashTable *history;  /* word -> type + 1 of the last name it was part of in the document */
@@ -65,6 +68,9 @@ sentence_clear (Sentence *s)
   g_free (s->xpos);
   g_free (s->gazetteer);
   g_free (s->capitals);
+  g_free (s->marks);
+  g_free (s->run_first);
+  g_free (s->run_last);
 }
 
 /* The words i..i+n-1 of the sentence joined by spaces. */
@@ -130,6 +136,61 @@ remember_names (const Sentence *s, const guint *labels)
                            GUINT_TO_POINTER (label_type (labels[i]) + 1));
 }
 
+static gboolean
+is_capitalised (const KgWordShape *w)
+{
+  return (w->flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) && !(w->flags & KG_WORD_NO_LETTER);
+}
+
+static gboolean
+is_run_joiner (const char *form)
+{
+  static const char *const joiners[] = { "of", "for", "and", "&", "de", "on", "the" };
+  for (guint i = 0; i < G_N_ELEMENTS (joiners); i++)
+    if (strcmp (form, joiners[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Finds the runs of capitalised words, joined across "of", "for", "and"
+ * ... between two of them ("Bank of England", "Shanghai Cooperation
+ * Organization"): a name's last word says most of its type, and a
+ * perceptron that looks one word ahead cannot see it.  Headlines, all
+ * capitalised, have none. */
+static void
+find_runs (Sentence *s, const KgDocument *doc, const KgSentence *sentence)
+{
+  for (guint i = 0; i < s->n; i++)
+    s->run_first[i] = s->run_last[i] = G_MAXUINT;
+  if (s->headline)
+    return;
+  for (guint i = 0; i < s->n;)
+    {
+      if (!is_capitalised (&s->words[i]))
+        {
+          i++;
+          continue;
+        }
+      guint end = i;
+      for (;;)
+        {
+          if (end + 1 < s->n && is_capitalised (&s->words[end + 1]))
+            end++;
+          else if (end + 2 < s->n && is_capitalised (&s->words[end + 2])
+                   && is_run_joiner (kg_document_get_token (doc, sentence->first_token + end + 1)->form))
+            end += 2;
+          else
+            break;
+        }
+      for (guint k = i; k <= end; k++)
+        {
+          s->run_first[k] = i;
+          s->run_last[k] = end;
+        }
+      i = end + 1;
+    }
+}
+
 static void
 sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *sentence,
                GHashTable *cases)
@@ -140,8 +201,12 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
   s->xpos = g_renew (guint64, s->xpos, s->n);
   s->gazetteer = g_renew (guint, s->gazetteer, s->n);
   s->capitals = g_renew (guint, s->capitals, s->n);
+  s->marks = g_renew (guint, s->marks, s->n);
+  s->run_first = g_renew (guint, s->run_first, s->n);
+  s->run_last = g_renew (guint, s->run_last, s->n);
   s->cases = cases;
   memset (s->gazetteer, 0, s->n * sizeof *s->gazetteer);
+  memset (s->marks, 0, s->n * sizeof *s->marks);
   for (guint i = 0; i < s->n; i++)
     {
       const KgToken *t = kg_document_get_token (doc, sentence->first_token + i);
@@ -153,6 +218,7 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
       if (!(s->words[i].flags & KG_WORD_NO_LETTER))
         {
           guint marks = kg_lexicon_marks (lexicon, t->form);
+          s->marks[i] = marks;
           *g |= marks & WORD_MARKS;
           mark_names (lexicon, doc, sentence, i, marks, s->gazetteer);
         }
@@ -168,6 +234,7 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
         capitals += (s->words[i].flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) && s->words[i].length > 1;
       }
   s->lowered = letters >= 3 && capitals == 0;
+  find_runs (s, doc, sentence);
 }
 
 static const KgWordShape boundary = { .form = 3, .lower = 3, .shape = 3 };
@@ -205,6 +272,24 @@ extract_features (const Sentence *s, guint i, guint y1, guint y2, guint64 *f)
   F2 (w->lower, p1->shape); F2 (m1->shape, w->lower);
   F2 (s->lowered, w->flags); F3 (s->lowered, w->flags, g);
   F2 (s->capitals[i], w->flags); F3 (s->capitals[i], w->flags, i == 0);
+  {
+    /* where the word stands in its capitalised run: 0 none, 1 alone, 2
+     * first, 3 inside, 4 last */
+    guint first = s->run_first[i], last = s->run_last[i];
+    guint at = first == G_MAXUINT ? 0 : first == last ? 1 : i == first ? 2 : i == last ? 4 : 3;
+    guint64 head = 0, after = 0, before = 0;
+    guint head_marks = 0, first_marks = 0, length = 0;
+    if (at)
+      {
+        head = s->words[last].lower;
+        head_marks = s->marks[last];
+        first_marks = s->marks[first];
+        after = last + 1 < s->n ? s->words[last + 1].lower : boundary.lower;
+        before = first > 0 ? s->words[first - 1].lower : boundary.lower;
+        length = MIN (last - first + 1, 5);
+      }
+    F2 (at, head); F2 (at, head_marks); F2 (at, first_marks); F2 (at, after); F2 (at, before); F2 (at, length);
+  }
 #undef F1
 #undef F2
 #undef F3
@@ -283,6 +368,180 @@ for_each_span (const guint *labels, guint n, void (*add) (guint first, guint n, 
     }
 }
 
+/* ---- one type per name in a document -------------------------------------- */
+
+#define MAX_REPEATED_WORDS 6
+
+typedef struct {
+  guint votes[N_TYPES];
+} Votes;
+
+typedef struct {
+  const KgDocument *doc;
+  const KgSentence *sentence;
+  GHashTable *names;     /* the words of a name -> Votes */
+  GHashTable *initials;  /* "SCO" -> Votes of "Shanghai Cooperation Organization" */
+} VoteContext;
+
+static Votes *
+votes_for (GHashTable *table, char *key)
+{
+  Votes *v = g_hash_table_lookup (table, key);
+  if (v == NULL)
+    {
+      v = g_new0 (Votes, 1);
+      g_hash_table_insert (table, key, v);
+    }
+  else
+    g_free (key);
+  return v;
+}
+
+/* The initials of a name of two or more capitalised words, skipping
+ * "of", "and", "for", "the" ("Coalition Provisional Authority" -> "CPA");
+ * NULL for other names.  (transfer full) */
+static char *
+initials_of (const KgDocument *doc, guint first, guint n)
+{
+  GString *out = g_string_new (NULL);
+  guint words = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      const char *form = kg_document_get_token (doc, first + k)->form;
+      gunichar c = g_utf8_get_char (form);
+      if (g_unichar_isupper (c) && g_ascii_isalpha (*form))
+        {
+          g_string_append_c (out, *form);
+          words++;
+        }
+      else if (!is_run_joiner (form))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+  if (words < 2)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+vote_span (guint first, guint n, KgEntityType type, gpointer user_data)
+{
+  VoteContext *cx = user_data;
+  guint t = 0;
+  while (label_types[t] != type)
+    t++;
+  votes_for (cx->names, phrase (cx->doc, cx->sentence, first, n))->votes[t]++;
+  char *initials = n > 1 ? initials_of (cx->doc, cx->sentence->first_token + first, n) : NULL;
+  if (initials)
+    votes_for (cx->initials, initials)->votes[t]++;
+}
+
+/* The type most names with these words have; G_MAXUINT on a tie. */
+static guint
+winner (const Votes *v)
+{
+  guint best = 0;
+  gboolean tie = FALSE;
+  for (guint t = 1; t < N_TYPES; t++)
+    if (v->votes[t] > v->votes[best])
+      best = t, tie = FALSE;
+    else if (v->votes[t] == v->votes[best])
+      tie = TRUE;
+  return tie ? G_MAXUINT : best;
+}
+
+static void
+set_span (guint *labels, guint first, guint n, guint type)
+{
+  if (n == 1)
+    labels[first] = label (type, U);
+  else
+    {
+      labels[first] = label (type, B);
+      for (guint k = 1; k + 1 < n; k++)
+        labels[first + k] = label (type, I);
+      labels[first + n - 1] = label (type, L);
+    }
+}
+
+/* A name keeps one type through its document, the one most of its
+ * mentions were given, and its words written the same way elsewhere in
+ * the document are that name too, as are its initials ("Shanghai
+ * Cooperation Organization" ... "SCO"): the recogniser decides a name
+ * from its context, which some mentions lack.  A single word the
+ * document also writes in lower case is left alone ("Will").  labels
+ * holds each sentence's labels. */
+static void
+harmonise (const KgDocument *doc, guint **labels, GHashTable *cases)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_sentences = kg_document_get_n_sentences (doc);
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      VoteContext cx = { doc, kg_document_get_sentence (doc, i), names, initials };
+      for_each_span (labels[i], cx.sentence->n_tokens, vote_span, &cx);
+    }
+  if (g_hash_table_size (names) == 0)
+    return;
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      const KgSentence *sentence = kg_document_get_sentence (doc, i);
+      guint *l = labels[i];
+      for (guint w = 0; w < sentence->n_tokens; w++)
+        {
+          if (l[w] != LABEL_O)
+            {
+              /* a name found here: its document's type */
+              guint end = w;
+              while (label_position (l[end]) != U && label_position (l[end]) != L && end + 1 < sentence->n_tokens)
+                end++;
+              g_autofree char *text = phrase (doc, sentence, w, end - w + 1);
+              guint type = winner (g_hash_table_lookup (names, text));
+              if (type != G_MAXUINT && type != label_type (l[w]))
+                set_span (l, w, end - w + 1, type);
+              w = end;
+              continue;
+            }
+          const KgToken *t = kg_document_get_token (doc, sentence->first_token + w);
+          if (!g_unichar_isupper (g_utf8_get_char (t->form)))
+            continue;
+          /* the longest name of the document written here, on words no name covers */
+          guint free_words = 0;
+          while (free_words < MAX_REPEATED_WORDS && w + free_words < sentence->n_tokens && l[w + free_words] == LABEL_O)
+            free_words++;
+          for (guint n = free_words; n >= 1; n--)
+            {
+              g_autofree char *text = phrase (doc, sentence, w, n);
+              const Votes *v = g_hash_table_lookup (names, text);
+              if (v == NULL && n == 1)
+                v = g_hash_table_lookup (initials, text);
+              if (v == NULL)
+                continue;
+              if (n == 1)
+                {
+                  KgWordShape shape;
+                  kg_word_shape_compute (t->form, &shape);
+                  if (kg_word_case_of (cases, &shape) & 1)
+                    break;
+                }
+              guint type = winner (v);
+              if (type != G_MAXUINT)
+                {
+                  set_span (l, w, n, type);
+                  w += n - 1;
+                }
+              break;
+            }
+        }
+    }
+}
+
 typedef struct {
   KgDocument *doc;
   guint offset;
@@ -297,24 +556,57 @@ add_mention (guint first, guint n, KgEntityType type, gpointer user_data)
   kg_document_add_mention (cx->doc, &m);
 }
 
+/* Labels every sentence of a document in order, each with the names of
+ * the sentences before it in its history.  labels[i] gets sentence i's
+ * labels. */
+static void
+label_document (const KgNer *ner, const KgDocument *doc, GHashTable *cases, guint **labels)
+{
+  g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
+  Sentence s = { .table = &ner->capitals, .history = history };
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    {
+      sentence_load (&s, ner->lexicon, doc, kg_document_get_sentence (doc, i), cases);
+      label_sentence (&s, &ner->weights, labels[i]);
+      remember_names (&s, labels[i]);
+    }
+  sentence_clear (&s);
+}
+
+/* New label arrays, one per sentence of doc.  (transfer full) */
+static guint **
+labels_new (const KgDocument *doc)
+{
+  guint n_sentences = kg_document_get_n_sentences (doc);
+  guint **labels = g_new0 (guint *, MAX (n_sentences, 1));
+  for (guint i = 0; i < n_sentences; i++)
+    labels[i] = g_new0 (guint, MAX (kg_document_get_sentence (doc, i)->n_tokens, 1));
+  return labels;
+}
+
+static void
+labels_free (const KgDocument *doc, guint **labels)
+{
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    g_free (labels[i]);
+  g_free (labels);
+}
+
 void
 kg_ner_recognise (const KgNer *ner, KgDocument *doc)
 {
   g_return_if_fail (ner != NULL && doc != NULL);
   g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
-  g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
-  Sentence s = { .history = history, .table = &ner->capitals };
+  guint **labels = labels_new (doc);
+  label_document (ner, doc, cases, labels);
+  harmonise (doc, labels, cases);
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
     {
       const KgSentence *sentence = kg_document_get_sentence (doc, i);
-      sentence_load (&s, ner->lexicon, doc, sentence, cases);
-      g_autofree guint *labels = g_new (guint, MAX (s.n, 1));
-      label_sentence (&s, &ner->weights, labels);
-      remember_names (&s, labels);
       AddContext cx = { doc, sentence->first_token };
-      for_each_span (labels, s.n, add_mention, &cx);
+      for_each_span (labels[i], sentence->n_tokens, add_mention, &cx);
     }
-  sentence_clear (&s);
+  labels_free (doc, labels);
 }
 
 static KgNer *
@@ -435,26 +727,22 @@ static double
 evaluate (const KgNer *ner, GPtrArray *dev)
 {
   SpanCounts counts = { 0, 0, 0 };
-  Sentence s = { .table = &ner->capitals };
   for (guint d = 0; d < dev->len; d++)
     {
       KgDocument *doc = dev->pdata[d];
       g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
-      g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
-      s.history = history;
+      guint **predicted = labels_new (doc);
+      label_document (ner, doc, cases, predicted);
+      harmonise (doc, predicted, cases);
       for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
         {
           const KgSentence *sentence = kg_document_get_sentence (doc, i);
-          sentence_load (&s, ner->lexicon, doc, sentence, cases);
-          g_autofree guint *gold = g_new (guint, MAX (s.n, 1));
-          g_autofree guint *predicted = g_new (guint, MAX (s.n, 1));
+          g_autofree guint *gold = g_new (guint, MAX (sentence->n_tokens, 1));
           gold_labels (doc, sentence, gold);
-          label_sentence (&s, &ner->weights, predicted);
-          remember_names (&s, predicted);
-          count_spans (gold, predicted, s.n, &counts);
+          count_spans (gold, predicted[i], sentence->n_tokens, &counts);
         }
+      labels_free (doc, predicted);
     }
-  sentence_clear (&s);
   return f1 (&counts);
 }
 
