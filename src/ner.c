@@ -542,6 +542,90 @@ harmonise (const KgDocument *doc, guint **labels, GHashTable *cases)
     }
 }
 
+/* ---- names the labels cut in pieces ----------------------------------------- */
+
+/* The first word of the span that contains word i. */
+static guint
+span_start (const guint *labels, guint i)
+{
+  while (i > 0 && label_position (labels[i]) != B && label_position (labels[i]) != U)
+    i--;
+  return i;
+}
+
+/* The last word of the span that contains word i. */
+static guint
+span_end (const guint *labels, guint i, guint n)
+{
+  while (i + 1 < n && label_position (labels[i]) != L && label_position (labels[i]) != U)
+    i++;
+  return i;
+}
+
+static gboolean
+is_arabic_article (const char *form)
+{
+  static const char *const articles[] = { "al", "el", "az", "ash", "ar" };
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (g_ascii_strcasecmp (form, articles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_company_suffix (const char *form)
+{
+  static const char *const suffixes[] = { "Inc", "Inc.", "INC", "INC.", "Ltd", "Ltd.", "LTD", "LLC", "L.L.C.",
+                                          "Corp", "Corp.", "Co.", "PLC", "plc", "L.P.", "LP" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strcmp (form, suffixes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Mends two kinds of name the labels cut in pieces: an Arabic article
+ * joined by a hyphen ("Muqtada al - Sadr", "al - Qaida", tokenised apart
+ * as in UD), one name with the type of the name before it, else after
+ * it; and a company suffix after a comma labelled a name of its own
+ * ("CCNG , Inc."), one organisation with the word before the comma. */
+static void
+mend_pieces (const KgDocument *doc, const KgSentence *sentence, guint *l)
+{
+  guint n = sentence->n_tokens;
+  for (guint i = 0; i + 2 < n; i++)
+    {
+      const char *form = kg_document_get_token (doc, sentence->first_token + i)->form;
+      const char *next = kg_document_get_token (doc, sentence->first_token + i + 1)->form;
+      if (!is_arabic_article (form) || strcmp (next, "-") != 0 || l[i + 2] == LABEL_O)
+        continue;
+      /* the article's own label says little; the name before it (a
+       * given name) or a capitalised word there joins it */
+      guint first = i, type = label_type (l[i + 2]);
+      if (i > 0 && l[i - 1] != LABEL_O && (l[i] == LABEL_O || span_start (l, i) < i))
+        {
+          first = span_start (l, i - 1);
+          type = label_type (l[first]);
+        }
+      else if (i > 0 && l[i - 1] == LABEL_O && type == 0 /* PERSON */
+               && g_unichar_isupper (g_utf8_get_char (kg_document_get_token (doc, sentence->first_token + i - 1)->form)))
+        first = i - 1;
+      guint last = span_end (l, i + 2, n);
+      set_span (l, first, last - first + 1, type);
+      i = last;
+    }
+  for (guint k = 2; k < n; k++)
+    {
+      const char *form = kg_document_get_token (doc, sentence->first_token + k)->form;
+      const char *comma = kg_document_get_token (doc, sentence->first_token + k - 1)->form;
+      const char *before = kg_document_get_token (doc, sentence->first_token + k - 2)->form;
+      if (!is_company_suffix (form) || strcmp (comma, ",") != 0 || !g_unichar_isupper (g_utf8_get_char (before))
+          || l[k] == LABEL_O || label_position (l[k]) != U || l[k - 1] != LABEL_O)
+        continue;
+      guint first = l[k - 2] == LABEL_O ? k - 2 : span_start (l, k - 2);
+      set_span (l, first, k - first + 1, 1 /* ORG */);
+    }
+}
+
 typedef struct {
   KgDocument *doc;
   guint offset;
@@ -600,6 +684,8 @@ kg_ner_recognise (const KgNer *ner, KgDocument *doc)
   guint **labels = labels_new (doc);
   label_document (ner, doc, cases, labels);
   harmonise (doc, labels, cases);
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    mend_pieces (doc, kg_document_get_sentence (doc, i), labels[i]);
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
     {
       const KgSentence *sentence = kg_document_get_sentence (doc, i);
@@ -734,6 +820,8 @@ evaluate (const KgNer *ner, GPtrArray *dev)
       guint **predicted = labels_new (doc);
       label_document (ner, doc, cases, predicted);
       harmonise (doc, predicted, cases);
+      for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+        mend_pieces (doc, kg_document_get_sentence (doc, i), predicted[i]);
       for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
         {
           const KgSentence *sentence = kg_document_get_sentence (doc, i);
