@@ -11,7 +11,7 @@
 
 /* Bump the version whenever extract_features() changes. */
 static const char feature_set[] =
-  "ner-4: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
+  "ner-5: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
   "lower-1 lower-2 lower+1 lower+2 form-1 form+1 shape-1 shape+1 y-1 y-2 y-1.y-2 y-1.lower y-1.shape y-1.upos "
   "gaz gaz-1 gaz+1 gaz.y-1 doccase.flags headline.flags lower-1.lower lower.lower+1 upos-1.upos.upos+1 "
   "gaz.shape shape-1.shape.shape+1 lower-1.lower+1 lower.shape+1 shape-1.lower lowered.flags lowered.flags.gaz "
@@ -98,6 +98,8 @@ name_mark (guint marks)
 {
   return marks & KG_LEXICON_COUNTRY       ? KG_LEXICON_COUNTRY
          : marks & KG_LEXICON_SUBDIVISION ? KG_LEXICON_SUBDIVISION
+         : marks & KG_LEXICON_CAPITAL     ? KG_LEXICON_CAPITAL
+         : marks & KG_LEXICON_ORG_NAME    ? KG_LEXICON_ORG_NAME
          : marks & KG_LEXICON_ROLE        ? KG_LEXICON_ROLE : 0;
 }
 
@@ -368,6 +370,24 @@ for_each_span (const guint *labels, guint n, void (*add) (guint first, guint n, 
     }
 }
 
+/* The first word of the span that contains word i. */
+static guint
+span_start (const guint *labels, guint i)
+{
+  while (i > 0 && label_position (labels[i]) != B && label_position (labels[i]) != U)
+    i--;
+  return i;
+}
+
+/* The last word of the span that contains word i. */
+static guint
+span_end (const guint *labels, guint i, guint n)
+{
+  while (i + 1 < n && label_position (labels[i]) != L && label_position (labels[i]) != U)
+    i++;
+  return i;
+}
+
 /* ---- one type per name in a document -------------------------------------- */
 
 #define MAX_REPEATED_WORDS 6
@@ -379,6 +399,7 @@ typedef struct {
 typedef struct {
   const KgDocument *doc;
   const KgSentence *sentence;
+  const KgLexicon *lexicon;
   GHashTable *names;     /* the words of a name -> Votes */
   GHashTable *initials;  /* "SCO" -> Votes of "Shanghai Cooperation Organization" */
 } VoteContext;
@@ -436,15 +457,27 @@ vote_span (guint first, guint n, KgEntityType type, gpointer user_data)
   while (label_types[t] != type)
     t++;
   votes_for (cx->names, phrase (cx->doc, cx->sentence, first, n))->votes[t]++;
+  /* a person's name also without the titles and nationality before it
+   * ("Industry Minister Andrei Kuznetsov" is "Andrei Kuznetsov") */
+  guint cut = 0;
+  while (type == KG_ENTITY_PERSON && cut + 2 < n
+         && (kg_lexicon_marks (cx->lexicon, kg_document_get_token (cx->doc, cx->sentence->first_token + first + cut)->form)
+             & (KG_LEXICON_ROLE | KG_LEXICON_HONORIFIC | KG_LEXICON_DEMONYM)))
+    cut++;
+  if (cut > 0)
+    votes_for (cx->names, phrase (cx->doc, cx->sentence, first + cut, n - cut))->votes[t]++;
   char *initials = n > 1 ? initials_of (cx->doc, cx->sentence->first_token + first, n) : NULL;
   if (initials)
     votes_for (cx->initials, initials)->votes[t]++;
 }
 
-/* The type most names with these words have; G_MAXUINT on a tie. */
+/* The type most names with these words have; G_MAXUINT on a tie or for
+ * words no name has. */
 static guint
 winner (const Votes *v)
 {
+  if (v == NULL)
+    return G_MAXUINT;
   guint best = 0;
   gboolean tie = FALSE;
   for (guint t = 1; t < N_TYPES; t++)
@@ -453,6 +486,39 @@ winner (const Votes *v)
     else if (v->votes[t] == v->votes[best])
       tie = TRUE;
   return tie ? G_MAXUINT : best;
+}
+
+/* The length of the longest name of the document (two words or more,
+ * with a clear type) written at word w of a sentence over pieces: over
+ * several names, or over names and unlabelled words, no name reaching
+ * past its end (one may begin before it: "Minister Andrei" "Kuznetsov");
+ * 0 if none. */
+static guint
+known_name_over_pieces (const KgDocument *doc, const KgSentence *sentence, const guint *l, guint w,
+                        GHashTable *names)
+{
+  if (!g_unichar_isupper (g_utf8_get_char (kg_document_get_token (doc, sentence->first_token + w)->form)))
+    return 0;
+  for (guint n = MIN (MAX_REPEATED_WORDS, sentence->n_tokens - w); n >= 2; n--)
+    {
+      guint last = w + n - 1;
+      if (l[last] != LABEL_O && label_position (l[last]) != L && label_position (l[last]) != U)
+        continue;
+      /* already one name, or no name at all inside: the other rules' business */
+      guint spans = l[w] != LABEL_O && (label_position (l[w]) == I || label_position (l[w]) == L), labelled = 0;
+      for (guint k = w; k <= last; k++)
+        {
+          spans += l[k] != LABEL_O && (label_position (l[k]) == B || label_position (l[k]) == U);
+          labelled += l[k] != LABEL_O;
+        }
+      if (spans < 2 && !(spans == 1 && labelled < n))
+        continue;
+      g_autofree char *text = phrase (doc, sentence, w, n);
+      const Votes *v = g_hash_table_lookup (names, text);
+      if (v && winner (v) != G_MAXUINT)
+        return n;
+    }
+  return 0;
 }
 
 static void
@@ -477,18 +543,39 @@ set_span (guint *labels, guint first, guint n, guint type)
  * document also writes in lower case is left alone ("Will").  labels
  * holds each sentence's labels. */
 static void
-harmonise (const KgDocument *doc, guint **labels, GHashTable *cases)
+harmonise (const KgDocument *doc, const KgLexicon *lexicon, guint **labels, GHashTable *cases)
 {
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint n_sentences = kg_document_get_n_sentences (doc);
   for (guint i = 0; i < n_sentences; i++)
     {
-      VoteContext cx = { doc, kg_document_get_sentence (doc, i), names, initials };
+      VoteContext cx = { doc, kg_document_get_sentence (doc, i), lexicon, names, initials };
       for_each_span (labels[i], cx.sentence->n_tokens, vote_span, &cx);
     }
   if (g_hash_table_size (names) == 0)
     return;
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      /* "Andrei" "Kuznetsov" found apart where the document names
+       * "Andrei Kuznetsov": one name, a piece before it cut off */
+      const KgSentence *sentence = kg_document_get_sentence (doc, i);
+      guint *l = labels[i];
+      for (guint w = 0; w < sentence->n_tokens; w++)
+        {
+          guint longer = known_name_over_pieces (doc, sentence, l, w, names);
+          if (longer == 0)
+            continue;
+          if (l[w] != LABEL_O && (label_position (l[w]) == I || label_position (l[w]) == L))
+            {
+              guint start = span_start (l, w);
+              set_span (l, start, w - start, label_type (l[start]));
+            }
+          g_autofree char *text = phrase (doc, sentence, w, longer);
+          set_span (l, w, longer, winner (g_hash_table_lookup (names, text)));
+          w += longer - 1;
+        }
+    }
   for (guint i = 0; i < n_sentences; i++)
     {
       const KgSentence *sentence = kg_document_get_sentence (doc, i);
@@ -543,24 +630,6 @@ harmonise (const KgDocument *doc, guint **labels, GHashTable *cases)
 }
 
 /* ---- names the labels cut in pieces ----------------------------------------- */
-
-/* The first word of the span that contains word i. */
-static guint
-span_start (const guint *labels, guint i)
-{
-  while (i > 0 && label_position (labels[i]) != B && label_position (labels[i]) != U)
-    i--;
-  return i;
-}
-
-/* The last word of the span that contains word i. */
-static guint
-span_end (const guint *labels, guint i, guint n)
-{
-  while (i + 1 < n && label_position (labels[i]) != L && label_position (labels[i]) != U)
-    i++;
-  return i;
-}
 
 static gboolean
 is_arabic_article (const char *form)
@@ -683,7 +752,7 @@ kg_ner_recognise (const KgNer *ner, KgDocument *doc)
   g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
   guint **labels = labels_new (doc);
   label_document (ner, doc, cases, labels);
-  harmonise (doc, labels, cases);
+  harmonise (doc, ner->lexicon, labels, cases);
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
     mend_pieces (doc, kg_document_get_sentence (doc, i), labels[i]);
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
@@ -819,7 +888,7 @@ evaluate (const KgNer *ner, GPtrArray *dev)
       g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
       guint **predicted = labels_new (doc);
       label_document (ner, doc, cases, predicted);
-      harmonise (doc, predicted, cases);
+      harmonise (doc, ner->lexicon, predicted, cases);
       for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
         mend_pieces (doc, kg_document_get_sentence (doc, i), predicted[i]);
       for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
