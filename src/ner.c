@@ -695,6 +695,62 @@ mend_pieces (const KgDocument *doc, const KgSentence *sentence, guint *l)
     }
 }
 
+/* ---- places written in lower case ------------------------------------------ */
+
+static gboolean
+all_lower_letters (const char *form)
+{
+  /* regions of the gazetteers that are compass words first */
+  static const char *const directions[] = { "east", "west", "north", "south", "central", "centre", "center" };
+  for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
+    if (strcmp (form, directions[i]) == 0)
+      return FALSE;
+  guint n = 0;
+  for (const char *p = form; *p; p = g_utf8_next_char (p), n++)
+    if (!g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return n >= 4;
+}
+
+/* Much web text writes places in lower case ("a man from brittany
+ * france", "between noida and greater noida"), where the recogniser,
+ * which leans on capitals, misses them.  A country, subdivision or
+ * capital so written (one or two words), that no name covers and that
+ * the training text mostly capitalises (so not "turkey" or "china"), is
+ * a place. */
+static void
+add_lowercase_places (const KgNer *ner, const KgDocument *doc, const KgSentence *sentence, guint *l)
+{
+  const guint places = KG_LEXICON_COUNTRY | KG_LEXICON_SUBDIVISION | KG_LEXICON_CAPITAL;
+  for (guint w = 0; w < sentence->n_tokens; w++)
+    {
+      const KgToken *t = kg_document_get_token (doc, sentence->first_token + w);
+      if (l[w] != LABEL_O || (t->upos != KG_UPOS_PROPN && t->upos != KG_UPOS_NOUN && t->upos != KG_UPOS_X)
+          || !all_lower_letters (t->form))
+        continue;
+      KgWordShape shape;
+      kg_word_shape_compute (t->form, &shape);
+      guint capitalised = kg_ner_capitals_lookup (&ner->capitals, shape.lower);
+      if (capitalised != 0 && capitalised < 3)
+        continue;
+      guint n = 0;
+      if (w + 1 < sentence->n_tokens && l[w + 1] == LABEL_O
+          && all_lower_letters (kg_document_get_token (doc, sentence->first_token + w + 1)->form))
+        {
+          g_autofree char *two = phrase (doc, sentence, w, 2);
+          if (kg_lexicon_marks (ner->lexicon, two) & places)
+            n = 2;
+        }
+      if (n == 0 && (kg_lexicon_marks (ner->lexicon, t->form) & places))
+        n = 1;
+      if (n)
+        {
+          set_span (l, w, n, 2 /* LOC */);
+          w += n - 1;
+        }
+    }
+}
+
 typedef struct {
   KgDocument *doc;
   guint offset;
@@ -754,7 +810,10 @@ kg_ner_recognise (const KgNer *ner, KgDocument *doc)
   label_document (ner, doc, cases, labels);
   harmonise (doc, ner->lexicon, labels, cases);
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
-    mend_pieces (doc, kg_document_get_sentence (doc, i), labels[i]);
+    {
+      mend_pieces (doc, kg_document_get_sentence (doc, i), labels[i]);
+      add_lowercase_places (ner, doc, kg_document_get_sentence (doc, i), labels[i]);
+    }
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
     {
       const KgSentence *sentence = kg_document_get_sentence (doc, i);
@@ -890,7 +949,10 @@ evaluate (const KgNer *ner, GPtrArray *dev)
       label_document (ner, doc, cases, predicted);
       harmonise (doc, ner->lexicon, predicted, cases);
       for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
-        mend_pieces (doc, kg_document_get_sentence (doc, i), predicted[i]);
+        {
+          mend_pieces (doc, kg_document_get_sentence (doc, i), predicted[i]);
+          add_lowercase_places (ner, doc, kg_document_get_sentence (doc, i), predicted[i]);
+        }
       for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
         {
           const KgSentence *sentence = kg_document_get_sentence (doc, i);

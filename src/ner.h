@@ -13,8 +13,9 @@
  * organisations), and the run of capitalised words a word stands in: its
  * last word, that word's lists and the words around the run ("Tehran
  * Stock Exchange").  After labelling, a name keeps one type through the
- * document, its repeats and initials elsewhere are labelled too, and
- * names cut in pieces are mended.  Trained on Universal NER over EWT, the
+ * document, its repeats and initials elsewhere are labelled too, names
+ * cut in pieces are mended, and countries and subdivisions written in
+ * lower case are places.  Trained on Universal NER over EWT, the
  * named mentions of GUM and the Broad Twitter Corpus's news tweets.
  * Each span becomes a NAME mention of the document.
  */
