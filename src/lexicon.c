@@ -19,6 +19,7 @@ struct _KgLexicon {
   GHashTable *honorifics;
   GHashTable *org_words;
   GHashTable *place_words;
+  GHashTable *org_names;       /* well-known organisations (org-names.txt) */
   GHashTable *aliases;       /* variant as written -> canonical name */
   GHashTable *canonical_names;  /* key of a canonical name of the alias table -> itself */
   GHashTable *role_abbreviations;  /* as written -> role */
@@ -128,6 +129,7 @@ WORD_LIST_ADDER (add_role, roles)
 WORD_LIST_ADDER (add_honorific, honorifics)
 WORD_LIST_ADDER (add_org_word, org_words)
 WORD_LIST_ADDER (add_place_word, place_words)
+WORD_LIST_ADDER (add_org_name, org_names)
 WORD_LIST_ADDER (add_address_form, address_forms)
 WORD_LIST_ADDER (add_vague_noun, vague_nouns)
 WORD_LIST_ADDER (add_state_noun, state_nouns)
@@ -202,6 +204,7 @@ kg_lexicon_load (const char *dir, GError **error)
   lexicon->honorifics = new_table ();
   lexicon->org_words = new_table ();
   lexicon->place_words = new_table ();
+  lexicon->org_names = new_table ();
   lexicon->aliases = new_table ();
   lexicon->canonical_names = new_table ();
   lexicon->role_abbreviations = new_table ();
@@ -217,6 +220,7 @@ kg_lexicon_load (const char *dir, GError **error)
       || !read_lines (dir, "honorifics.txt", 1, add_honorific, lexicon, error)
       || !read_lines (dir, "org-words.txt", 1, add_org_word, lexicon, error)
       || !read_lines (dir, "place-words.txt", 1, add_place_word, lexicon, error)
+      || !read_lines (dir, "org-names.txt", 1, add_org_name, lexicon, error)
       || !read_lines (dir, "aliases.tsv", 2, add_alias, lexicon, error)
       || !read_lines (dir, "relations.tsv", 2, add_relation, lexicon, error)
       || !read_lines (dir, "address-forms.txt", 1, add_address_form, lexicon, error)
@@ -236,7 +240,7 @@ kg_lexicon_free (KgLexicon *lexicon)
     return;
   GHashTable **tables[] = { &lexicon->countries, &lexicon->demonyms, &lexicon->subdivisions, &lexicon->capitals,
                             &lexicon->first_names, &lexicon->roles, &lexicon->honorifics,
-                            &lexicon->org_words, &lexicon->place_words, &lexicon->aliases,
+                            &lexicon->org_words, &lexicon->place_words, &lexicon->org_names, &lexicon->aliases,
                             &lexicon->role_abbreviations, &lexicon->canonical_names, &lexicon->relations,
                             &lexicon->address_forms, &lexicon->vague_nouns,
                             &lexicon->state_nouns, &lexicon->plural_nouns };
@@ -435,5 +439,7 @@ kg_lexicon_marks (const KgLexicon *lexicon, const char *text)
          | (g_hash_table_contains (lexicon->org_words, key) ? KG_LEXICON_ORG_WORD : 0)
          | (g_hash_table_contains (lexicon->place_words, key) ? KG_LEXICON_PLACE_WORD : 0)
          | (g_hash_table_contains (lexicon->subdivisions, plain ? plain : key) ? KG_LEXICON_SUBDIVISION : 0)
-         | (g_hash_table_contains (lexicon->aliases, text) ? KG_LEXICON_ALIAS : 0);
+         | (g_hash_table_contains (lexicon->aliases, text) ? KG_LEXICON_ALIAS : 0)
+         | (g_hash_table_contains (lexicon->capitals, key) ? KG_LEXICON_CAPITAL : 0)
+         | (g_hash_table_contains (lexicon->org_names, key) ? KG_LEXICON_ORG_NAME : 0);
 }

@@ -77,6 +77,8 @@ typedef enum {
   KG_LEXICON_PLACE_WORD = 1 << 7,
   KG_LEXICON_SUBDIVISION = 1 << 8,  /* kg_lexicon_is_subdivision() */
   KG_LEXICON_ALIAS = 1 << 9,        /* kg_lexicon_alias() */
+  KG_LEXICON_CAPITAL = 1 << 10,     /* kg_lexicon_capital_country() */
+  KG_LEXICON_ORG_NAME = 1 << 11,    /* a well-known organisation (org-names.txt) */
 } KgLexiconMark;
 
 /* Every list that holds text, as KgLexiconMark bits: the lookups above

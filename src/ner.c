@@ -11,11 +11,12 @@
 
 /* Bump the version whenever extract_features() changes. */
 static const char feature_set[] =
-  "ner-3: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
+  "ner-5: history history.shape bias lower form shape suffix1-4 prefix1-3 flags upos xpos upos-1 upos+1 xpos-1.xpos xpos.xpos+1 "
   "lower-1 lower-2 lower+1 lower+2 form-1 form+1 shape-1 shape+1 y-1 y-2 y-1.y-2 y-1.lower y-1.shape y-1.upos "
   "gaz gaz-1 gaz+1 gaz.y-1 doccase.flags headline.flags lower-1.lower lower.lower+1 upos-1.upos.upos+1 "
   "gaz.shape shape-1.shape.shape+1 lower-1.lower+1 lower.shape+1 shape-1.lower lowered.flags lowered.flags.gaz "
-  "capitals.flags capitals.flags.first";
+  "capitals.flags capitals.flags.first "
+  "run.head run.headmarks run.firstmarks run.after run.before run.length";
 
 /* Labels: O, then B I L U for each type. */
 enum { LABEL_O = 0, N_TYPES = 3, N_LABELS = 1 + 4 * N_TYPES };
@@ -50,6 +51,8 @@ typedef struct {
   guint64 *upos, *xpos;
   guint *gazetteer;
   guint *capitals;                /* kg_ner_capitals_lookup() of each word */
+  guint *marks;                   /* kg_lexicon_marks() of each word */
+  guint *run_first, *run_last;    /* the capitalised run a word is in; G_MAXUINT if none */
   const KgNerCapitals *table;
   GHashTable *cases;
   GHashTable *history;  /* word -> type + 1 of the last name it was part of in the document */
@@ -65,6 +68,9 @@ sentence_clear (Sentence *s)
   g_free (s->xpos);
   g_free (s->gazetteer);
   g_free (s->capitals);
+  g_free (s->marks);
+  g_free (s->run_first);
+  g_free (s->run_last);
 }
 
 /* The words i..i+n-1 of the sentence joined by spaces. */
@@ -92,6 +98,8 @@ name_mark (guint marks)
 {
   return marks & KG_LEXICON_COUNTRY       ? KG_LEXICON_COUNTRY
          : marks & KG_LEXICON_SUBDIVISION ? KG_LEXICON_SUBDIVISION
+         : marks & KG_LEXICON_CAPITAL     ? KG_LEXICON_CAPITAL
+         : marks & KG_LEXICON_ORG_NAME    ? KG_LEXICON_ORG_NAME
          : marks & KG_LEXICON_ROLE        ? KG_LEXICON_ROLE : 0;
 }
 
@@ -130,6 +138,61 @@ remember_names (const Sentence *s, const guint *labels)
                            GUINT_TO_POINTER (label_type (labels[i]) + 1));
 }
 
+static gboolean
+is_capitalised (const KgWordShape *w)
+{
+  return (w->flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) && !(w->flags & KG_WORD_NO_LETTER);
+}
+
+static gboolean
+is_run_joiner (const char *form)
+{
+  static const char *const joiners[] = { "of", "for", "and", "&", "de", "on", "the" };
+  for (guint i = 0; i < G_N_ELEMENTS (joiners); i++)
+    if (strcmp (form, joiners[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Finds the runs of capitalised words, joined across "of", "for", "and"
+ * ... between two of them ("Bank of England", "Shanghai Cooperation
+ * Organization"): a name's last word says most of its type, and a
+ * perceptron that looks one word ahead cannot see it.  Headlines, all
+ * capitalised, have none. */
+static void
+find_runs (Sentence *s, const KgDocument *doc, const KgSentence *sentence)
+{
+  for (guint i = 0; i < s->n; i++)
+    s->run_first[i] = s->run_last[i] = G_MAXUINT;
+  if (s->headline)
+    return;
+  for (guint i = 0; i < s->n;)
+    {
+      if (!is_capitalised (&s->words[i]))
+        {
+          i++;
+          continue;
+        }
+      guint end = i;
+      for (;;)
+        {
+          if (end + 1 < s->n && is_capitalised (&s->words[end + 1]))
+            end++;
+          else if (end + 2 < s->n && is_capitalised (&s->words[end + 2])
+                   && is_run_joiner (kg_document_get_token (doc, sentence->first_token + end + 1)->form))
+            end += 2;
+          else
+            break;
+        }
+      for (guint k = i; k <= end; k++)
+        {
+          s->run_first[k] = i;
+          s->run_last[k] = end;
+        }
+      i = end + 1;
+    }
+}
+
 static void
 sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, const KgSentence *sentence,
                GHashTable *cases)
@@ -140,8 +203,12 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
   s->xpos = g_renew (guint64, s->xpos, s->n);
   s->gazetteer = g_renew (guint, s->gazetteer, s->n);
   s->capitals = g_renew (guint, s->capitals, s->n);
+  s->marks = g_renew (guint, s->marks, s->n);
+  s->run_first = g_renew (guint, s->run_first, s->n);
+  s->run_last = g_renew (guint, s->run_last, s->n);
   s->cases = cases;
   memset (s->gazetteer, 0, s->n * sizeof *s->gazetteer);
+  memset (s->marks, 0, s->n * sizeof *s->marks);
   for (guint i = 0; i < s->n; i++)
     {
       const KgToken *t = kg_document_get_token (doc, sentence->first_token + i);
@@ -153,6 +220,7 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
       if (!(s->words[i].flags & KG_WORD_NO_LETTER))
         {
           guint marks = kg_lexicon_marks (lexicon, t->form);
+          s->marks[i] = marks;
           *g |= marks & WORD_MARKS;
           mark_names (lexicon, doc, sentence, i, marks, s->gazetteer);
         }
@@ -168,6 +236,7 @@ sentence_load (Sentence *s, const KgLexicon *lexicon, const KgDocument *doc, con
         capitals += (s->words[i].flags & (KG_WORD_TITLE | KG_WORD_ALL_UPPER)) && s->words[i].length > 1;
       }
   s->lowered = letters >= 3 && capitals == 0;
+  find_runs (s, doc, sentence);
 }
 
 static const KgWordShape boundary = { .form = 3, .lower = 3, .shape = 3 };
@@ -205,6 +274,24 @@ extract_features (const Sentence *s, guint i, guint y1, guint y2, guint64 *f)
   F2 (w->lower, p1->shape); F2 (m1->shape, w->lower);
   F2 (s->lowered, w->flags); F3 (s->lowered, w->flags, g);
   F2 (s->capitals[i], w->flags); F3 (s->capitals[i], w->flags, i == 0);
+  {
+    /* where the word stands in its capitalised run: 0 none, 1 alone, 2
+     * first, 3 inside, 4 last */
+    guint first = s->run_first[i], last = s->run_last[i];
+    guint at = first == G_MAXUINT ? 0 : first == last ? 1 : i == first ? 2 : i == last ? 4 : 3;
+    guint64 head = 0, after = 0, before = 0;
+    guint head_marks = 0, first_marks = 0, length = 0;
+    if (at)
+      {
+        head = s->words[last].lower;
+        head_marks = s->marks[last];
+        first_marks = s->marks[first];
+        after = last + 1 < s->n ? s->words[last + 1].lower : boundary.lower;
+        before = first > 0 ? s->words[first - 1].lower : boundary.lower;
+        length = MIN (last - first + 1, 5);
+      }
+    F2 (at, head); F2 (at, head_marks); F2 (at, first_marks); F2 (at, after); F2 (at, before); F2 (at, length);
+  }
 #undef F1
 #undef F2
 #undef F3
@@ -283,6 +370,387 @@ for_each_span (const guint *labels, guint n, void (*add) (guint first, guint n, 
     }
 }
 
+/* The first word of the span that contains word i. */
+static guint
+span_start (const guint *labels, guint i)
+{
+  while (i > 0 && label_position (labels[i]) != B && label_position (labels[i]) != U)
+    i--;
+  return i;
+}
+
+/* The last word of the span that contains word i. */
+static guint
+span_end (const guint *labels, guint i, guint n)
+{
+  while (i + 1 < n && label_position (labels[i]) != L && label_position (labels[i]) != U)
+    i++;
+  return i;
+}
+
+/* ---- one type per name in a document -------------------------------------- */
+
+#define MAX_REPEATED_WORDS 6
+
+typedef struct {
+  guint votes[N_TYPES];
+} Votes;
+
+typedef struct {
+  const KgDocument *doc;
+  const KgSentence *sentence;
+  const KgLexicon *lexicon;
+  GHashTable *names;     /* the words of a name -> Votes */
+  GHashTable *initials;  /* "SCO" -> Votes of "Shanghai Cooperation Organization" */
+} VoteContext;
+
+static Votes *
+votes_for (GHashTable *table, char *key)
+{
+  Votes *v = g_hash_table_lookup (table, key);
+  if (v == NULL)
+    {
+      v = g_new0 (Votes, 1);
+      g_hash_table_insert (table, key, v);
+    }
+  else
+    g_free (key);
+  return v;
+}
+
+/* The initials of a name of two or more capitalised words, skipping
+ * "of", "and", "for", "the" ("Coalition Provisional Authority" -> "CPA");
+ * NULL for other names.  (transfer full) */
+static char *
+initials_of (const KgDocument *doc, guint first, guint n)
+{
+  GString *out = g_string_new (NULL);
+  guint words = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      const char *form = kg_document_get_token (doc, first + k)->form;
+      gunichar c = g_utf8_get_char (form);
+      if (g_unichar_isupper (c) && g_ascii_isalpha (*form))
+        {
+          g_string_append_c (out, *form);
+          words++;
+        }
+      else if (!is_run_joiner (form))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+  if (words < 2)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+vote_span (guint first, guint n, KgEntityType type, gpointer user_data)
+{
+  VoteContext *cx = user_data;
+  guint t = 0;
+  while (label_types[t] != type)
+    t++;
+  votes_for (cx->names, phrase (cx->doc, cx->sentence, first, n))->votes[t]++;
+  /* a person's name also without the titles and nationality before it
+   * ("Industry Minister Andrei Kuznetsov" is "Andrei Kuznetsov") */
+  guint cut = 0;
+  while (type == KG_ENTITY_PERSON && cut + 2 < n
+         && (kg_lexicon_marks (cx->lexicon, kg_document_get_token (cx->doc, cx->sentence->first_token + first + cut)->form)
+             & (KG_LEXICON_ROLE | KG_LEXICON_HONORIFIC | KG_LEXICON_DEMONYM)))
+    cut++;
+  if (cut > 0)
+    votes_for (cx->names, phrase (cx->doc, cx->sentence, first + cut, n - cut))->votes[t]++;
+  char *initials = n > 1 ? initials_of (cx->doc, cx->sentence->first_token + first, n) : NULL;
+  if (initials)
+    votes_for (cx->initials, initials)->votes[t]++;
+}
+
+/* The type most names with these words have; G_MAXUINT on a tie or for
+ * words no name has. */
+static guint
+winner (const Votes *v)
+{
+  if (v == NULL)
+    return G_MAXUINT;
+  guint best = 0;
+  gboolean tie = FALSE;
+  for (guint t = 1; t < N_TYPES; t++)
+    if (v->votes[t] > v->votes[best])
+      best = t, tie = FALSE;
+    else if (v->votes[t] == v->votes[best])
+      tie = TRUE;
+  return tie ? G_MAXUINT : best;
+}
+
+/* The length of the longest name of the document (two words or more,
+ * with a clear type) written at word w of a sentence over pieces: over
+ * several names, or over names and unlabelled words, no name reaching
+ * past its end (one may begin before it: "Minister Andrei" "Kuznetsov");
+ * 0 if none. */
+static guint
+known_name_over_pieces (const KgDocument *doc, const KgSentence *sentence, const guint *l, guint w,
+                        GHashTable *names)
+{
+  if (!g_unichar_isupper (g_utf8_get_char (kg_document_get_token (doc, sentence->first_token + w)->form)))
+    return 0;
+  for (guint n = MIN (MAX_REPEATED_WORDS, sentence->n_tokens - w); n >= 2; n--)
+    {
+      guint last = w + n - 1;
+      if (l[last] != LABEL_O && label_position (l[last]) != L && label_position (l[last]) != U)
+        continue;
+      /* already one name, or no name at all inside: the other rules' business */
+      guint spans = l[w] != LABEL_O && (label_position (l[w]) == I || label_position (l[w]) == L), labelled = 0;
+      for (guint k = w; k <= last; k++)
+        {
+          spans += l[k] != LABEL_O && (label_position (l[k]) == B || label_position (l[k]) == U);
+          labelled += l[k] != LABEL_O;
+        }
+      if (spans < 2 && !(spans == 1 && labelled < n))
+        continue;
+      g_autofree char *text = phrase (doc, sentence, w, n);
+      const Votes *v = g_hash_table_lookup (names, text);
+      if (v && winner (v) != G_MAXUINT)
+        return n;
+    }
+  return 0;
+}
+
+static void
+set_span (guint *labels, guint first, guint n, guint type)
+{
+  if (n == 1)
+    labels[first] = label (type, U);
+  else
+    {
+      labels[first] = label (type, B);
+      for (guint k = 1; k + 1 < n; k++)
+        labels[first + k] = label (type, I);
+      labels[first + n - 1] = label (type, L);
+    }
+}
+
+/* A name keeps one type through its document, the one most of its
+ * mentions were given, and its words written the same way elsewhere in
+ * the document are that name too, as are its initials ("Shanghai
+ * Cooperation Organization" ... "SCO"): the recogniser decides a name
+ * from its context, which some mentions lack.  A single word the
+ * document also writes in lower case is left alone ("Will").  labels
+ * holds each sentence's labels. */
+static void
+harmonise (const KgDocument *doc, const KgLexicon *lexicon, guint **labels, GHashTable *cases)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_sentences = kg_document_get_n_sentences (doc);
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      VoteContext cx = { doc, kg_document_get_sentence (doc, i), lexicon, names, initials };
+      for_each_span (labels[i], cx.sentence->n_tokens, vote_span, &cx);
+    }
+  if (g_hash_table_size (names) == 0)
+    return;
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      /* "Andrei" "Kuznetsov" found apart where the document names
+       * "Andrei Kuznetsov": one name, a piece before it cut off */
+      const KgSentence *sentence = kg_document_get_sentence (doc, i);
+      guint *l = labels[i];
+      for (guint w = 0; w < sentence->n_tokens; w++)
+        {
+          guint longer = known_name_over_pieces (doc, sentence, l, w, names);
+          if (longer == 0)
+            continue;
+          if (l[w] != LABEL_O && (label_position (l[w]) == I || label_position (l[w]) == L))
+            {
+              guint start = span_start (l, w);
+              set_span (l, start, w - start, label_type (l[start]));
+            }
+          g_autofree char *text = phrase (doc, sentence, w, longer);
+          set_span (l, w, longer, winner (g_hash_table_lookup (names, text)));
+          w += longer - 1;
+        }
+    }
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      const KgSentence *sentence = kg_document_get_sentence (doc, i);
+      guint *l = labels[i];
+      for (guint w = 0; w < sentence->n_tokens; w++)
+        {
+          if (l[w] != LABEL_O)
+            {
+              /* a name found here: its document's type */
+              guint end = w;
+              while (label_position (l[end]) != U && label_position (l[end]) != L && end + 1 < sentence->n_tokens)
+                end++;
+              g_autofree char *text = phrase (doc, sentence, w, end - w + 1);
+              guint type = winner (g_hash_table_lookup (names, text));
+              if (type != G_MAXUINT && type != label_type (l[w]))
+                set_span (l, w, end - w + 1, type);
+              w = end;
+              continue;
+            }
+          const KgToken *t = kg_document_get_token (doc, sentence->first_token + w);
+          if (!g_unichar_isupper (g_utf8_get_char (t->form)))
+            continue;
+          /* the longest name of the document written here, on words no name covers */
+          guint free_words = 0;
+          while (free_words < MAX_REPEATED_WORDS && w + free_words < sentence->n_tokens && l[w + free_words] == LABEL_O)
+            free_words++;
+          for (guint n = free_words; n >= 1; n--)
+            {
+              g_autofree char *text = phrase (doc, sentence, w, n);
+              const Votes *v = g_hash_table_lookup (names, text);
+              if (v == NULL && n == 1)
+                v = g_hash_table_lookup (initials, text);
+              if (v == NULL)
+                continue;
+              if (n == 1)
+                {
+                  KgWordShape shape;
+                  kg_word_shape_compute (t->form, &shape);
+                  if (kg_word_case_of (cases, &shape) & 1)
+                    break;
+                }
+              guint type = winner (v);
+              if (type != G_MAXUINT)
+                {
+                  set_span (l, w, n, type);
+                  w += n - 1;
+                }
+              break;
+            }
+        }
+    }
+}
+
+/* ---- names the labels cut in pieces ----------------------------------------- */
+
+static gboolean
+is_arabic_article (const char *form)
+{
+  static const char *const articles[] = { "al", "el", "az", "ash", "ar" };
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (g_ascii_strcasecmp (form, articles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_company_suffix (const char *form)
+{
+  static const char *const suffixes[] = { "Inc", "Inc.", "INC", "INC.", "Ltd", "Ltd.", "LTD", "LLC", "L.L.C.",
+                                          "Corp", "Corp.", "Co.", "PLC", "plc", "L.P.", "LP" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strcmp (form, suffixes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Mends two kinds of name the labels cut in pieces: an Arabic article
+ * joined by a hyphen ("Muqtada al - Sadr", "al - Qaida", tokenised apart
+ * as in UD), one name with the type of the name before it, else after
+ * it; and a company suffix after a comma labelled a name of its own
+ * ("CCNG , Inc."), one organisation with the word before the comma. */
+static void
+mend_pieces (const KgDocument *doc, const KgSentence *sentence, guint *l)
+{
+  guint n = sentence->n_tokens;
+  for (guint i = 0; i + 2 < n; i++)
+    {
+      const char *form = kg_document_get_token (doc, sentence->first_token + i)->form;
+      const char *next = kg_document_get_token (doc, sentence->first_token + i + 1)->form;
+      if (!is_arabic_article (form) || strcmp (next, "-") != 0 || l[i + 2] == LABEL_O)
+        continue;
+      /* the article's own label says little; the name before it (a
+       * given name) or a capitalised word there joins it */
+      guint first = i, type = label_type (l[i + 2]);
+      if (i > 0 && l[i - 1] != LABEL_O && (l[i] == LABEL_O || span_start (l, i) < i))
+        {
+          first = span_start (l, i - 1);
+          type = label_type (l[first]);
+        }
+      else if (i > 0 && l[i - 1] == LABEL_O && type == 0 /* PERSON */
+               && g_unichar_isupper (g_utf8_get_char (kg_document_get_token (doc, sentence->first_token + i - 1)->form)))
+        first = i - 1;
+      guint last = span_end (l, i + 2, n);
+      set_span (l, first, last - first + 1, type);
+      i = last;
+    }
+  for (guint k = 2; k < n; k++)
+    {
+      const char *form = kg_document_get_token (doc, sentence->first_token + k)->form;
+      const char *comma = kg_document_get_token (doc, sentence->first_token + k - 1)->form;
+      const char *before = kg_document_get_token (doc, sentence->first_token + k - 2)->form;
+      if (!is_company_suffix (form) || strcmp (comma, ",") != 0 || !g_unichar_isupper (g_utf8_get_char (before))
+          || l[k] == LABEL_O || label_position (l[k]) != U || l[k - 1] != LABEL_O)
+        continue;
+      guint first = l[k - 2] == LABEL_O ? k - 2 : span_start (l, k - 2);
+      set_span (l, first, k - first + 1, 1 /* ORG */);
+    }
+}
+
+/* ---- places written in lower case ------------------------------------------ */
+
+static gboolean
+all_lower_letters (const char *form)
+{
+  /* regions of the gazetteers that are compass words first */
+  static const char *const directions[] = { "east", "west", "north", "south", "central", "centre", "center" };
+  for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
+    if (strcmp (form, directions[i]) == 0)
+      return FALSE;
+  guint n = 0;
+  for (const char *p = form; *p; p = g_utf8_next_char (p), n++)
+    if (!g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return n >= 4;
+}
+
+/* Much web text writes places in lower case ("a man from brittany
+ * france", "between noida and greater noida"), where the recogniser,
+ * which leans on capitals, misses them.  A country, subdivision or
+ * capital so written (one or two words), that no name covers and that
+ * the training text mostly capitalises (so not "turkey" or "china"), is
+ * a place. */
+static void
+add_lowercase_places (const KgNer *ner, const KgDocument *doc, const KgSentence *sentence, guint *l)
+{
+  const guint places = KG_LEXICON_COUNTRY | KG_LEXICON_SUBDIVISION | KG_LEXICON_CAPITAL;
+  for (guint w = 0; w < sentence->n_tokens; w++)
+    {
+      const KgToken *t = kg_document_get_token (doc, sentence->first_token + w);
+      if (l[w] != LABEL_O || (t->upos != KG_UPOS_PROPN && t->upos != KG_UPOS_NOUN && t->upos != KG_UPOS_X)
+          || !all_lower_letters (t->form))
+        continue;
+      KgWordShape shape;
+      kg_word_shape_compute (t->form, &shape);
+      guint capitalised = kg_ner_capitals_lookup (&ner->capitals, shape.lower);
+      if (capitalised != 0 && capitalised < 3)
+        continue;
+      guint n = 0;
+      if (w + 1 < sentence->n_tokens && l[w + 1] == LABEL_O
+          && all_lower_letters (kg_document_get_token (doc, sentence->first_token + w + 1)->form))
+        {
+          g_autofree char *two = phrase (doc, sentence, w, 2);
+          if (kg_lexicon_marks (ner->lexicon, two) & places)
+            n = 2;
+        }
+      if (n == 0 && (kg_lexicon_marks (ner->lexicon, t->form) & places))
+        n = 1;
+      if (n)
+        {
+          set_span (l, w, n, 2 /* LOC */);
+          w += n - 1;
+        }
+    }
+}
+
 typedef struct {
   KgDocument *doc;
   guint offset;
@@ -297,24 +765,62 @@ add_mention (guint first, guint n, KgEntityType type, gpointer user_data)
   kg_document_add_mention (cx->doc, &m);
 }
 
+/* Labels every sentence of a document in order, each with the names of
+ * the sentences before it in its history.  labels[i] gets sentence i's
+ * labels. */
+static void
+label_document (const KgNer *ner, const KgDocument *doc, GHashTable *cases, guint **labels)
+{
+  g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
+  Sentence s = { .table = &ner->capitals, .history = history };
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    {
+      sentence_load (&s, ner->lexicon, doc, kg_document_get_sentence (doc, i), cases);
+      label_sentence (&s, &ner->weights, labels[i]);
+      remember_names (&s, labels[i]);
+    }
+  sentence_clear (&s);
+}
+
+/* New label arrays, one per sentence of doc.  (transfer full) */
+static guint **
+labels_new (const KgDocument *doc)
+{
+  guint n_sentences = kg_document_get_n_sentences (doc);
+  guint **labels = g_new0 (guint *, MAX (n_sentences, 1));
+  for (guint i = 0; i < n_sentences; i++)
+    labels[i] = g_new0 (guint, MAX (kg_document_get_sentence (doc, i)->n_tokens, 1));
+  return labels;
+}
+
+static void
+labels_free (const KgDocument *doc, guint **labels)
+{
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    g_free (labels[i]);
+  g_free (labels);
+}
+
 void
 kg_ner_recognise (const KgNer *ner, KgDocument *doc)
 {
   g_return_if_fail (ner != NULL && doc != NULL);
   g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
-  g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
-  Sentence s = { .history = history, .table = &ner->capitals };
+  guint **labels = labels_new (doc);
+  label_document (ner, doc, cases, labels);
+  harmonise (doc, ner->lexicon, labels, cases);
+  for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+    {
+      mend_pieces (doc, kg_document_get_sentence (doc, i), labels[i]);
+      add_lowercase_places (ner, doc, kg_document_get_sentence (doc, i), labels[i]);
+    }
   for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
     {
       const KgSentence *sentence = kg_document_get_sentence (doc, i);
-      sentence_load (&s, ner->lexicon, doc, sentence, cases);
-      g_autofree guint *labels = g_new (guint, MAX (s.n, 1));
-      label_sentence (&s, &ner->weights, labels);
-      remember_names (&s, labels);
       AddContext cx = { doc, sentence->first_token };
-      for_each_span (labels, s.n, add_mention, &cx);
+      for_each_span (labels[i], sentence->n_tokens, add_mention, &cx);
     }
-  sentence_clear (&s);
+  labels_free (doc, labels);
 }
 
 static KgNer *
@@ -435,26 +941,27 @@ static double
 evaluate (const KgNer *ner, GPtrArray *dev)
 {
   SpanCounts counts = { 0, 0, 0 };
-  Sentence s = { .table = &ner->capitals };
   for (guint d = 0; d < dev->len; d++)
     {
       KgDocument *doc = dev->pdata[d];
       g_autoptr (GHashTable) cases = kg_word_cases_new (doc);
-      g_autoptr (GHashTable) history = g_hash_table_new (g_direct_hash, g_direct_equal);
-      s.history = history;
+      guint **predicted = labels_new (doc);
+      label_document (ner, doc, cases, predicted);
+      harmonise (doc, ner->lexicon, predicted, cases);
+      for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
+        {
+          mend_pieces (doc, kg_document_get_sentence (doc, i), predicted[i]);
+          add_lowercase_places (ner, doc, kg_document_get_sentence (doc, i), predicted[i]);
+        }
       for (guint i = 0; i < kg_document_get_n_sentences (doc); i++)
         {
           const KgSentence *sentence = kg_document_get_sentence (doc, i);
-          sentence_load (&s, ner->lexicon, doc, sentence, cases);
-          g_autofree guint *gold = g_new (guint, MAX (s.n, 1));
-          g_autofree guint *predicted = g_new (guint, MAX (s.n, 1));
+          g_autofree guint *gold = g_new (guint, MAX (sentence->n_tokens, 1));
           gold_labels (doc, sentence, gold);
-          label_sentence (&s, &ner->weights, predicted);
-          remember_names (&s, predicted);
-          count_spans (gold, predicted, s.n, &counts);
+          count_spans (gold, predicted[i], sentence->n_tokens, &counts);
         }
+      labels_free (doc, predicted);
     }
-  sentence_clear (&s);
   return f1 (&counts);
 }
 

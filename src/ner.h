@@ -9,8 +9,14 @@
  * elsewhere in the document and how often it is capitalised in the
  * training text (ner-capitals.h), whether its sentence is all lower case
  * or a headline, and gazetteers (countries, nationalities, first names,
- * roles, honorifics, organisation and place words).  Trained on Universal
- * NER over EWT and on the named mentions of GUM, with jackknifed tags.
+ * roles, honorifics, organisation and place words, capitals, well-known
+ * organisations), and the run of capitalised words a word stands in: its
+ * last word, that word's lists and the words around the run ("Tehran
+ * Stock Exchange").  After labelling, a name keeps one type through the
+ * document, its repeats and initials elsewhere are labelled too, names
+ * cut in pieces are mended, and countries and subdivisions written in
+ * lower case are places.  Trained on Universal NER over EWT, the
+ * named mentions of GUM and the Broad Twitter Corpus's news tweets.
  * Each span becomes a NAME mention of the document.
  */
 #ifndef KG_NER_H

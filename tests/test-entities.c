@@ -414,6 +414,22 @@ test_conllu_columns (void)
   g_assert_nonnull (strstr (out->str, "NE=B-NORP"));
 }
 
+/* A name keeps one type through its document, and its initials name it
+ * too ("Zorvath Mining Corporation" ... "ZMC"). */
+static void
+test_one_type_per_name (void)
+{
+  g_autoptr (KgDocument) doc = annotate ("a",
+      "The Zorvath Mining Corporation opened a new mine in Chile on Monday.\n"
+      "Analysts expect ZMC to double its output next year.\n"
+      "Zorvath Mining Corporation shares rose.\n");
+  const KgMention *full = must_find (doc, "Zorvath Mining Corporation");
+  g_assert_cmpint (full->type, ==, KG_ENTITY_ORG);
+  const KgMention *initials = must_find (doc, "ZMC");
+  g_assert_cmpint (initials->kind, ==, KG_MENTION_NAME);
+  g_assert_cmpint (initials->type, ==, KG_ENTITY_ORG);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -427,6 +443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/title-before-name", test_title_before_name);
   g_test_add_func ("/entities/never-over-merge", test_never_over_merge);
   g_test_add_func ("/entities/coordinated-acronyms", test_coordinated_acronyms);
+  g_test_add_func ("/entities/one-type-per-name", test_one_type_per_name);
   g_test_add_func ("/entities/subdivisions", test_subdivisions);
   g_test_add_func ("/entities/merge-across-documents", test_merge_across_documents);
   g_test_add_func ("/entities/fragments-and-known-acronyms", test_fragments_and_known_acronyms);
