@@ -431,7 +431,8 @@ organisation_at (const KgLexicon *lexicon, const KgDocument *doc, const KgSenten
         break;
       if (!capitalised (t->form))
         {
-          of = of || (org_end == k - i && strcmp (t->form, "of") == 0
+          /* "Commission of Inquiry", "Council for Economic Affairs" */
+          of = of || (org_end == k - i && (strcmp (t->form, "of") == 0 || strcmp (t->form, "for") == 0)
                       && !company_suffix (form_at (doc, s->first_token + k - 1)));
           continue;
         }
