@@ -575,6 +575,37 @@ join_bracketed (KgDocument *doc, const KgSentence *s)
     }
 }
 
+/* "Swedish captain Andreas Granqvist", "Taipei mayor Hau Lung-bin": two
+ * or three capitalised proper nouns right after a role word, none of them
+ * a name found already, a country or an organisation word, are a person's
+ * name the recogniser missed. */
+static void
+add_titled_persons (const KgLexicon *lexicon, KgDocument *doc, const KgSentence *s)
+{
+  for (guint k = 0; k + 2 < s->n_tokens; k++)
+    {
+      guint t = s->first_token + k;
+      if (!kg_lexicon_is_role (lexicon, form_at (doc, t)) || kg_lexicon_is_address_form (lexicon, form_at (doc, t)))
+        continue;
+      guint n = 0;
+      while (n < 3 && k + 1 + n < s->n_tokens)
+        {
+          guint w = t + 1 + n;
+          const KgToken *token = kg_document_get_token (doc, w);
+          if (token->upos != KG_UPOS_PROPN || !capitalised (token->form) || kg_document_find_mention (doc, w) >= 0
+              || kg_lexicon_country (lexicon, token->form) || kg_lexicon_is_org_word (lexicon, token->form)
+              || kg_lexicon_is_role (lexicon, token->form))
+            break;
+          n++;
+        }
+      if (n < 2 || (k + 1 + n < s->n_tokens && kg_document_get_token (doc, t + 1 + n)->upos == KG_UPOS_PROPN))
+        continue;
+      KgMention m = { .first_token = t + 1, .n_tokens = n, .head = t + n, .type = KG_ENTITY_PERSON,
+                      .kind = KG_MENTION_NAME, .chain = -1 };
+      kg_document_put_mention (doc, &m);
+    }
+}
+
 void
 kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
 {
@@ -614,6 +645,7 @@ kg__entity_names_add_by_rule (const KgLexicon *lexicon, KgDocument *doc)
       add_company_suffixes (doc, s);
       join_hyphenated (doc, s);
       join_bracketed (doc, s);
+      add_titled_persons (lexicon, doc, s);
     }
 }
 

@@ -184,6 +184,18 @@ test_whole_organisation_names (void)
   g_assert_null (find (doc, "Tehran"));
 }
 
+/* Two or three capitalised proper nouns right after a role word are a
+ * person's name even where the recogniser missed it. */
+static void
+test_titled_persons (void)
+{
+  g_autoptr (KgDocument) doc = annotate ("p",
+      "Swedish captain Andreas Granqvist scored from the penalty spot.\n");
+  const KgMention *m = must_find (doc, "Andreas Granqvist");
+  g_assert_cmpint (m->type, ==, KG_ENTITY_PERSON);
+  g_assert_cmpint (m->kind, ==, KG_MENTION_NAME);
+}
+
 /* A possessive fronted before the subject points forward to it. */
 static void
 test_cataphora (void)
@@ -439,6 +451,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/values", test_values);
   g_test_add_func ("/entities/coreference", test_coreference);
   g_test_add_func ("/entities/cataphora", test_cataphora);
+  g_test_add_func ("/entities/titled-persons", test_titled_persons);
   g_test_add_func ("/entities/whole-organisation-names", test_whole_organisation_names);
   g_test_add_func ("/entities/title-before-name", test_title_before_name);
   g_test_add_func ("/entities/never-over-merge", test_never_over_merge);
