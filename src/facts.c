@@ -600,6 +600,56 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
   end_clear (&speaker);
 }
 
+/* "the Saudi Interior Ministry", "the Greek Ministry of Culture": an
+ * organisation named with its country's nationality (in its name or right
+ * before it) is in that country (located in), the first sentence that
+ * names it so the evidence. */
+static void
+add_national_organisations (Facts *f, guint document_index, KgFactCounts *counts)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < kg_document_get_n_mentions (f->document); i++)
+    {
+      const KgMention *m = kg_document_get_mention (f->document, i);
+      if (m->kind != KG_MENTION_NAME || m->type != KG_ENTITY_ORG || m->chain < 0
+          || !f->chain_named[m->chain] || !g_hash_table_add (seen, GINT_TO_POINTER (m->chain + 1)))
+        continue;
+      const KgSentence *sentence = kg_document_get_sentence (f->document,
+                                                             kg_document_find_sentence (f->document, m->first_token));
+      if (sentence->kind == KG_SENTENCE_FURNITURE || sentence->kind == KG_SENTENCE_TITLE)
+        continue;
+      /* the nationality inside the name, or right before it */
+      const char *country = kg_lexicon_demonym_country (f->lexicon, kg_document_get_token (f->document,
+                                                                                         m->first_token)->form);
+      int before = m->first_token > sentence->first_token ? kg_document_find_mention (f->document, m->first_token - 1) : -1;
+      if (country == NULL && before >= 0 && kg_document_get_mention (f->document, before)->kind == KG_MENTION_DEMONYM)
+        country = kg_document_get_mention (f->document, before)->value;
+      if (country == NULL)
+        continue;
+      End organisation = { 0 }, place = { 0 };
+      resolve_chain (f, m, &organisation);
+      g_autofree char *key = kg__entity_key (f->lexicon, country, KG_ENTITY_GPE);
+      end_set (&place, key, g_strdup (country), KG_ENTITY_GPE, "demonym", TRUE);
+      g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
+      KgFact fact = {
+        .subject = end_node (f, &organisation), .predicate = "be in", .predicate_surface = "be in",
+        .object = end_node (f, &place), .confidence = 0.5, .relation = "located in",
+      };
+      KgEvidence evidence = {
+        .document = document_index, .sentence = kg_document_find_sentence (f->document, m->first_token),
+        .start = sentence->start, .end = sentence->end, .text = text, .confidence = 0.5,
+      };
+      if (fact.subject != fact.object)
+        {
+          kg_graph_add_fact (f->graph, &fact, &evidence);
+          counts->extracted++;
+          counts->added++;
+        }
+      end_clear (&organisation);
+      end_clear (&place);
+    }
+}
+
 void
 kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gboolean *chain_named,
                const KgExtractions *extractions, guint document_index, KgGraph *graph, KgFactCounts *counts)
@@ -611,4 +661,5 @@ kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gbool
       kg__facts_add_one (&f, document_index, kg_extractions_get (extractions, i), counts);
       kg__facts_add_derived (&f, document_index, extractions, i, counts);
     }
+  add_national_organisations (&f, document_index, counts);
 }

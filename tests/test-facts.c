@@ -230,6 +230,9 @@ test_entity_facts (void)
     /* "I" in a quotation is its speaker */
     { "Lukashenko stated at the meeting that \"I have come to Iran to open a new page.\"", "lukashenko",
       "visited", "iran", NULL },
+    /* an organisation named with its country's nationality is in it */
+    { "The religion was banned by the Greek Ministry of Culture.", "greek ministry of culture", "located in",
+      "greece", NULL },
     /* telling someone */
     { "Aref told Belarusian Industry Minister Andrei Kuznetsov that the meeting was useful.", "aref", "said",
       "andrei kuznetsov", NULL },
