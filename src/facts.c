@@ -441,6 +441,14 @@ left_out (const KgExtraction *e, const End *subject, const End *object, const En
   /* "Raisi is Lukashenko": two names said to be one are a misparse or
    * coreference the entity stage did not make, never a relation */
   gboolean equated = subject->named && object->named && strcmp (e->predicate, "be") == 0;
+  /* "Western restrictions are Iran": a concept said to be a name is a
+   * misparse too */
+  gboolean misparse = !subject->named && object->named && strcmp (e->predicate, "be") == 0;
+  if (misparse)
+    {
+      counts->fragment++;
+      return TRUE;
+    }
   if (strcmp (subject->key, object->key) == 0 || equated)
     {
       counts->self++;

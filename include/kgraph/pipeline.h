@@ -59,7 +59,8 @@ typedef struct {
   guint self;        /* left out: both ends the same node */
   guint fragment;    /* left out: an argument was a fragment (a lone adjective, no word) or
                       * a vague noun alone ("side"), or the fact is a possessive ("Iran's
-                      * policy": Iran has a policy), rarely worth an edge */
+                      * policy": Iran has a policy), rarely worth an edge, or a concept
+                      * said to be a name ("restrictions are Iran"), a misparse */
 } KgFactCounts;
 
 /* Adds what an annotated document contributes to a graph: its metadata
