@@ -608,10 +608,16 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
   end_clear (&speaker);
 }
 
-/* "the Saudi Interior Ministry", "the Greek Ministry of Culture": an
- * organisation named with its country's nationality (in its name or right
- * before it) is in that country (located in), the first sentence that
- * names it so the evidence. */
+/* "the Greek Ministry of Culture", "the Iranian Red Crescent", "Iran's
+ * Guardian Council": an organisation named with its country's nationality
+ * (in its name or right before it) or possessive is in that country
+ * (located in), the first sentence that names it the evidence. */
+static gboolean
+is_possessive (const char *form)
+{
+  return strcmp (form, "'s") == 0 || strcmp (form, "\xe2\x80\x99s") == 0 || strcmp (form, "'") == 0;
+}
+
 static void
 add_national_organisations (Facts *f, guint document_index, KgFactCounts *counts)
 {
@@ -620,24 +626,36 @@ add_national_organisations (Facts *f, guint document_index, KgFactCounts *counts
     {
       const KgMention *m = kg_document_get_mention (f->document, i);
       if (m->kind != KG_MENTION_NAME || m->type != KG_ENTITY_ORG || m->chain < 0
-          || !f->chain_named[m->chain] || !g_hash_table_add (seen, GINT_TO_POINTER (m->chain + 1)))
+          || !f->chain_named[m->chain] || g_hash_table_contains (seen, GINT_TO_POINTER (m->chain + 1)))
         continue;
       const KgSentence *sentence = kg_document_get_sentence (f->document,
                                                              kg_document_find_sentence (f->document, m->first_token));
       if (sentence->kind == KG_SENTENCE_FURNITURE || sentence->kind == KG_SENTENCE_TITLE)
         continue;
-      /* the nationality inside the name, or right before it */
+      /* the nationality inside the name or right before it, or the
+       * country's possessive ("Iran's Guardian Council") */
       const char *country = kg_lexicon_demonym_country (f->lexicon, kg_document_get_token (f->document,
                                                                                          m->first_token)->form);
-      int before = m->first_token > sentence->first_token ? kg_document_find_mention (f->document, m->first_token - 1) : -1;
-      if (country == NULL && before >= 0 && kg_document_get_mention (f->document, before)->kind == KG_MENTION_DEMONYM)
-        country = kg_document_get_mention (f->document, before)->value;
-      if (country == NULL)
+      guint first = m->first_token;
+      const KgMention *before = NULL;
+      if (first > sentence->first_token && is_possessive (kg_document_get_token (f->document, first - 1)->form))
+        first--;
+      int b = first > sentence->first_token ? kg_document_find_mention (f->document, first - 1) : -1;
+      before = b >= 0 ? kg_document_get_mention (f->document, b) : NULL;
+      gboolean possessor = first < m->first_token && before && before->kind == KG_MENTION_NAME
+                           && before->type == KG_ENTITY_GPE && before->chain >= 0;
+      if (country == NULL && first == m->first_token && before && before->kind == KG_MENTION_DEMONYM)
+        country = before->value;
+      if (country == NULL && !possessor)
         continue;
+      g_hash_table_add (seen, GINT_TO_POINTER (m->chain + 1));
       End organisation = { 0 }, place = { 0 };
       resolve_chain (f, m, &organisation);
-      g_autofree char *key = kg__entity_key (f->lexicon, country, KG_ENTITY_GPE);
-      end_set (&place, key, g_strdup (country), KG_ENTITY_GPE, "demonym", TRUE);
+      g_autofree char *key = country ? kg__entity_key (f->lexicon, country, KG_ENTITY_GPE) : NULL;
+      if (country)
+        end_set (&place, key, g_strdup (country), KG_ENTITY_GPE, "demonym", TRUE);
+      else
+        resolve_chain (f, before, &place);
       g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
       KgFact fact = {
         .subject = end_node (f, &organisation), .predicate = "be in", .predicate_surface = "be in",

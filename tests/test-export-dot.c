@@ -178,7 +178,8 @@ test_legend (void)
   g_autoptr (KgGraph) plain = kg_graph_new ();
   KgDocumentInfo d = { .id = "d" };
   KgNodeMention a = { NULL, "A", KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "B", KG_ENTITY_LOC, NULL, TRUE };
-  KgFact f = { kg_graph_add_mention (plain, &a), "visit", NULL, kg_graph_add_mention (plain, &b), 0, 0, NULL, 1 };
+  KgFact f = { .subject = kg_graph_add_mention (plain, &a), .predicate = "visit",
+               .object = kg_graph_add_mention (plain, &b), .confidence = 1 };
   KgEvidence ev = { .document = kg_graph_add_document (plain, &d), .confidence = 1 };
   kg_graph_add_fact (plain, &f, &ev);
   g_autoptr (Agraph_t) gp = read_dot (plain);
@@ -331,7 +332,8 @@ test_long_label_wraps (void)
   /* a fact, so that the node is not isolated */
   KgNodeMention b = { NULL, "B", KG_ENTITY_PERSON, NULL, TRUE };
   KgDocumentInfo d = { .id = "d" };
-  KgFact f = { kg_graph_add_mention (graph, &b), "say", NULL, node, 0, 0, NULL, 1 };
+  KgFact f = { .subject = kg_graph_add_mention (graph, &b), .predicate = "say",
+               .object = node, .confidence = 1 };
   KgEvidence ev = { .document = kg_graph_add_document (graph, &d), .confidence = 1 };
   kg_graph_add_fact (graph, &f, &ev);
   g_autoptr (Agraph_t) g = read_dot (graph);

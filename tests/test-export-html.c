@@ -109,7 +109,8 @@ test_script_cannot_break_out (void)
   static const char hostile[] = "</script><script>alert(1)</script><!-- </SCRIPT >";
   KgNodeMention a = { NULL, hostile, KG_ENTITY_PERSON, NULL, TRUE }, b = { NULL, "Minsk", KG_ENTITY_GPE, NULL, TRUE };
   KgDocumentInfo d = { .id = "</script>.txt", .title = "<script>x</script>" };
-  KgFact f = { kg_graph_add_mention (graph, &a), "visit", NULL, kg_graph_add_mention (graph, &b), 0, 0, NULL, 1 };
+  KgFact f = { .subject = kg_graph_add_mention (graph, &a), .predicate = "visit",
+               .object = kg_graph_add_mention (graph, &b), .confidence = 1 };
   KgEvidence ev = { .document = kg_graph_add_document (graph, &d), .text = hostile, .confidence = 1 };
   kg_graph_add_fact (graph, &f, &ev);
   gsize length;

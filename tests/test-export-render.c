@@ -159,7 +159,8 @@ components_graph (guint n_pairs, guint n_leaves)
       g_autofree char *b = g_strdup_printf ("Country %u", i);
       KgNodeMention ma = { NULL, a, i < n_pairs ? KG_ENTITY_PERSON : KG_ENTITY_ORG, NULL, TRUE };
       KgNodeMention mb = { NULL, b, KG_ENTITY_GPE, NULL, TRUE };
-      KgFact f = { kg_graph_add_mention (graph, &ma), "visit", NULL, kg_graph_add_mention (graph, &mb), 0, 0, NULL, 1 };
+      KgFact f = { .subject = kg_graph_add_mention (graph, &ma), .predicate = "visit",
+                   .object = kg_graph_add_mention (graph, &mb), .confidence = 1 };
       KgEvidence ev = { .document = doc, .sentence = i, .confidence = 1 };
       kg_graph_add_fact (graph, &f, &ev);
     }

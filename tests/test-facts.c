@@ -233,6 +233,7 @@ test_entity_facts (void)
     /* an organisation named with its country's nationality is in it */
     { "The religion was banned by the Greek Ministry of Culture.", "greek ministry of culture", "located in",
       "greece", NULL },
+    { "Iran's Guardian Council approved the law on Sunday.", "guardian council", "located in", "iran", NULL },
     /* telling someone */
     { "Aref told Belarusian Industry Minister Andrei Kuznetsov that the meeting was useful.", "aref", "said",
       "andrei kuznetsov", NULL },
