@@ -86,8 +86,9 @@ test_edge_label (void)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      KgFact f = { kg_graph_add_mention (graph, &a), "meet", NULL, kg_graph_add_mention (graph, &b),
-                   cases[i].polarity, cases[i].modality, NULL, 1 };
+      KgFact f = { .subject = kg_graph_add_mention (graph, &a), .predicate = "meet",
+                   .object = kg_graph_add_mention (graph, &b), .polarity = cases[i].polarity,
+                   .modality = cases[i].modality, .confidence = 1 };
       g_autofree char *label = kg__text_edge_label (kg_graph_add_fact (graph, &f, &ev));
       g_assert_cmpstr (label, ==, cases[i].label);
     }
