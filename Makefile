@@ -45,7 +45,7 @@ SHARED   = $(BUILD)/libkgraph.so.0
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-.PHONY: all deps run check tests bench clean install uninstall
+.PHONY: all deps run check check-asan check-valgrind fuzz tests bench clean install uninstall
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
@@ -65,6 +65,30 @@ check:
 	$(Q)tests/run-tests $(BUILD)
 
 tests: $(TEST_BIN)
+
+# make check-asan: the library, program and tests built with AddressSanitizer
+# and UndefinedBehaviorSanitizer in build-asan/, and the whole suite run
+# there.  Any sanitizer report fails the run (halt_on_error, and UBSan's
+# -fno-sanitize-recover); leaks inside Graphviz and fontconfig are
+# suppressed by tests/lsan.supp, which names only third-party frames.
+ASAN_BUILD = build-asan
+ASAN_CC ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo gcc)
+ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+check-asan:
+	$(Q)scripts/install-deps check
+	$(Q)$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CC=$(ASAN_CC) \
+	  CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" all tests
+	$(Q)ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:halt_on_error=1:detect_odr_violation=0 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  KGRAPH_HOSTILE_FILES=2000 tests/run-tests $(ASAN_BUILD)
+
+# make check-valgrind: the unit tests under memcheck; an error or a definite
+# leak exits 99 (a failure).  VALGRIND_TESTS=e2e runs the end-to-end scripts
+# instead, every kgraph they start under memcheck (slow: see README).
+VALGRIND_TESTS ?= $(TEST_SRC:tests/%.c=%)
+check-valgrind: all tests
+	$(Q)KGRAPH_VALGRIND=1 tests/run-tests $(BUILD) $(VALGRIND_TESTS)
 
 bench:
 	$(Q)scripts/install-deps bench
