@@ -53,6 +53,9 @@ hostile utf16-bom 0 "utf16-bom.txt: decoded from UTF-16LE (byte order mark)" "$K
 hostile utf16be-no-bom 0 "utf16be.txt: decoded from UTF-16BE (no byte order mark" "$KGRAPH" build -f nt utf16be.txt -o "$work/o12"
 hostile utf16le-no-bom 0 "utf16le.txt: decoded from UTF-16LE (no byte order mark" "$KGRAPH" build -f nt utf16le.txt -o "$work/o13"
 hostile utf32-bom 0 "utf32-bom.txt: decoded from UTF-32LE (byte order mark)" "$KGRAPH" build -f nt utf32-bom.txt -o "$work/o14"
+hostile utf16-odd-length 0 "utf16-odd.txt: cut short: the last 1 byte (from byte 76) is not a whole UTF-16LE character, left out" \
+    "$KGRAPH" build -f nt utf16-odd.txt -o "$work/o14b"
+check "utf16-odd-length: the sentence is read" grep -q '"Maria Lopez met Juan Perez in Madrid."' "$work/o14b/kgraph.nt"
 check "utf16 and utf32: the sentence is read" grep -q '"Maria Lopez met Juan Perez in Madrid."' "$work/o14/kgraph.nt"
 
 # ---- line ends --------------------------------------------------------------
@@ -211,9 +214,9 @@ check "stdout-closed-early: kgraph ends of SIGPIPE, exit 141 (got $(cat "$work/p
 for sig in INT TERM; do
     hostile_cases=$((hostile_cases + 1))
     "$KGRAPH" build "$in/mixed/good.txt" -o "$work/sig-$sig" -f dot,graphml,nt -q
-    "$PYTHON" "$TESTS/hostile/interrupt.py" "$KGRAPH" "$in/many" "$work/sig-$sig" "$sig" 1 > "$work/sig-$sig.res" 2>&1
+    "$PYTHON" "$TESTS/hostile/interrupt.py" "$KGRAPH" "$in/long" "$work/sig-$sig" "$sig" 1 > "$work/sig-$sig.res" 2>&1
     read -r status took temporaries same < "$work/sig-$sig.res"
-    echo "# SIG$sig during a build of many/: status $status, $took s after the signal"
+    echo "# SIG$sig during a build of long/ (3,000 files): status $status, $took s after the signal"
     want=130
     [ "$sig" = TERM ] && want=143
     check "SIG$sig during a long build: exit $want (got $status)" [ "$status" -eq "$want" ]
