@@ -85,7 +85,7 @@ check-asan:
 	$(Q)ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:halt_on_error=1:detect_odr_violation=0 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  KGRAPH_HOSTILE_FILES=2000 tests/run-tests $(ASAN_BUILD)
+	  KGRAPH_SANITIZED=1 KGRAPH_HOSTILE_FILES=2000 tests/run-tests $(ASAN_BUILD)
 
 # make check-valgrind: the unit tests under memcheck; an error or a definite
 # leak exits 99 (a failure).  VALGRIND_TESTS=e2e runs the end-to-end scripts
