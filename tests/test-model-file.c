@@ -113,7 +113,8 @@ test_misaligned_section (void)
   /* magic 8, version 4, kind 4 + 3, hash 8, count 4, name 4 + 4: then the
    * section's offset */
   gsize at = 8 + 4 + 4 + 3 + 8 + 4 + 4 + 4;
-  data[at] += 1;
+  data[at] += 1;       /* one byte later ... */
+  data[at + 8] -= 1;   /* ... and one shorter, so that it still ends in the file */
   g_autoptr (GBytes) shifted = g_bytes_new_take (data, length);
   g_autoptr (GError) error = NULL;
   g_autoptr (KgModel) model = kg_model_new_from_bytes (shifted, "toy.bin", "toy", 7, &error);
