@@ -89,6 +89,13 @@ size=$(png_size "$work/all/all.png")
 check "--concepts: the PNG ($size px) has no side over 2,500 px" sh -c "set -- $size; [ \$1 -le 2500 ] && [ \$2 -le 2500 ]"
 
 # 20,000 entities, 60,000 facts: the default caps draw them in under a minute.
+# Under make check-asan (KGRAPH_SANITIZED) this is left out: it took 165 s
+# there, and the code it runs is run on the smaller graphs above.
+if [ -n "${KGRAPH_SANITIZED:-}" ]; then
+    skip "20,000 entities: a test of time and size, not run under sanitizers"
+    tap_done
+    exit
+fi
 "$PYTHON" -c '
 import random
 random.seed(12)
@@ -108,12 +115,7 @@ status=$?
 seconds=$(( $(date +%s) - start ))
 check "20,000 entities: import and drawing succeed (exit $status)" [ "$status" -eq 0 ]
 check "20,000 entities: $(grep -o '[0-9]* nodes, [0-9]* edges' "$work/big.err" | head -1)" grep -q '^kgraph: 20000 nodes' "$work/big.err"
-# under make check-asan (KGRAPH_SANITIZED) the time says nothing of kgraph's
-if [ -n "${KGRAPH_SANITIZED:-}" ]; then
-    skip "20,000 entities drawn in ${seconds}s: not timed under sanitizers"
-else
-    check "20,000 entities drawn with the default caps in ${seconds}s (under 60 s)" [ "$seconds" -lt 60 ]
-fi
+check "20,000 entities drawn with the default caps in ${seconds}s (under 60 s)" [ "$seconds" -lt 60 ]
 size=$(png_size "$work/big/big.png")
 check "20,000 entities: the PNG ($size px) has no side over 2,500 px" sh -c "set -- $size; [ \$1 -le 2500 ] && [ \$2 -le 2500 ]"
 check "20,000 entities: the report holds every fact" grep -q '"facts":\[' "$work/big/big.html"

@@ -168,7 +168,14 @@ PY
 mkdir "$work/models"
 bad_models=0
 n_cuts=0
+# Under make check-asan (KGRAPH_SANITIZED), where each run costs seconds,
+# every sixth cut: the fuzz target `model` covers the loader there.
+step=1
+[ -n "${KGRAPH_SANITIZED:-}" ] && step=6
+line=0
 while read -r model cut; do
+    line=$((line + 1))
+    [ $(((line - 1) % step)) -eq 0 ] || continue
     n_cuts=$((n_cuts + 1))
     for other in lemmatizer tagger ner parser; do
         ln -sf "$models/$other.bin" "$work/models/$other.bin"
@@ -183,8 +190,8 @@ while read -r model cut; do
     fi
 done < "$work/boundaries"
 hostile_cases=$((hostile_cases + 1))
-check "model-truncated: $n_cuts cuts at the section boundaries of 4 models each exit 5 naming the file ($bad_models did not)" \
-    [ "$bad_models" -eq 0 ] && [ "$n_cuts" -ge 30 ]
+check "model-truncated: $n_cuts of $line cuts at the section boundaries of 4 models each exit 5 naming the file ($bad_models did not)" \
+    [ "$bad_models" -eq 0 ] && [ "$n_cuts" -ge $((30 / step)) ]
 
 # ---- output paths: a directory, unwritable, a full disk, a closed stdout ----
 printf 'Iran\tborders\tIraq\n' > "$in/one.tsv"
