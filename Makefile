@@ -45,7 +45,7 @@ SHARED   = $(BUILD)/libkgraph.so.0
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-.PHONY: all deps run check tests bench clean install uninstall
+.PHONY: all deps run check check-asan check-valgrind fuzz fuzz-build tests bench clean install uninstall
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
@@ -65,6 +65,64 @@ check:
 	$(Q)tests/run-tests $(BUILD)
 
 tests: $(TEST_BIN)
+
+# make check-asan: the library, program and tests built with AddressSanitizer
+# and UndefinedBehaviorSanitizer in build-asan/, and the whole suite run
+# there.  Any sanitizer report fails the run (halt_on_error, and UBSan's
+# -fno-sanitize-recover); leaks inside Graphviz and fontconfig are
+# suppressed by tests/lsan.supp, which names only third-party frames.
+# With clang, the same build carries libFuzzer's coverage hooks
+# (-fsanitize=fuzzer-no-link), so that the fuzz targets link against it.
+ASAN_BUILD = build-asan
+ASAN_CC ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo gcc)
+ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+ASAN_COVERAGE = $(if $(findstring clang,$(ASAN_CC)),-fsanitize=fuzzer-no-link)
+asan_make = $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CC=$(ASAN_CC) \
+	  CFLAGS="$(ASAN_FLAGS) $(ASAN_COVERAGE)" LDFLAGS="$(ASAN_FLAGS)"
+check-asan:
+	$(Q)scripts/install-deps check
+	$(Q)$(asan_make) all tests
+	$(Q)ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:halt_on_error=1:detect_odr_violation=0 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  KGRAPH_SANITIZED=1 KGRAPH_HOSTILE_FILES=2000 tests/run-tests $(ASAN_BUILD)
+
+# make check-valgrind: the unit tests under memcheck; an error or a definite
+# leak exits 99 (a failure).  VALGRIND_TESTS=e2e runs the end-to-end scripts
+# instead, every kgraph they start under memcheck (slow: see README).
+# make fuzz FUZZ_SECONDS=N: the libFuzzer targets of tests/fuzz/, built on
+# the sanitizer build, each run for N seconds from its seeds
+# (tests/fuzz/corpus/TARGET; what it finds goes to build-asan/corpus/, a
+# crash to build-asan/crashes/).  scripts/fuzz prints the executions.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = read-text read-html read-jsonl conllu segment import lint-dot lint-graphml lint-nt model
+fuzz_src_read-text = tests/fuzz/fuzz-reader.c -DKG_FUZZ_FORMAT=KG_INPUT_FORMAT_TEXT
+fuzz_src_read-html = tests/fuzz/fuzz-reader.c -DKG_FUZZ_FORMAT=KG_INPUT_FORMAT_HTML
+fuzz_src_read-jsonl = tests/fuzz/fuzz-reader.c -DKG_FUZZ_FORMAT=KG_INPUT_FORMAT_JSONL
+fuzz_src_conllu = tests/fuzz/fuzz-conllu.c
+fuzz_src_segment = tests/fuzz/fuzz-segment.c
+fuzz_src_import = tests/fuzz/fuzz-import.c
+fuzz_src_lint-dot = tests/fuzz/fuzz-lint.c -DKG_FUZZ_FORMAT=KG_FORMAT_DOT
+fuzz_src_lint-graphml = tests/fuzz/fuzz-lint.c -DKG_FUZZ_FORMAT=KG_FORMAT_GRAPHML
+fuzz_src_lint-nt = tests/fuzz/fuzz-lint.c -DKG_FUZZ_FORMAT=KG_FORMAT_NTRIPLES
+fuzz_src_model = tests/fuzz/fuzz-model.c
+FUZZ_BIN = $(FUZZ_TARGETS:%=$(ASAN_BUILD)/fuzz/fuzz-%)
+
+.PHONY: fuzz-build
+fuzz-build:
+	$(Q)$(asan_make) $(FUZZ_BIN)
+
+$(BUILD)/fuzz/fuzz-%: $(STATIC) tests/fuzz/fuzz.h $(wildcard tests/fuzz/*.c)
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)$(CC) $(filter-out -MMD -MP,$(KG_CFLAGS)) $(CFLAGS) -fsanitize=fuzzer \
+	  $(fuzz_src_$*) -o $@ $(STATIC) $(KG_LDLIBS)
+
+fuzz:
+	$(Q)scripts/fuzz $(ASAN_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+VALGRIND_TESTS ?= $(TEST_SRC:tests/%.c=%)
+check-valgrind: all tests
+	$(Q)KGRAPH_VALGRIND=1 tests/run-tests $(BUILD) $(VALGRIND_TESTS)
 
 bench:
 	$(Q)scripts/install-deps bench

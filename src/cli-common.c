@@ -44,6 +44,11 @@ kg_cli_handle_signals (void)
       sigemptyset (&action.sa_mask);
       sigaction (signals[i], &action, NULL);
     }
+  /* A write beyond the file-size limit (ulimit -f, a quota) would kill us
+   * with SIGXFSZ and leave the temporary behind; ignored, the write fails
+   * with EFBIG like one on a full disk, and the output set is abandoned
+   * cleanly (exit 4). */
+  signal (SIGXFSZ, SIG_IGN);
 }
 
 /* KG_INPUT_LIMITS_HELP says these figures. */
@@ -610,7 +615,12 @@ kg_cli_output_write (KgCliOutput *output, KgGraph *graph)
         fprintf (stderr, "\033[K");
       if (!ok)
         {
-          kg_cli_error ("%s", error->message);
+          /* the exporters' write errors ("File too large") do not know
+           * the path; name it unless the message already does */
+          if (strstr (error->message, path) == NULL)
+            kg_cli_error ("%s: %s", path, error->message);
+          else
+            kg_cli_error ("%s", error->message);
           return KG_EXIT_OUTPUT;
         }
       g_string_append_printf (written, "%s%s", written->len ? ", " : "", path);

@@ -452,7 +452,14 @@ kg__lint_graphml (KgLintContext *ctx)
 {
   check_declaration (ctx);
   Lint l = { .ctx = ctx };
-  l.reader = xmlReaderForMemory (ctx->data, ctx->length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_HUGE);
+  /* XML_PARSE_HUGE lifts libxml2's limits on text size, and with them its
+   * guard against entity amplification: a DOCTYPE's nested entities (the
+   * "billion laughs") then ran for minutes.  Without a DOCTYPE there are no
+   * entities to expand, so only then are the limits lifted. */
+  int options = XML_PARSE_NONET;
+  if (g_strstr_len (ctx->data, ctx->length, "<!DOCTYPE") == NULL)
+    options |= XML_PARSE_HUGE;
+  l.reader = xmlReaderForMemory (ctx->data, ctx->length, NULL, NULL, options);
   g_autoptr (xmlTextReader) reader = l.reader;
   if (reader == NULL)
     {

@@ -306,7 +306,9 @@ kg_perceptron_load (KgPerceptron *p, const KgModel *model, const char *prefix, g
       return FALSE;
     }
   guint32 n_slots = table_length >= 8 ? table[0] : 0;
-  if (n_slots == 0 || table_length != (n_slots * 2 + 2) * sizeof (guint32))
+  /* in gsize: in guint32, n_slots of 2^31 and more wrapped round to a
+   * small table that then passed */
+  if (n_slots == 0 || table_length != ((gsize) n_slots * 2 + 2) * sizeof (guint32))
     {
       g_set_error (error, KG_ERROR, KG_ERROR_MODEL, "%s: corrupt section '%s'", kg_model_get_path (model),
                    table_name);
@@ -320,10 +322,14 @@ kg_perceptron_load (KgPerceptron *p, const KgModel *model, const char *prefix, g
   p->n_weights = weights_length / sizeof (guint16);
   /* Every offset must lead to a complete entry list of known classes, so
    * that scoring never reads outside the file. */
+  guint32 n_empty = 0;
   for (guint32 i = 0; i < n_slots; i++)
     {
       if (p->slots[2 * i] == 0)
-        continue;
+        {
+          n_empty++;
+          continue;
+        }
       guint32 offset = p->slots[2 * i + 1];
       gboolean ok = offset < p->n_weights && offset + 1 + 2 * (gsize) weights[offset] <= p->n_weights;
       for (guint k = 0; ok && k < weights[offset]; k++)
@@ -334,6 +340,15 @@ kg_perceptron_load (KgPerceptron *p, const KgModel *model, const char *prefix, g
                        weights_name);
           return FALSE;
         }
+    }
+  /* Open addressing stops a search at an empty slot: a table without one
+   * (only a corrupt file has that) would make a lookup of an absent
+   * feature loop for ever. */
+  if (n_empty == 0)
+    {
+      g_set_error (error, KG_ERROR, KG_ERROR_MODEL, "%s: corrupt section '%s' (no empty slot)",
+                   kg_model_get_path (model), table_name);
+      return FALSE;
     }
   return TRUE;
 }

@@ -250,7 +250,7 @@ read_meta (KgHtmlPage *page, xmlNode *node)
     "og:published_time", NULL,
   };
   if (g_ascii_strcasecmp (key, "og:title") == 0 || g_ascii_strcasecmp (key, "twitter:title") == 0)
-    set_once (&page->og_title, g_strstrip (content));
+    set_once (&page->og_title, content ? g_strstrip (content) : NULL);
   else if (g_ascii_strcasecmp (key, "author") == 0 || g_ascii_strcasecmp (key, "article:author") == 0)
     {
       /* article:author is often a profile URL, which is no byline. */

@@ -491,7 +491,7 @@ wide_encoding (const char *data, gsize length, gsize *bom)
       }
   *bom = 0;
   gsize n = MIN (length, 4096) & ~(gsize) 1;
-  if (n < 4 || length % 2 != 0)
+  if (n < 4)
     return NULL;
   gsize zero_even = 0, zero_odd = 0;
   gboolean seen_even[256] = { FALSE }, seen_odd[256] = { FALSE };
@@ -542,9 +542,14 @@ decode_wide (const char *display, const char *data, gsize length, GPtrArray *pro
   const char *encoding = wide_encoding (data, length, &bom);
   if (encoding == NULL)
     return NULL;
+  /* A file cut in the middle of its last character (an odd number of
+   * bytes of UTF-16) is decoded without it, and said so; before, an odd
+   * length hid the encoding and the file was refused as binary data. */
+  gsize unit = strstr (encoding, "32") ? 4 : 2;
+  gsize cut = (length - bom) % unit;
   gsize read = 0, written = 0;
   g_autoptr (GError) conversion = NULL;
-  char *utf8 = g_convert (data + bom, length - bom, "UTF-8", encoding, &read, &written, &conversion);
+  char *utf8 = g_convert (data + bom, length - bom - cut, "UTF-8", encoding, &read, &written, &conversion);
   if (utf8 && bom == 0 && has_controls (utf8, written))
     {
       /* a guess without a mark that gives no text: not UTF-16 after all */
@@ -562,6 +567,11 @@ decode_wide (const char *display, const char *data, gsize length, GPtrArray *pro
   add_problem (problems, display, KG_ERROR_INPUT, 0, G_MAXUINT64, FALSE,
                g_strdup_printf ("decoded from %s (%s); offsets point into the UTF-8 decoding", encoding,
                                 bom ? "byte order mark" : "no byte order mark, found by its NUL bytes"));
+  if (cut > 0)
+    add_problem (problems, display, KG_ERROR_INPUT, 0, length - cut, FALSE,
+                 g_strdup_printf ("cut short: the last %" G_GSIZE_FORMAT " byte%s (from byte %" G_GSIZE_FORMAT
+                                  ") %s not a whole %s character, left out", cut, cut == 1 ? "" : "s",
+                                  length - cut, cut == 1 ? "is" : "are", encoding));
   /* g_convert ends the text with a NUL, which every document's bytes have */
   return g_bytes_new_take (utf8, written);
 }

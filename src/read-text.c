@@ -125,6 +125,8 @@ kg__read_text (KgReadContext *context, GBytes *bytes, GError **error)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)   /* empty bytes may have no data at all */
+    data = "";
   g_autoptr (KgText) text = kg__text_new (length);
   gsize skip = length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
   kg__text_append (text, data + skip, length - skip, skip);

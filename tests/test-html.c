@@ -270,10 +270,23 @@ test_charset (void)
   g_assert_false (problem->skipped);
 }
 
+/* <meta property="og:title"> without content= (found by fuzzing: it
+ * handed NULL to g_strstrip, a GLib critical). */
+static void
+test_meta_without_content (void)
+{
+  g_autoptr (GPtrArray) problems = kg_read_problems_new ();
+  g_autoptr (KgDocument) document = read_html ("<html><head><meta property=\"og:title\"><meta name=\"author\">"
+                                               "<meta name=\"date\"></head><body><p>Maria Lopez met Juan "
+                                               "Perez in Madrid.</p></body></html>", problems);
+  g_assert_cmpuint (kg_document_get_n_sentences (document), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/html/meta-without-content", test_meta_without_content);
   g_test_add_func ("/html/news-page", test_news_page);
   g_test_add_func ("/html/metadata-sources", test_metadata_sources);
   g_test_add_func ("/html/densest-paragraphs", test_densest_paragraphs);

@@ -99,10 +99,35 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/model.bin"));
 }
 
+/* A section off the 8-byte alignment would be read with misaligned loads:
+ * refused as corrupt (found by fuzzing). */
+static void
+test_misaligned_section (void)
+{
+  KgModelWriter *writer = kg_model_writer_new ("toy", 7);
+  kg_model_writer_add (writer, "data", "0123456789abcdef", 16);
+  g_autoptr (GBytes) bytes = kg_model_writer_finish (writer);
+  gsize length;
+  const void *written = g_bytes_get_data (bytes, &length);
+  guint8 *data = g_memdup2 (written, length);
+  /* magic 8, version 4, kind 4 + 3, hash 8, count 4, name 4 + 4: then the
+   * section's offset */
+  gsize at = 8 + 4 + 4 + 3 + 8 + 4 + 4 + 4;
+  data[at] += 1;       /* one byte later ... */
+  data[at + 8] -= 1;   /* ... and one shorter, so that it still ends in the file */
+  g_autoptr (GBytes) shifted = g_bytes_new_take (data, length);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KgModel) model = kg_model_new_from_bytes (shifted, "toy.bin", "toy", 7, &error);
+  g_assert_null (model);
+  g_assert_error (error, KG_ERROR, KG_ERROR_MODEL);
+  g_assert_nonnull (strstr (error->message, "not 8-byte aligned"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/model-file/misaligned-section", test_misaligned_section);
   g_test_add_func ("/model-file/round-trip", test_round_trip);
   g_test_add_func ("/model-file/deterministic", test_deterministic);
   g_test_add_func ("/model-file/errors", test_errors);

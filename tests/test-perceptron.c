@@ -107,6 +107,32 @@ test_corrupt_offsets_are_refused (void)
   g_assert_nonnull (strstr (error->message, "corrupt"));
 }
 
+/* A table whose every slot is full (only a corrupt file has one): a lookup
+ * of an absent feature would never stop, so loading refuses it; and a slot
+ * count of 2^31 must not wrap round to a small table (found by fuzzing). */
+static void
+test_full_or_huge_table_is_refused (void)
+{
+  guint32 full[2 + 2 * 2] = { 2, 0, 11, 0, 12, 0 };
+  guint16 weights[3] = { 1, 0, 5 };
+  guint32 huge[2] = { 0x80000000u, 0 };
+  const guint32 *tables[] = { full, huge };
+  gsize sizes[] = { sizeof full, sizeof huge };
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      KgModelWriter *writer = kg_model_writer_new ("toy", 1);
+      kg_model_writer_add (writer, "weights.table", tables[t], sizes[t]);
+      kg_model_writer_add (writer, "weights.weights", weights, sizeof weights);
+      g_autoptr (GBytes) bytes = kg_model_writer_finish (writer);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KgModel) model = kg_model_new_from_bytes (bytes, "toy.bin", "toy", 1, &error);
+      g_assert_no_error (error);
+      KgPerceptron loaded;
+      g_assert_false (kg_perceptron_load (&loaded, model, "weights", 2, &error));
+      g_assert_nonnull (strstr (error->message, "corrupt section 'weights.table'"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -115,5 +141,6 @@ main (int argc, char **argv)
   g_test_add_func ("/perceptron/deterministic", test_deterministic_bytes);
   g_test_add_func ("/perceptron/pruning", test_pruning);
   g_test_add_func ("/perceptron/corrupt", test_corrupt_offsets_are_refused);
+  g_test_add_func ("/perceptron/corrupt-table", test_full_or_huge_table_is_refused);
   return g_test_run ();
 }
