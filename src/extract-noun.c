@@ -619,6 +619,24 @@ continues_list (const KgExSentence *s, guint i)
          && (s->tokens[i + 1]->upos == KG_UPOS_PROPN || g_ascii_strcasecmp (s->tokens[i + 1]->form, "and") == 0);
 }
 
+/* Emits (subject, predicate, object) between two mentions of the sentence
+ * (N7, N8); surface and relation are the words as the sentence has them. */
+static void
+emit_mentions_fact (KgExSentence *s, KgExSink *sink, const KgMention *subject, const KgMention *object,
+                    KgRole object_role, const char *predicate, const char *surface, const char *relation)
+{
+  KgExFact fact;
+  memset (&fact, 0, sizeof fact);
+  fact.kind = KG_CLAUSE_MODIFIER;
+  fact.predicate_head = subject->head - s->first;
+  fact.subject = kg__ex_mention_argument (subject, KG_ROLE_SUBJECT);
+  fact.object = kg__ex_mention_argument (object, object_role);
+  kg__ex_append (fact.predicate, predicate, FALSE);
+  kg__ex_append (fact.predicate_surface, surface, FALSE);
+  kg__ex_append (fact.relation, relation, FALSE);
+  emit_noun_fact (s, sink, fact.predicate_head, &fact);
+}
+
 /* The name of the sentence that starts at sentence token i, of one of
  * the types in the mask (1 << KgEntityType), or NULL. */
 static const KgMention *
@@ -648,18 +666,7 @@ place_in_place (KgExSentence *s, KgExSink *sink, guint i)
                            ? name_at (s, comma + 1, 1u << KG_ENTITY_GPE) : NULL;
   if (outer == NULL || continues_list (s, comma + 1 + outer->n_tokens))
     return;
-  KgExFact fact;
-  memset (&fact, 0, sizeof fact);
-  fact.kind = KG_CLAUSE_MODIFIER;
-  fact.predicate_head = inner->head - s->first;
-  fact.subject = (KgArgument) { .first = inner->first_token, .n_tokens = inner->n_tokens, .head = inner->head,
-                                .role = KG_ROLE_SUBJECT, .head_kind = KG_HEAD_NAME };
-  fact.object = (KgArgument) { .first = outer->first_token, .n_tokens = outer->n_tokens, .head = outer->head,
-                               .role = KG_ROLE_PLACE, .head_kind = KG_HEAD_NAME };
-  kg__ex_append (fact.predicate, "be in", FALSE);
-  kg__ex_append (fact.predicate_surface, "be in", FALSE);
-  kg__ex_append (fact.relation, "be in", FALSE);
-  emit_noun_fact (s, sink, fact.predicate_head, &fact);
+  emit_mentions_fact (s, sink, inner, outer, KG_ROLE_PLACE, "be in", "be in", "be in");
 }
 
 /* N8: "Matthew Ingram of The Globe and Mail": a person named with the
@@ -680,18 +687,7 @@ person_of_organisation (KgExSentence *s, KgExSink *sink, guint i)
   const KgMention *org = name_at (s, at, 1u << KG_ENTITY_ORG);
   if (org == NULL)
     return;
-  KgExFact fact;
-  memset (&fact, 0, sizeof fact);
-  fact.kind = KG_CLAUSE_MODIFIER;
-  fact.predicate_head = person->head - s->first;
-  fact.subject = (KgArgument) { .first = person->first_token, .n_tokens = person->n_tokens, .head = person->head,
-                                .role = KG_ROLE_SUBJECT, .head_kind = KG_HEAD_NAME };
-  fact.object = (KgArgument) { .first = org->first_token, .n_tokens = org->n_tokens, .head = org->head,
-                               .role = KG_ROLE_OBJECT, .head_kind = KG_HEAD_NAME };
-  kg__ex_append (fact.predicate, "member of", FALSE);
-  kg__ex_append (fact.predicate_surface, "of", FALSE);
-  kg__ex_append (fact.relation, "be of", FALSE);
-  emit_noun_fact (s, sink, fact.predicate_head, &fact);
+  emit_mentions_fact (s, sink, person, org, KG_ROLE_OBJECT, "member of", "of", "be of");
 }
 
 void

@@ -13,15 +13,6 @@
 
 #include <string.h>
 
-static KgArgument
-mention_argument (const KgMention *m, KgRole role)
-{
-  return (KgArgument) {
-    .first = m->first_token, .n_tokens = m->n_tokens, .head = m->head, .role = role,
-    .head_kind = m->kind == KG_MENTION_DEMONYM ? KG_HEAD_DEMONYM : KG_HEAD_NAME,
-  };
-}
-
 void
 kg__ex_offices (KgExSentence *s, KgExSink *sink)
 {
@@ -40,8 +31,8 @@ kg__ex_offices (KgExSentence *s, KgExSink *sink)
       KgExFact fact;
       memset (&fact, 0, sizeof fact);
       fact.kind = KG_CLAUSE_TITLE;
-      fact.subject = mention_argument (person, KG_ROLE_SUBJECT);
-      fact.object = mention_argument (kg_document_get_mention (doc, owner), KG_ROLE_OBJECT);
+      fact.subject = kg__ex_mention_argument (person, KG_ROLE_SUBJECT);
+      fact.object = kg__ex_mention_argument (kg_document_get_mention (doc, owner), KG_ROLE_OBJECT);
       fact.predicate_head = person->head - s->first;
       g_snprintf (fact.predicate, sizeof fact.predicate, "%s of", person->office);
       g_strlcpy (fact.predicate_surface, fact.predicate, sizeof fact.predicate_surface);

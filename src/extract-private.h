@@ -162,6 +162,8 @@ gboolean kg__ex_is_bare_conj (const KgExSentence *s, guint i);
 /* TRUE if the sentence's main clause is in a past tense: the tense a
  * relation the sentence only implies ("had" for a possessive) takes. */
 gboolean kg__ex_past_tense (const KgExSentence *s);
+/* An argument spanning an entity mention (a name, or a nationality). */
+KgArgument kg__ex_mention_argument (const KgMention *m, KgRole role);
 /* The kind of an argument headed by i. */
 KgHeadKind kg__ex_head_kind (const KgExSentence *s, guint i);
 

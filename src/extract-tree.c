@@ -633,3 +633,12 @@ kg__ex_is_contrastive (const KgExSentence *s, guint conjunct)
       return TRUE;
   return FALSE;
 }
+
+KgArgument
+kg__ex_mention_argument (const KgMention *m, KgRole role)
+{
+  return (KgArgument) {
+    .first = m->first_token, .n_tokens = m->n_tokens, .head = m->head, .role = role,
+    .head_kind = m->kind == KG_MENTION_DEMONYM ? KG_HEAD_DEMONYM : KG_HEAD_NAME,
+  };
+}
