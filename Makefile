@@ -45,7 +45,7 @@ SHARED   = $(BUILD)/libkgraph.so.0
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-.PHONY: all deps run check check-asan check-valgrind fuzz fuzz-build tests bench clean install uninstall
+.PHONY: all deps run check check-asan check-tsan check-valgrind fuzz fuzz-build tests bench clean install uninstall
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
@@ -86,6 +86,15 @@ check-asan:
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  KGRAPH_SANITIZED=1 KGRAPH_HOSTILE_FILES=2000 tests/run-tests $(ASAN_BUILD)
+
+# make check-tsan: the program built with ThreadSanitizer in build-tsan/,
+# and `build -j 4` run under it (scripts/check-threads); a race fails.
+TSAN_BUILD = build-tsan
+check-tsan:
+	$(Q)scripts/install-deps check
+	$(Q)$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) CC=clang CFLAGS="-O1 -g -fsanitize=thread" \
+	  LDFLAGS="-fsanitize=thread" $(TSAN_BUILD)/kgraph
+	$(Q)scripts/check-threads $(TSAN_BUILD)
 
 # make check-valgrind: the unit tests under memcheck; an error or a definite
 # leak exits 99 (a failure).  VALGRIND_TESTS=e2e runs the end-to-end scripts
@@ -190,6 +199,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/kgraph $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.d)

@@ -16,8 +16,9 @@ typedef struct {
 } Annotation;
 
 static void
-annotate_document (KgDocument *document, gpointer user_data)
+annotate_document (KgDocument *document, G_GNUC_UNUSED double done, gpointer user_data)
 {
+  g_autoptr (KgDocument) owned = document;
   Annotation *a = user_data;
   kg_pipeline_annotate (a->pipeline, document);
   g_string_truncate (a->buffer, 0);

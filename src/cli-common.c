@@ -254,7 +254,7 @@ KgCliCounts
 kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
                               const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data)
 {
-  KgCliCounts counts = { 0, 0 };
+  KgCliCounts counts = { 0 };
   g_autoptr (GPtrArray) problems = kg_read_problems_new ();
   g_autoptr (GPtrArray) paths = kg_reader_expand_inputs (inputs, n_inputs, problems);
   report_problems (problems, &counts);
@@ -300,13 +300,25 @@ kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs,
         }
     }
 
+  /* The share of the input read, by file size, for progress. */
+  g_autofree guint64 *sizes = g_new0 (guint64, paths->len + 1);
+  guint64 total = 0, before = 0;
+  for (guint i = 0; i < paths->len; i++)
+    {
+      GStatBuf st;
+      sizes[i] = g_stat (g_ptr_array_index (paths, i), &st) == 0 && S_ISREG (st.st_mode) ? (guint64) st.st_size : 0;
+      total += sizes[i];
+    }
+
   /* The source of each document id read; one id for two documents would
    * merge them (issue 14). */
   g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < paths->len; i++)
+  for (guint i = 0; i < paths->len; before += sizes[i], i++)
     {
       g_autoptr (GError) error = NULL;
+      gint64 started = g_get_monotonic_time ();
       g_autoptr (GPtrArray) documents = kg_reader_read_file (reader, g_ptr_array_index (paths, i), problems, &error);
+      counts.seconds += (g_get_monotonic_time () - started) / 1e6;
       report_problems (problems, &counts);
       if (documents == NULL)
         {
@@ -335,7 +347,10 @@ kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs,
               id = kg_document_get_id (document);
             }
           g_hash_table_insert (ids, g_strdup (id), g_strdup (source));
-          func (document, user_data);
+          double done = total ? (before + (double) sizes[i] * (d + 1) / documents->len) / total : 1.0;
+          /* the function owns the document */
+          g_ptr_array_index (documents, d) = NULL;
+          func (document, done, user_data);
           counts.documents++;
         }
     }

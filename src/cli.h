@@ -7,6 +7,8 @@
 #define KG_CLI_H
 
 #include <kgraph.h>
+#include "entity-merge.h"
+#include "shard.h"
 
 /* Exit codes, documented in `kgraph --help` and README.md. */
 typedef enum {
@@ -80,13 +82,14 @@ GOptionGroup *kg_cli_data_group (KgCliInput *input);
  * (transfer full) */
 KgReader *kg_cli_input_reader (const KgCliInput *input);
 
-/* Called with each document read, in input order; the document is freed
- * afterwards. */
-typedef void (*KgCliDocumentFunc) (KgDocument *document, gpointer user_data);
+/* Called with each document read, in input order, and the share of the
+ * input's bytes read so far (0 to 1).  (document: transfer full) */
+typedef void (*KgCliDocumentFunc) (KgDocument *document, double done, gpointer user_data);
 
 typedef struct {
   guint documents;  /* handed to the function */
   guint skipped;    /* inputs and documents reported and left out */
+  double seconds;   /* spent reading (the tokens stage), not in the function */
 } KgCliCounts;
 
 /* Reads every input (files, directories, '-', @lists) document by document,
@@ -138,9 +141,63 @@ KgExit kg_cli_output_write (KgCliOutput *output, KgGraph *graph);
 KgCliCounts kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
                                           const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data);
 
+/* Where `build` and `merge` put documents' deltas: a graph, or a shard
+ * (see cli-graph.c). */
+typedef struct {
+  KgGraph *graph;          /* NULL when writing a shard */
+  KgShardWriter *shard;
+  GHashTable *hashes;      /* content hash -> id of the document kept */
+  GHashTable *ids;         /* id -> content hash */
+  KgFactCounts facts;
+  guint documents, duplicates;
+  guint64 sentences, words;
+  GError *error;           /* the first write error */
+  gboolean quiet, progress;
+  gint64 started, shown;
+  double done;             /* share of the input read, for progress */
+} KgCliSink;
+
+/* A sink into a new graph, or into the shard at shard_path (nullable);
+ * FALSE when the shard cannot be made. */
+gboolean kg_cli_sink_init (KgCliSink *sink, const char *shard_path, gboolean quiet, GError **error);
+void kg_cli_sink_clear (KgCliSink *sink);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliSink, kg_cli_sink_clear)
+/* A KgDeltaFunc: adds a document unless its text was read already;
+ * another document with a used id gets "ID~2". */
+void kg_cli_sink_add (KgDelta *delta, gpointer sink);
+
+/* How a build or a merge ends. */
+typedef struct {
+  const KgAliasRules *rules;    /* nullable */
+  gboolean all_facts;           /* facts between concepts stay in the graph */
+  const double *stage_seconds;  /* KG_STAGE_N_STAGES, nullable (merge) */
+  double read_seconds;
+  guint threads;
+} KgCliSinkEnd;
+
+/* Prints the summary, then commits the shard, or consolidates the graph
+ * and writes output; returns the exit code. */
+KgExit kg_cli_sink_finish (KgCliSink *sink, const KgCliSinkEnd *end, KgCliOutput *output);
+
+/* --all-facts and --aliases, which build and merge share. */
+typedef struct {
+  gboolean all_facts;
+  char *aliases_path;
+  char *shard_path;
+} KgCliGraphOptions;
+void kg_cli_graph_options_clear (KgCliGraphOptions *options);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliGraphOptions, kg_cli_graph_options_clear)
+/* Adds the options to context's main group; shard_help says what --shard
+ * writes. */
+void kg_cli_graph_options_add (GOptionContext *context, KgCliGraphOptions *options, const char *shard_help);
+/* The alias rules (NULL without --aliases); FALSE after printing why they
+ * cannot be read. */
+gboolean kg_cli_graph_options_rules (const KgCliGraphOptions *options, KgAliasRules **rules);
+
 int kg_cmd_annotate (int argc, char **argv);
 int kg_cmd_build (int argc, char **argv);
 int kg_cmd_import (int argc, char **argv);
+int kg_cmd_merge (int argc, char **argv);
 int kg_cmd_lint (int argc, char **argv);
 int kg_cmd_openie (int argc, char **argv);
 int kg_cmd_train (int argc, char **argv);

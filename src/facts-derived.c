@@ -42,7 +42,7 @@ same_span (const KgArgument *a, const KgArgument *b)
  * noun stays in the predicate, whose relation the vocabulary may know
  * ("strike against": attacks), or in the surface form. */
 static void
-add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+add_inner_entity_facts (Facts *f, const KgExtraction *e, KgFactCounts *counts)
 {
   const KgArgument *object = &e->object;
   if (object->n_tokens == 0 || object->head_kind != KG_HEAD_NOUN)
@@ -114,14 +114,14 @@ add_inner_entity_facts (Facts *f, guint document_index, const KgExtraction *e, K
       inner.predicate = predicate;
       inner.predicate_surface = surface;
       counts->extracted++;
-      kg__facts_add_one (f, document_index, &inner, counts);
+      kg__facts_add_one (f, &inner, counts);
     }
 }
 
 /* "NATO's members include Sweden", "members of NATO include Sweden":
  * (Sweden, member of, NATO). */
 static void
-add_membership (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+add_membership (Facts *f, const KgExtraction *e, KgFactCounts *counts)
 {
   if (strcmp (e->predicate, "include") != 0 || e->object.n_tokens == 0 || e->subject.head_kind != KG_HEAD_NOUN)
     return;
@@ -149,7 +149,7 @@ add_membership (Facts *f, guint document_index, const KgExtraction *e, KgFactCou
       member.predicate = "member of";
       member.predicate_surface = "member of";
       counts->extracted++;
-      kg__facts_add_one (f, document_index, &member, counts);
+      kg__facts_add_one (f, &member, counts);
       return;
     }
 }
@@ -197,7 +197,7 @@ tie_noun (const Facts *f, const KgArgument *arg)
 }
 
 static void
-add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
+add_joint_subjects (Facts *f, const KgExtractions *extractions, guint i,
                     KgFactCounts *counts)
 {
   const KgExtraction *a = kg_extractions_get (extractions, i);
@@ -236,14 +236,14 @@ add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extract
           joint.predicate_surface = tie_predicate;
         }
       counts->extracted++;
-      kg__facts_add_one (f, document_index, &joint, counts);
+      kg__facts_add_one (f, &joint, counts);
       if (reciprocal)
         {
           KgExtraction back = *b;
           back.object = a->subject;
           back.object.role = KG_ROLE_OBJECT;
           counts->extracted++;
-          kg__facts_add_one (f, document_index, &back, counts);
+          kg__facts_add_one (f, &back, counts);
         }
     }
 }
@@ -253,7 +253,7 @@ add_joint_subjects (Facts *f, guint document_index, const KgExtractions *extract
  * tell, Kuznetsov); a verb with a recipient and nothing else given has the
  * recipient for its object. */
 static void
-add_told (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+add_told (Facts *f, const KgExtraction *e, KgFactCounts *counts)
 {
   if (!(e->flags & KG_EXTRACTION_REPORTING) && e->object.n_tokens)
     return;
@@ -267,7 +267,7 @@ add_told (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *c
         if (e->flags & KG_EXTRACTION_REPORTING)
           told.predicate = "tell";
         counts->extracted++;
-        kg__facts_add_one (f, document_index, &told, counts);
+        kg__facts_add_one (f, &told, counts);
         return;
       }
 }
@@ -362,7 +362,7 @@ names_entity (const Facts *f, const KgArgument *arg)
 }
 
 gboolean
-kg__facts_add_pairs (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+kg__facts_add_pairs (Facts *f, const KgExtraction *e, KgFactCounts *counts)
 {
   /* a pair relates its two to each other or to an entity; what it says of
    * a concept ("the two countries face sanctions") stays one fact about
@@ -384,7 +384,7 @@ kg__facts_add_pairs (Facts *f, guint document_index, const KgExtraction *e, KgFa
       else
         one.object = mention_argument (pair[i], KG_ROLE_OBJECT);
       counts->extracted += i;
-      kg__facts_add_one (f, document_index, &one, counts);
+      kg__facts_add_one (f, &one, counts);
     }
   return TRUE;
 }
@@ -394,7 +394,7 @@ kg__facts_add_pairs (Facts *f, guint document_index, const KgExtraction *e, KgFa
  * what the fact is about, (Houthis, launch missile at, Israel), whose
  * relation the vocabulary may know (attacks). */
 static void
-add_oblique_entities (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+add_oblique_entities (Facts *f, const KgExtraction *e, KgFactCounts *counts)
 {
   static const char *const markers[] = { "with", "against", "at", "into", "on", "to", "toward", "towards", NULL };
   if (e->object.n_tokens == 0 || e->object.head_kind != KG_HEAD_NOUN || names_entity (f, &e->object)
@@ -416,18 +416,18 @@ add_oblique_entities (Facts *f, guint document_index, const KgExtraction *e, KgF
       beside.predicate = predicate;
       beside.predicate_surface = surface;
       counts->extracted++;
-      kg__facts_add_one (f, document_index, &beside, counts);
+      kg__facts_add_one (f, &beside, counts);
     }
 }
 
 void
-kg__facts_add_derived (Facts *f, guint document_index, const KgExtractions *extractions, guint i,
+kg__facts_add_derived (Facts *f, const KgExtractions *extractions, guint i,
                        KgFactCounts *counts)
 {
   const KgExtraction *e = kg_extractions_get (extractions, i);
-  add_joint_subjects (f, document_index, extractions, i, counts);
-  add_told (f, document_index, e, counts);
-  add_inner_entity_facts (f, document_index, e, counts);
-  add_membership (f, document_index, e, counts);
-  add_oblique_entities (f, document_index, e, counts);
+  add_joint_subjects (f, extractions, i, counts);
+  add_told (f, e, counts);
+  add_inner_entity_facts (f, e, counts);
+  add_membership (f, e, counts);
+  add_oblique_entities (f, e, counts);
 }

@@ -221,19 +221,16 @@ end_set (End *end, const char *key, char *surface, KgEntityType type, const char
   end->is_name = is_name;
 }
 
-/* The node of an end, made if it is new.  Nodes the entity stage made
- * already have their mentions; a fact's end adds one only to a node it
- * makes. */
-static KgNode *
+/* The key of an end's node.  Nodes the entity stage made already have
+ * their mentions; a fact's end adds one only to a node the document has
+ * not mentioned yet. */
+static const char *
 end_node (Facts *f, const End *end)
 {
-  KgNode *node = kg_graph_lookup_node (f->graph, end->key);
-  if (node)
-    return node;
   KgNodeMention mention = {
     .key = end->key, .surface = end->surface, .type = end->type, .rule = end->rule, .is_name = end->is_name,
   };
-  return kg_graph_add_mention (f->graph, &mention);
+  return kg_delta_node (f->delta, &mention);
 }
 
 /* Resolves the end of mention m's chain, m heading the argument. */
@@ -541,14 +538,14 @@ is_kind_in_place (const char *predicate, const End *object)
 }
 
 void
-kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFactCounts *counts)
+kg__facts_add_one (Facts *f, const KgExtraction *e, KgFactCounts *counts)
 {
   if (e->object.n_tokens == 0)
     {
       counts->no_object++;
       return;
     }
-  if (kg__facts_add_pairs (f, document_index, e, counts))
+  if (kg__facts_add_pairs (f, e, counts))
     return;
   /* "Lukashenko said: 'I have come to Iran'": in a quotation, "I" is its
    * speaker */
@@ -558,7 +555,7 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
       KgExtraction own = *e;
       own.subject = speaker_arg;
       own.flags &= ~KG_EXTRACTION_QUOTED;
-      kg__facts_add_one (f, document_index, &own, counts);
+      kg__facts_add_one (f, &own, counts);
       return;
     }
   const KgSentence *sentence = kg_document_get_sentence (f->document, e->sentence);
@@ -578,20 +575,21 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
       if (relation == NULL && (e->kind == KG_CLAUSE_APPOSITION || e->kind == KG_CLAUSE_COPULAR)
           && is_kind_in_place (e->predicate, &object))
         relation = "located in";
-      KgFact fact = {
-        .subject = end_node (f, &subject),
+      const char *subject_key = end_node (f, &subject);
+      const char *object_key = end_node (f, &object);
+      KgDeltaFact fact = {
+        .subject = subject_key,
+        .object = object_key,
+        .attributed_to = speaker.key ? end_node (f, &speaker) : NULL,
         .predicate = e->predicate,
         .predicate_surface = e->predicate_surface,
-        .object = end_node (f, &object),
-        .polarity = e->polarity,
-        .modality = e->modality,
-        .attributed_to = speaker.key ? end_node (f, &speaker) : NULL,
-        .confidence = e->confidence,
         .relation = relation,
         .office = office,
+        .polarity = e->polarity,
+        .modality = e->modality,
+        .confidence = e->confidence,
       };
       KgEvidence evidence = {
-        .document = document_index,
         .sentence = e->sentence,
         .start = sentence->start,
         .end = sentence->end,
@@ -600,7 +598,8 @@ kg__facts_add_one (Facts *f, guint document_index, const KgExtraction *e, KgFact
         .time = time,
         .place = place,
       };
-      kg_graph_add_fact (f->graph, &fact, &evidence);
+      if (fact.subject && fact.object)
+        kg_delta_add_fact (f->delta, &fact, &evidence);
       counts->added++;
     }
   end_clear (&subject);
@@ -619,7 +618,7 @@ is_possessive (const char *form)
 }
 
 static void
-add_national_organisations (Facts *f, guint document_index, KgFactCounts *counts)
+add_national_organisations (Facts *f, KgFactCounts *counts)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < kg_document_get_n_mentions (f->document); i++)
@@ -657,17 +656,18 @@ add_national_organisations (Facts *f, guint document_index, KgFactCounts *counts
       else
         resolve_chain (f, before, &place);
       g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
-      KgFact fact = {
-        .subject = end_node (f, &organisation), .predicate = "be in", .predicate_surface = "be in",
-        .object = end_node (f, &place), .confidence = 0.5, .relation = "located in",
+      const char *organisation_key = end_node (f, &organisation);
+      KgDeltaFact fact = {
+        .subject = organisation_key, .object = end_node (f, &place), .predicate = "be in",
+        .predicate_surface = "be in", .relation = "located in", .confidence = 0.5,
       };
       KgEvidence evidence = {
-        .document = document_index, .sentence = kg_document_find_sentence (f->document, m->first_token),
+        .sentence = kg_document_find_sentence (f->document, m->first_token),
         .start = sentence->start, .end = sentence->end, .text = text, .confidence = 0.5,
       };
-      if (fact.subject != fact.object)
+      if (fact.subject && fact.object && strcmp (fact.subject, fact.object) != 0)
         {
-          kg_graph_add_fact (f->graph, &fact, &evidence);
+          kg_delta_add_fact (f->delta, &fact, &evidence);
           counts->extracted++;
           counts->added++;
         }
@@ -678,14 +678,14 @@ add_national_organisations (Facts *f, guint document_index, KgFactCounts *counts
 
 void
 kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gboolean *chain_named,
-               const KgExtractions *extractions, guint document_index, KgGraph *graph, KgFactCounts *counts)
+               const KgExtractions *extractions, KgDelta *delta, KgFactCounts *counts)
 {
-  Facts f = { lexicon, document, chain_named, graph };
+  Facts f = { lexicon, document, chain_named, delta };
   for (guint i = 0; i < kg_extractions_get_n (extractions); i++)
     {
       counts->extracted++;
-      kg__facts_add_one (&f, document_index, kg_extractions_get (extractions, i), counts);
-      kg__facts_add_derived (&f, document_index, extractions, i, counts);
+      kg__facts_add_one (&f, kg_extractions_get (extractions, i), counts);
+      kg__facts_add_derived (&f, extractions, i, counts);
     }
-  add_national_organisations (&f, document_index, counts);
+  add_national_organisations (&f, counts);
 }

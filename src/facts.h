@@ -5,14 +5,15 @@
 
 #include "kgraph/extract.h"
 #include "kgraph/pipeline.h"
+#include "graph-delta.h"
 #include "lexicon.h"
 
 /* By chain index: whether the chain has a name mention.  (transfer full) */
 gboolean *kg__facts_named_chains (const KgDocument *document);
 
-/* Adds the extractions of document (added to graph as document_index) as
- * facts with their evidence, and counts what became of each. */
+/* Adds the extractions of document to its delta as facts with their
+ * evidence, and counts what became of each. */
 void kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gboolean *chain_named,
-                    const KgExtractions *extractions, guint document_index, KgGraph *graph, KgFactCounts *counts);
+                    const KgExtractions *extractions, KgDelta *delta, KgFactCounts *counts);
 
 #endif

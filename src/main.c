@@ -17,6 +17,7 @@ static const KgCommand commands[] = {
   { "annotate", kg_cmd_annotate, "Tokens, tags, lemmas and dependency trees as CoNLL-U" },
   { "openie", kg_cmd_openie, "Open IE tuples from one sentence a line (CaRB format)" },
   { "import", kg_cmd_import, "Build a graph from triples in TSV" },
+  { "merge", kg_cmd_merge, "Merge shards built apart into one graph" },
   { "lint", kg_cmd_lint, "Check a DOT, GraphML or N-Triples file" },
   { "train", kg_cmd_train, "Train a model from annotated corpora" },
 };

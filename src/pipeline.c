@@ -4,6 +4,7 @@
 #include "kgraph/extract.h"
 #include "entities.h"
 #include "facts.h"
+#include "graph-delta.h"
 #include "names.h"
 #include "lemmatizer.h"
 #include "parser.h"
@@ -78,19 +79,45 @@ kg_pipeline_free (KgPipeline *pipeline)
   g_free (pipeline);
 }
 
+/* Adds the time since *started to seconds[stage] (when seconds is given)
+ * and starts the next stage's clock. */
+static void
+stage_done (double *seconds, KgStage stage, gint64 *started)
+{
+  if (seconds == NULL)
+    return;
+  gint64 now = g_get_monotonic_time ();
+  seconds[stage] += (now - *started) / 1e6;
+  *started = now;
+}
+
 void
-kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document)
+kg_pipeline_annotate_timed (const KgPipeline *pipeline, KgDocument *document, double *seconds)
 {
   g_return_if_fail (pipeline != NULL && document != NULL);
+  gint64 started = seconds ? g_get_monotonic_time () : 0;
   if (pipeline->last >= KG_STAGE_TAGS)
     {
       kg_tagger_tag (pipeline->tagger, document);
       kg_lemmatizer_lemmatize (pipeline->lemmatizer, document);
+      stage_done (seconds, KG_STAGE_TAGS, &started);
     }
   if (pipeline->last >= KG_STAGE_PARSE)
-    kg_parser_parse (pipeline->parser, document);
+    {
+      kg_parser_parse (pipeline->parser, document);
+      stage_done (seconds, KG_STAGE_PARSE, &started);
+    }
   if (pipeline->last >= KG_STAGE_ENTITIES)
-    kg_entities_find (pipeline->entities, document);
+    {
+      kg_entities_find (pipeline->entities, document);
+      stage_done (seconds, KG_STAGE_ENTITIES, &started);
+    }
+}
+
+void
+kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document)
+{
+  kg_pipeline_annotate_timed (pipeline, document, NULL);
 }
 
 /* Every entity the document names is a node (values and nationalities
@@ -98,7 +125,7 @@ kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document)
  * pronouns adds its surface form as an alias, with the rule that linked
  * it. */
 static void
-add_entities (const KgDocument *document, const gboolean *chain_named, KgGraph *graph)
+add_entities (const KgDocument *document, const gboolean *chain_named, KgDelta *delta)
 {
   for (guint i = 0; i < kg_document_get_n_mentions (document); i++)
     {
@@ -121,15 +148,14 @@ add_entities (const KgDocument *document, const gboolean *chain_named, KgGraph *
         .rule = m->rule,
         .is_name = m->kind == KG_MENTION_NAME,
       };
-      kg_graph_add_mention (graph, &mention);
+      kg_delta_add_mention (delta, &mention);
     }
 }
 
-void
-kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph,
-                          KgFactCounts *counts)
+KgDelta *
+kg_pipeline_make_delta (const KgPipeline *pipeline, const KgDocument *document)
 {
-  g_return_if_fail (pipeline != NULL && document != NULL && graph != NULL);
+  g_return_val_if_fail (pipeline != NULL && document != NULL, NULL);
   KgDocumentInfo info = {
     .id = kg_document_get_id (document),
     .title = kg_document_get_title (document),
@@ -137,15 +163,28 @@ kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document
     .byline = kg_document_get_byline (document),
     .source = kg_document_get_source (document),
   };
-  guint index = kg_graph_add_document (graph, &info);
+  g_autofree char *hash = kg_delta_hash_bytes (kg_document_get_raw (document));
+  KgDelta *delta = kg_delta_new (&info, hash);
+  kg_delta_set_size (delta, kg_document_get_n_sentences (document), kg_document_get_n_tokens (document));
   if (pipeline->last < KG_STAGE_ENTITIES)
-    return;
+    return delta;
   g_autofree gboolean *chain_named = kg__facts_named_chains (document);
-  add_entities (document, chain_named, graph);
+  add_entities (document, chain_named, delta);
   if (pipeline->last < KG_STAGE_FACTS)
-    return;
+    return delta;
   g_autoptr (KgExtractions) extractions = kg_extractor_extract (pipeline->extractor, document);
-  KgFactCounts ignored = { 0 };
-  kg__facts_add (kg_entities_get_lexicon (pipeline->entities), document, chain_named, extractions, index, graph,
-                 counts ? counts : &ignored);
+  kg__facts_add (kg_entities_get_lexicon (pipeline->entities), document, chain_named, extractions, delta,
+                 kg_delta_get_counts (delta));
+  return delta;
+}
+
+void
+kg_pipeline_add_to_graph (const KgPipeline *pipeline, const KgDocument *document, KgGraph *graph,
+                          KgFactCounts *counts)
+{
+  g_return_if_fail (pipeline != NULL && document != NULL && graph != NULL);
+  g_autoptr (KgDelta) delta = kg_pipeline_make_delta (pipeline, document);
+  kg_delta_apply (delta, graph);
+  if (counts)
+    kg_delta_add_counts (delta, counts);
 }

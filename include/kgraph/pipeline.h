@@ -44,6 +44,9 @@ void kg_pipeline_free (KgPipeline *pipeline);
  * document that has its sentences and tokens.  Thread-safe for distinct
  * documents. */
 void kg_pipeline_annotate (const KgPipeline *pipeline, KgDocument *document);
+/* The same, adding each stage's time in seconds to seconds[stage]
+ * (KG_STAGE_N_STAGES of them). */
+void kg_pipeline_annotate_timed (const KgPipeline *pipeline, KgDocument *document, double *seconds);
 
 /* What became of the facts of the documents added to a graph. */
 typedef struct {
