@@ -104,7 +104,7 @@ check-tsan:
 # (tests/fuzz/corpus/TARGET; what it finds goes to build-asan/corpus/, a
 # crash to build-asan/crashes/).  scripts/fuzz prints the executions.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = read-text read-html read-jsonl conllu segment import lint-dot lint-graphml lint-nt model
+FUZZ_TARGETS = read-text read-html read-jsonl conllu segment import lint-dot lint-graphml lint-nt model shard
 fuzz_src_read-text = tests/fuzz/fuzz-reader.c -DKG_FUZZ_FORMAT=KG_INPUT_FORMAT_TEXT
 fuzz_src_read-html = tests/fuzz/fuzz-reader.c -DKG_FUZZ_FORMAT=KG_INPUT_FORMAT_HTML
 fuzz_src_read-jsonl = tests/fuzz/fuzz-reader.c -DKG_FUZZ_FORMAT=KG_INPUT_FORMAT_JSONL
@@ -115,6 +115,7 @@ fuzz_src_lint-dot = tests/fuzz/fuzz-lint.c -DKG_FUZZ_FORMAT=KG_FORMAT_DOT
 fuzz_src_lint-graphml = tests/fuzz/fuzz-lint.c -DKG_FUZZ_FORMAT=KG_FORMAT_GRAPHML
 fuzz_src_lint-nt = tests/fuzz/fuzz-lint.c -DKG_FUZZ_FORMAT=KG_FORMAT_NTRIPLES
 fuzz_src_model = tests/fuzz/fuzz-model.c
+fuzz_src_shard = tests/fuzz/fuzz-shard.c
 FUZZ_BIN = $(FUZZ_TARGETS:%=$(ASAN_BUILD)/fuzz/fuzz-%)
 
 .PHONY: fuzz-build

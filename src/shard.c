@@ -111,22 +111,34 @@ typedef struct {
   guint64 number;    /* of the line read, 1-based */
   guint64 offset;    /* byte offset of its start */
   guint64 next;      /* byte offset after it */
+  char buffer[65536];
+  gsize start, end;  /* the bytes of buffer not read yet */
 } LineReader;
 
-/* Reads the next line without its newline; FALSE at the end of the file
- * or on an error (set).  A last line without a newline is a truncation. */
+/* Reads the next line without its newline (NUL bytes and all); FALSE at
+ * the end of the file or on an error (set).  A last line without a
+ * newline is a truncation. */
 static gboolean
 next_line (LineReader *r, gboolean *truncated, GError **error)
 {
-  char chunk[65536];
   g_string_truncate (r->line, 0);
   r->offset = r->next;
   *truncated = FALSE;
-  while (fgets (chunk, sizeof chunk, r->stream))
+  for (;;)
     {
-      gsize n = strlen (chunk);
-      r->next += n;
-      g_string_append_len (r->line, chunk, (gssize) n);
+      if (r->start == r->end)
+        {
+          r->start = 0;
+          r->end = fread (r->buffer, 1, sizeof r->buffer, r->stream);
+          if (r->end == 0)
+            break;
+        }
+      const char *from = r->buffer + r->start;
+      const char *newline = memchr (from, '\n', r->end - r->start);
+      gsize n = newline ? (gsize) (newline - from) : r->end - r->start;
+      g_string_append_len (r->line, from, (gssize) n);
+      r->start += n + (newline != NULL);
+      r->next += n + (newline != NULL);
       if (r->line->len > KG_SHARD_MAX_LINE)
         {
           g_set_error (error, KG_ERROR, KG_ERROR_LIMIT, "%s: line %" G_GUINT64_FORMAT " (byte %" G_GUINT64_FORMAT
@@ -134,9 +146,8 @@ next_line (LineReader *r, gboolean *truncated, GError **error)
                        KG_SHARD_MAX_LINE >> 20);
           return FALSE;
         }
-      if (n > 0 && chunk[n - 1] == '\n')
+      if (newline)
         {
-          g_string_truncate (r->line, r->line->len - 1);
           r->number++;
           return TRUE;
         }
@@ -162,7 +173,7 @@ parse_object (JsonParser *parser, const LineReader *r, GError **error)
 {
   g_autoptr (GError) cause = NULL;
   if (!g_utf8_validate (r->line->str, (gssize) r->line->len, NULL))
-    cause = g_error_new_literal (KG_ERROR, KG_ERROR_INPUT, "not UTF-8");
+    cause = g_error_new_literal (KG_ERROR, KG_ERROR_INPUT, "not UTF-8 text, or a NUL byte");
   else if (!json_parser_load_from_data (parser, r->line->str, (gssize) r->line->len, &cause))
     {
       /* "<data>:1:5: Parse error: ..." -> "column 5: Parse error: ..." */
@@ -174,7 +185,7 @@ parse_object (JsonParser *parser, const LineReader *r, GError **error)
           cause->message = message;
         }
     }
-  else if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  else if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     cause = g_error_new_literal (KG_ERROR, KG_ERROR_INPUT, "not a JSON object");
   if (cause)
     {
@@ -291,9 +302,13 @@ kg_shard_read (const char *path, KgDeltaFunc func, gpointer user_data, GError **
       g_set_error (error, KG_ERROR, KG_ERROR_IO, "%s: cannot open: %s", path, g_strerror (saved));
       return FALSE;
     }
-  LineReader r = { kg_read_file_display_name (path), stream, g_string_new (NULL), 0, 0, 0 };
-  gboolean ok = read_lines (&r, func, user_data, error);
-  g_string_free (r.line, TRUE);
+  LineReader *r = g_new0 (LineReader, 1);
+  r->name = kg_read_file_display_name (path);
+  r->stream = stream;
+  r->line = g_string_new (NULL);
+  gboolean ok = read_lines (r, func, user_data, error);
+  g_string_free (r->line, TRUE);
+  g_free (r);
   if (!from_stdin)
     fclose (stream);
   return ok;

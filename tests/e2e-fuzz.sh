@@ -8,7 +8,7 @@ set -u
 . "${KGRAPH_TESTS:-tests}/tap.sh"
 top="$TESTS/.."
 seconds=${KGRAPH_FUZZ_SMOKE:-3}
-targets="read-text read-html read-jsonl conllu segment import lint-dot lint-graphml lint-nt model"
+targets="read-text read-html read-jsonl conllu segment import lint-dot lint-graphml lint-nt model shard"
 build="$top/build-asan"
 if [ -n "${KGRAPH_SANITIZED:-}" ]; then
     # the targets are sanitizer builds already, and make check ran them
