@@ -44,6 +44,13 @@ for target in $targets; do
     code=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$target.log")
     check "fuzz $target: ${runs:-?} executions in $seconds s, no crash (exit $code)" [ "$code" -eq 0 ]
-    [ "$code" -eq 0 ] || grep -m 8 -E 'ERROR|SUMMARY| in ' "$work/$target.log"
+    if [ "$code" -ne 0 ]; then
+        grep -m 8 -E 'ERROR|SUMMARY| in ' "$work/$target.log"
+        # the input that failed outlives the run, to become a regression
+        mkdir -p "$build/crashes"
+        for artifact in "$work/$target-"*; do
+            [ -f "$artifact" ] && cp "$artifact" "$build/crashes/" && echo "# kept: $build/crashes/$(basename "$artifact")"
+        done
+    fi
 done
 tap_done
