@@ -175,6 +175,7 @@ kept_apart (const KgAliasRules *rules, const KgNode *x, const KgNode *y)
 typedef struct {
   KgNode *node;
   char **words;       /* its label's words */
+  guint n_words;
   gboolean initials;  /* some word is an initial: "A." */
   gboolean gone;      /* merged into another in this pass */
 } Candidate;
@@ -196,7 +197,7 @@ is_initial (const char *word)
 static gboolean
 name_inside (const Candidate *shorter, const Candidate *longer)
 {
-  guint ns = g_strv_length (shorter->words), nl = g_strv_length (longer->words);
+  guint ns = shorter->n_words, nl = longer->n_words;
   /* shorter, or as long with initials ("A. Lukashenko") */
   if (ns > nl || (ns == nl && !shorter->initials) || strcmp (shorter->words[ns - 1], longer->words[nl - 1]) != 0)
     return FALSE;
@@ -218,24 +219,24 @@ static gint
 compare_longest_first (gconstpointer pa, gconstpointer pb)
 {
   const Candidate *a = pa, *b = pb;
-  guint wa = g_strv_length (a->words), wb = g_strv_length (b->words);
-  if (wa != wb)
-    return wa > wb ? -1 : 1;
+  if (a->n_words != b->n_words)
+    return a->n_words > b->n_words ? -1 : 1;
   if (a->initials != b->initials)
     return a->initials ? 1 : -1;
   return strcmp (kg_node_get_key (a->node), kg_node_get_key (b->node));
 }
 
-/* The one candidate of list, other than self, that accepts self (by
- * accepts), unless a rule keeps them apart; NULL for none or several. */
+/* The one candidate of the n indices of list, other than self, that
+ * accepts self (by accepts), unless a rule keeps them apart; NULL for none
+ * or several. */
 static Candidate *
-only_match (GArray *candidates, GArray *list, const Candidate *self, const KgAliasRules *rules,
+only_match (GArray *candidates, const guint *list, guint n, const Candidate *self, const KgAliasRules *rules,
             gboolean (*accepts) (const Candidate *self, const Candidate *other))
 {
   Candidate *into = NULL;
-  for (guint j = 0; list && j < list->len; j++)
+  for (guint j = 0; j < n; j++)
     {
-      Candidate *other = &g_array_index (candidates, Candidate, g_array_index (list, guint, j));
+      Candidate *other = &g_array_index (candidates, Candidate, list[j]);
       if (other == self || other->gone || !accepts (self, other) || kept_apart (rules, self->node, other->node))
         continue;
       if (into)
@@ -257,10 +258,11 @@ candidates_new (KgGraph *graph, gboolean persons)
       KgNode *node = nodes->pdata[i];
       if ((kg_node_get_entity_type (node) == KG_ENTITY_PERSON) != persons)
         continue;
-      Candidate c = { node, g_strsplit (kg_node_get_label (node), " ", -1), FALSE, FALSE };
+      Candidate c = { node, g_strsplit (kg_node_get_label (node), " ", -1), 0, FALSE, FALSE };
+      c.n_words = g_strv_length (c.words);
       for (guint w = 0; c.words[w]; w++)
         c.initials = c.initials || is_initial (c.words[w]);
-      if (c.words[0] == NULL)
+      if (c.n_words == 0)
         {
           candidate_clear (&c);
           continue;
@@ -268,6 +270,26 @@ candidates_new (KgGraph *graph, gboolean persons)
       g_array_append_val (candidates, c);
     }
   return candidates;
+}
+
+/* How many of list (indices into names, in names' longest-first order)
+ * could hold self's name: those with more words, and with as many when
+ * self has initials.  Only they are compared, so that a surname shared by
+ * thousands of two-word names costs no comparison between them. */
+static guint
+fuller_names (GArray *names, GArray *list, const Candidate *self)
+{
+  guint lo = 0, hi = list->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint words = g_array_index (names, Candidate, g_array_index (list, guint, mid)).n_words;
+      if (words > self->n_words || (words == self->n_words && self->initials))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /* Merges each node (of persons, or of the other types) whose name lies
@@ -284,15 +306,16 @@ merge_into_fuller_names (KgGraph *graph, const KgAliasRules *rules, gboolean per
   g_autoptr (GHashTable) by_last = kg_index_new ();
   for (guint i = 0; i < names->len; i++)
     {
-      char **words = g_array_index (names, Candidate, i).words;
-      kg_index_add (by_last, words[g_strv_length (words) - 1], i);
+      const Candidate *c = &g_array_index (names, Candidate, i);
+      kg_index_add (by_last, c->words[c->n_words - 1], i);
     }
   gboolean merged = FALSE;
   for (guint i = 0; i < names->len; i++)
     {
       Candidate *shorter = &g_array_index (names, Candidate, i);
-      GArray *list = g_hash_table_lookup (by_last, shorter->words[g_strv_length (shorter->words) - 1]);
-      Candidate *into = only_match (names, list, shorter, rules, inside);
+      GArray *list = g_hash_table_lookup (by_last, shorter->words[shorter->n_words - 1]);
+      guint n = fuller_names (names, list, shorter);
+      Candidate *into = only_match (names, (const guint *) list->data, n, shorter, rules, inside);
       if (into == NULL)
         continue;
       shorter->gone = TRUE;
@@ -307,7 +330,7 @@ merge_into_fuller_names (KgGraph *graph, const KgAliasRules *rules, gboolean per
 static gboolean
 org_name_ends (const Candidate *shorter, const Candidate *longer)
 {
-  guint ns = g_strv_length (shorter->words), nl = g_strv_length (longer->words);
+  guint ns = shorter->n_words, nl = longer->n_words;
   if (ns >= nl || kg_node_get_entity_type (shorter->node) != KG_ENTITY_ORG
       || kg_node_get_entity_type (longer->node) != KG_ENTITY_ORG)
     return FALSE;
@@ -368,7 +391,9 @@ merge_acronyms (KgGraph *graph, const KgAliasRules *rules)
       g_autofree char *own_key = kg_canonical_key (label);
       if (strcmp (own_key, kg_node_get_key (acronym->node)) != 0)
         continue;
-      Candidate *into = only_match (nodes, g_hash_table_lookup (by_acronym, label), acronym, rules, accepts_any);
+      GArray *list = g_hash_table_lookup (by_acronym, label);
+      Candidate *into = list ? only_match (nodes, (const guint *) list->data, list->len, acronym, rules, accepts_any)
+                             : NULL;
       if (into == NULL)
         continue;
       acronym->gone = TRUE;

@@ -607,10 +607,47 @@ kg__facts_add_one (Facts *f, const KgExtraction *e, KgFactCounts *counts)
   end_clear (&speaker);
 }
 
+/* Whether m's last word is a role ("Iran's Parliament Speaker" is no
+ * place, whatever its type). */
+static gboolean
+names_role (const Facts *f, const KgMention *m)
+{
+  g_autofree char *last = g_ascii_strdown (kg_document_get_token (f->document, m->first_token + m->n_tokens - 1)->form, -1);
+  return kg_lexicon_is_role (f->lexicon, last);
+}
+
+/* Adds "m is in place" (located in) with m's sentence as evidence, and
+ * clears place. */
+static void
+add_located_in (Facts *f, const KgMention *m, const KgSentence *sentence, End *place, KgFactCounts *counts)
+{
+  End named = { 0 };
+  resolve_chain (f, m, &named);
+  g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
+  const char *subject = end_node (f, &named);
+  KgDeltaFact fact = {
+    .subject = subject, .object = end_node (f, place), .predicate = "be in", .predicate_surface = "be in",
+    .relation = "located in", .confidence = 0.5,
+  };
+  KgEvidence evidence = {
+    .sentence = kg_document_find_sentence (f->document, m->first_token),
+    .start = sentence->start, .end = sentence->end, .text = text, .confidence = 0.5,
+  };
+  if (fact.subject && fact.object && strcmp (fact.subject, fact.object) != 0)
+    {
+      kg_delta_add_fact (f->delta, &fact, &evidence);
+      counts->extracted++;
+      counts->added++;
+    }
+  end_clear (&named);
+  end_clear (place);
+}
+
 /* "the Greek Ministry of Culture", "the Iranian Red Crescent", "Iran's
  * Guardian Council": an organisation named with its country's nationality
  * (in its name or right before it) or possessive is in that country
- * (located in), the first sentence that names it the evidence. */
+ * (located in), the first sentence that names it the evidence; so is a
+ * place with a place's possessive ("Mecca's Grand Mosque"). */
 static gboolean
 is_possessive (const char *form)
 {
@@ -624,7 +661,8 @@ add_national_organisations (Facts *f, KgFactCounts *counts)
   for (guint i = 0; i < kg_document_get_n_mentions (f->document); i++)
     {
       const KgMention *m = kg_document_get_mention (f->document, i);
-      if (m->kind != KG_MENTION_NAME || m->type != KG_ENTITY_ORG || m->chain < 0
+      gboolean is_place = m->type == KG_ENTITY_GPE || m->type == KG_ENTITY_LOC;
+      if (m->kind != KG_MENTION_NAME || (m->type != KG_ENTITY_ORG && !is_place) || m->chain < 0
           || !f->chain_named[m->chain] || g_hash_table_contains (seen, GINT_TO_POINTER (m->chain + 1)))
         continue;
       const KgSentence *sentence = kg_document_get_sentence (f->document,
@@ -645,34 +683,78 @@ add_national_organisations (Facts *f, KgFactCounts *counts)
                            && before->type == KG_ENTITY_GPE && before->chain >= 0;
       if (country == NULL && first == m->first_token && before && before->kind == KG_MENTION_DEMONYM)
         country = before->value;
+      /* a place is in the place that owns it ("Mecca's Grand Mosque"), not
+       * in a nationality ("the Iranian Tehran" says nothing) */
+      g_autofree char *name = kg_document_dup_text (f->document, m->first_token, m->n_tokens);
+      if (is_place && (!possessor || kg_lexicon_country (f->lexicon, name) || names_role (f, m)))
+        continue;
       if (country == NULL && !possessor)
         continue;
       g_hash_table_add (seen, GINT_TO_POINTER (m->chain + 1));
-      End organisation = { 0 }, place = { 0 };
-      resolve_chain (f, m, &organisation);
+      End place = { 0 };
       g_autofree char *key = country ? kg__entity_key (f->lexicon, country, KG_ENTITY_GPE) : NULL;
       if (country)
         end_set (&place, key, g_strdup (country), KG_ENTITY_GPE, "demonym", TRUE);
       else
         resolve_chain (f, before, &place);
-      g_autofree char *text = kg_document_dup_text (f->document, sentence->first_token, sentence->n_tokens);
-      const char *organisation_key = end_node (f, &organisation);
-      KgDeltaFact fact = {
-        .subject = organisation_key, .object = end_node (f, &place), .predicate = "be in",
-        .predicate_surface = "be in", .relation = "located in", .confidence = 0.5,
-      };
-      KgEvidence evidence = {
-        .sentence = kg_document_find_sentence (f->document, m->first_token),
-        .start = sentence->start, .end = sentence->end, .text = text, .confidence = 0.5,
-      };
-      if (fact.subject && fact.object && strcmp (fact.subject, fact.object) != 0)
-        {
-          kg_delta_add_fact (f->delta, &fact, &evidence);
-          counts->extracted++;
-          counts->added++;
-        }
-      end_clear (&organisation);
-      end_clear (&place);
+      add_located_in (f, m, sentence, &place, counts);
+    }
+}
+
+/* Whether the mention at token (if any) is a name of a place. */
+static const KgMention *
+place_name_at (const Facts *f, guint token)
+{
+  if (token >= kg_document_get_n_tokens (f->document))
+    return NULL;
+  int i = kg_document_find_mention (f->document, token);
+  const KgMention *m = i >= 0 ? kg_document_get_mention (f->document, i) : NULL;
+  return m && m->kind == KG_MENTION_NAME && (m->type == KG_ENTITY_GPE || m->type == KG_ENTITY_LOC) && m->chain >= 0
+         ? m : NULL;
+}
+
+static gboolean
+token_is (const Facts *f, guint token, const char *form)
+{
+  return token < kg_document_get_n_tokens (f->document)
+         && strcmp (kg_document_get_token (f->document, token)->form, form) == 0;
+}
+
+/* "in Aceh, Indonesia", "the University of Sheffield, United Kingdom": a
+ * name followed by a comma and a country's name is in that country
+ * (located in), unless the two are items of a list ("Iran, Belarus and
+ * Russia"): the name is no country, and neither a place before it nor one
+ * after the country continues the series. */
+static void
+add_places_in_countries (Facts *f, KgFactCounts *counts)
+{
+  for (guint i = 0; i < kg_document_get_n_mentions (f->document); i++)
+    {
+      const KgMention *m = kg_document_get_mention (f->document, i);
+      if (m->kind != KG_MENTION_NAME || m->chain < 0 || !f->chain_named[m->chain]
+          || (m->type != KG_ENTITY_GPE && m->type != KG_ENTITY_LOC && m->type != KG_ENTITY_ORG))
+        continue;
+      guint comma = m->first_token + m->n_tokens;
+      const KgMention *country = token_is (f, comma, ",") ? place_name_at (f, comma + 1) : NULL;
+      if (country == NULL || country->first_token != comma + 1)
+        continue;
+      const KgSentence *sentence = kg_document_get_sentence (f->document,
+                                                             kg_document_find_sentence (f->document, m->first_token));
+      if (sentence->kind == KG_SENTENCE_FURNITURE || sentence->kind == KG_SENTENCE_TITLE
+          || country->first_token + country->n_tokens > sentence->first_token + sentence->n_tokens)
+        continue;
+      g_autofree char *name = kg_document_dup_text (f->document, m->first_token, m->n_tokens);
+      g_autofree char *country_name = kg_document_dup_text (f->document, country->first_token, country->n_tokens);
+      guint after = country->first_token + country->n_tokens;
+      gboolean series = (m->first_token >= 2 && token_is (f, m->first_token - 1, ",")
+                         && place_name_at (f, m->first_token - 2))
+                        || token_is (f, after, "and") || token_is (f, after, "or")
+                        || (token_is (f, after, ",") && place_name_at (f, after + 1));
+      if (series || kg_lexicon_country (f->lexicon, country_name) == NULL || kg_lexicon_country (f->lexicon, name))
+        continue;
+      End place = { 0 };
+      resolve_chain (f, country, &place);
+      add_located_in (f, m, sentence, &place, counts);
     }
 }
 
@@ -688,4 +770,5 @@ kg__facts_add (const KgLexicon *lexicon, const KgDocument *document, const gbool
       kg__facts_add_derived (&f, extractions, i, counts);
     }
   add_national_organisations (&f, counts);
+  add_places_in_countries (&f, counts);
 }

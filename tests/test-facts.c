@@ -234,6 +234,11 @@ test_entity_facts (void)
     { "The religion was banned by the Greek Ministry of Culture.", "greek ministry of culture", "located in",
       "greece", NULL },
     { "Iran's Guardian Council approved the law on Sunday.", "guardian council", "located in", "iran", NULL },
+    /* a place with a place's possessive, or a name with its country after a comma */
+    { "The crane fell into Mecca's Grand Mosque on Friday.", "grand mosque", "located in", "mecca", NULL },
+    { "Norway's Finnmark region is cold.", "finnmark region", "located in", "norway", NULL },
+    { "The study came from the University of Sheffield, United Kingdom, last week.", "university of sheffield",
+      "located in", "united kingdom", NULL },
     /* telling someone */
     { "Aref told Belarusian Industry Minister Andrei Kuznetsov that the meeting was useful.", "aref", "said",
       "andrei kuznetsov", NULL },
@@ -373,6 +378,18 @@ test_no_false_facts (void)
   g_autofree char *more = describe (students);
   g_test_message ("%s", more);
   g_assert_null (find_edge (students, "anna berg", "study in", "norway"));
+  /* items of a list of places are not in each other; a role is no place */
+  g_autoptr (KgGraph) list = graph_of ("Leaders of Norway, Sweden and Finland met in Oslo. Anna Berg visited Oslo, "
+                                       "Bergen, Norway, and Malmo. Norway's Parliament Speaker, Tom Lind, spoke.");
+  g_autofree char *list_edges = describe (list);
+  g_test_message ("%s", list_edges);
+  GPtrArray *all = kg_graph_get_edges (list);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (kg_edge_get_relation (all->pdata[i]), "located in") == 0)
+      g_assert_cmpstr (kg_node_get_key (kg_edge_get_subject (all->pdata[i])), !=, "sweden");
+  g_assert_null (find_relation (list, "norway", "located in", "sweden"));
+  g_assert_null (find_relation (list, "bergen", "located in", "norway"));
+  g_assert_null (find_relation (list, "parliament speaker", "located in", "norway"));
 }
 
 /* Forms of address and ranks are no offices, and a possessor never "has"

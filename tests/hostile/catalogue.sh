@@ -212,9 +212,10 @@ hostile output-full-disk 4 "full/kgraph.[a-z]*: cannot write the .*: File too la
 check "output-full-disk: the previous outputs are intact" sh -c "cd '$work/full' && md5sum -c --quiet '$work/full.md5'"
 check "output-full-disk: no temporary left" [ -z "$(ls -A "$work/full" | grep '^\.')" ]
 # standard output closed early: kgraph dies of SIGPIPE (141) at once, as
-# cat would, instead of hanging or writing on
+# cat would, instead of hanging or writing on (the first 1,000 tiny files:
+# far more N-Triples than a pipe holds, built in seconds)
 hostile_cases=$((hostile_cases + 1))
-(cd "$in" && timeout 60 sh -c '"$0" build many -o - -f nt 2>/dev/null; echo $? > "$1"' "$KGRAPH" "$work/pipe.status" | head -1 > /dev/null)
+(cd "$in" && timeout 60 sh -c '"$0" build many/000???.txt -o - -f nt 2>/dev/null; echo $? > "$1"' "$KGRAPH" "$work/pipe.status" | head -1 > /dev/null)
 check "stdout-closed-early: kgraph ends of SIGPIPE, exit 141 (got $(cat "$work/pipe.status"))" [ "$(cat "$work/pipe.status")" -eq 141 ]
 
 # ---- SIGINT and SIGTERM during a long build ------------------------------------
