@@ -20,7 +20,7 @@ DATADIR    = $(PREFIX)/share/kgraph
 MANDIR     = $(PREFIX)/share/man
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 
-PKGS    = glib-2.0 libxml-2.0 libcgraph libgvc json-glib-1.0
+PKGS    = glib-2.0 libxml-2.0 libcgraph libgvc json-glib-1.0 raptor2
 CC     ?= cc
 CFLAGS ?= -O2 -g
 
@@ -143,6 +143,13 @@ $(BUILD)/gen/report-assets.h: $(REPORT_ASSETS) scripts/embed-text
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)scripts/embed-text $@ kg__report_js=src/report/report.js kg__report_css=src/report/report.css
 $(BUILD)/obj/export-html.o: $(BUILD)/gen/report-assets.h
+
+# The RDF vocabulary, compiled into the library (src/rdf-vocabulary.c) and
+# installed as it is with the rest of data/.
+$(BUILD)/gen/vocabulary-ttl.h: data/kgraph.ttl scripts/embed-text
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)scripts/embed-text $@ kg__vocabulary_ttl=data/kgraph.ttl
+$(BUILD)/obj/rdf-vocabulary.o: $(BUILD)/gen/vocabulary-ttl.h
 
 $(STATIC): $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
