@@ -3,6 +3,7 @@
 #   make run      install the missing Debian packages kgraph needs to build and run, build,
 #                 build the graph of seeds/ into out/
 #   make check    the same plus the test clients (Python, Redland...), run the whole test suite
+#   make check-stores  the same, and only the triple-store test (Virtuoso, Oxigraph, Redland)
 #   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
 #                 DATA=DIR (the corpora) adds EWT test,
 #                 FACTS=N sets the size of the import benchmark (100000)
@@ -45,7 +46,7 @@ SHARED   = $(BUILD)/libkgraph.so.0
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-.PHONY: all deps run check check-asan check-valgrind fuzz fuzz-build tests bench clean install uninstall
+.PHONY: all deps run check check-stores check-asan check-valgrind fuzz fuzz-build tests bench clean install uninstall
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
@@ -65,6 +66,14 @@ check:
 	$(Q)tests/run-tests $(BUILD)
 
 tests: $(TEST_BIN)
+
+# make check-stores: the seeds' RDF loaded into Virtuoso, Oxigraph and
+# Redland, and examples/queries/*.rq answered alike by the three
+# (tests/e2e-stores.sh, which make check runs too).
+check-stores:
+	$(Q)scripts/install-deps check
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)tests/run-tests $(BUILD) e2e-stores
 
 # make check-asan: the library, program and tests built with AddressSanitizer
 # and UndefinedBehaviorSanitizer in build-asan/, and the whole suite run
