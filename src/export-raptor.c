@@ -25,7 +25,10 @@ struct _KgRaptorSink {
   raptor_parser *parser;
   raptor_serializer *serializer;
   char *error;  /* the first message raptor logged at error level */
+  GString *pending;
 };
+
+#define PENDING_BYTES ((gsize) 1 << 20)
 
 static void
 on_log (void *user_data, raptor_log_message *message)
@@ -75,6 +78,7 @@ KgRaptorSink *
 kg__raptor_sink_new (const char *syntax, const char *base_iri, FILE *out)
 {
   KgRaptorSink *sink = g_new0 (KgRaptorSink, 1);
+  sink->pending = g_string_new (NULL);
   sink->world = raptor_new_world ();
   raptor_world_set_log_handler (sink->world, sink, on_log);
   sink->parser = raptor_new_parser (sink->world, "ntriples");
@@ -107,14 +111,20 @@ kg__raptor_sink_new (const char *syntax, const char *base_iri, FILE *out)
 void
 kg__raptor_sink_write (KgRaptorSink *sink, const char *ntriples, gsize length)
 {
-  if (sink->error == NULL)
-    raptor_parser_parse_chunk (sink->parser, (const unsigned char *) ntriples, length, 0);
+  if (sink->error != NULL)
+    return;
+  g_string_append_len (sink->pending, ntriples, length);
+  if (sink->pending->len < PENDING_BYTES)
+    return;
+  raptor_parser_parse_chunk (sink->parser, (const unsigned char *) sink->pending->str, sink->pending->len, 0);
+  g_string_truncate (sink->pending, 0);
 }
 
 gboolean
 kg__raptor_sink_finish (KgRaptorSink *sink, GError **error)
 {
-  raptor_parser_parse_chunk (sink->parser, NULL, 0, 1);
+  raptor_parser_parse_chunk (sink->parser, (const unsigned char *) sink->pending->str, sink->pending->len, 1);
+  g_string_free (sink->pending, TRUE);
   raptor_serializer_serialize_end (sink->serializer);
   gboolean ok = sink->error == NULL;
   if (!ok)

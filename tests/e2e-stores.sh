@@ -25,14 +25,8 @@ QUERIES="$TESTS/../examples/queries"
 STORES="$TESTS/stores"
 BASE="https://kgraph.example.org/"
 
-virtuoso_pid=""
-stop_virtuoso () {
-    [ -n "$virtuoso_pid" ] || return 0
-    kill "$virtuoso_pid" 2>/dev/null
-    wait "$virtuoso_pid" 2>/dev/null
-    virtuoso_pid=""
-}
-trap 'stop_virtuoso; rm -rf "$work"' EXIT
+. "$STORES/virtuoso.sh"
+trap 'virtuoso_stop; rm -rf "$work"' EXIT
 
 out="$work/out"
 # from the top folder, so that document ids are seeds/NAME as in README
@@ -58,85 +52,31 @@ first_number () {
 stores=""
 
 # ---- Virtuoso ----------------------------------------------------------------
-free_port () {
-    "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 virtuoso () {
+    started=$(date +%s)
     dir="$work/virtuoso-db"
     mkdir -p "$dir" "$work/virtuoso"
-    cp "$out/seeds.nq" "$dir/"
-    sql_port=$(free_port)
-    http_port=$(free_port)
-    while [ "$http_port" = "$sql_port" ]; do http_port=$(free_port); done
-    cat > "$dir/virtuoso.ini" <<EOF
-[Database]
-DatabaseFile = $dir/virtuoso.db
-ErrorLogFile = $dir/virtuoso.log
-LockFile = $dir/virtuoso.lck
-TransactionFile = $dir/virtuoso.trx
-xa_persistent_file = $dir/virtuoso.pxa
-ErrorLogLevel = 7
-FileExtend = 200
-Striping = 0
-TempStorage = TempDatabase
-
-[TempDatabase]
-DatabaseFile = $dir/virtuoso-temp.db
-TransactionFile = $dir/virtuoso-temp.trx
-Striping = 0
-
-[Parameters]
-ServerPort = 127.0.0.1:$sql_port
-ServerThreads = 4
-CheckpointInterval = 0
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 15000
-DirsAllowed = $dir
-
-[HTTPServer]
-ServerPort = 127.0.0.1:$http_port
-ServerRoot = $dir
-ServerThreads = 2
-
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 120
-EOF
-    started=$(date +%s)
-    virtuoso-t -f -c "$dir/virtuoso.ini" > "$dir/server.out" 2>&1 &
-    virtuoso_pid=$!
-    up=no
-    for _ in $(seq 1 120); do
-        if isql-vt "$sql_port" dba dba exec="status();" > /dev/null 2>&1; then up=yes; break; fi
-        kill -0 "$virtuoso_pid" 2>/dev/null || break
-        sleep 0.5
-    done
-    if [ "$up" = no ]; then
-        skip "Virtuoso: virtuoso-t did not start on 127.0.0.1:$sql_port: $(tail -n 1 "$dir/virtuoso.log" 2>/dev/null)"
-        stop_virtuoso
+    if ! virtuoso_start "$dir"; then
+        skip "Virtuoso: virtuoso-t $virtuoso_why"
         return
     fi
-    isql-vt "$sql_port" dba dba exec="ld_dir('$dir', 'seeds.nq', '$BASE'); rdf_loader_run(); checkpoint;
-        SELECT 'failed', COUNT(*) FROM DB.DBA.load_list WHERE ll_state <> 2 OR ll_error IS NOT NULL;" \
-        > "$dir/load.out" 2>&1
+    cp "$out/seeds.nq" "$dir/"
     check "Virtuoso bulk-loads the N-Quads (ld_dir, rdf_loader_run) without an error" \
-        grep -Eq "^failed +0 *$" "$dir/load.out"
-    endpoint="http://127.0.0.1:$http_port/sparql"
-    curl -sf -H "Accept: application/sparql-results+json" --data-urlencode \
-        "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), \"$BASE\")) }" \
-        "$endpoint" > "$work/virtuoso-count.json"
+        virtuoso_load "$dir" "$dir/seeds.nq" "$BASE"
+    cat > "$work/count.rq" <<EOF
+SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), "$BASE")) }
+EOF
+    virtuoso_query "$work/count.rq" > "$work/virtuoso-count.json"
     loaded=$(first_number "$work/virtuoso-count.json")
     check "Virtuoso holds all $quads quads, in the default and the documents' graphs (got $loaded)" \
         [ "$loaded" = "$quads" ]
     failed=""
     for query in "$QUERIES"/*.rq; do
         name=$(basename "$query" .rq)
-        curl -sf -H "Accept: application/sparql-results+json" --data-urlencode "query@$query" \
-            "$endpoint" > "$work/virtuoso/$name.json" || failed="$failed $name"
+        virtuoso_query "$query" > "$work/virtuoso/$name.json" || failed="$failed $name"
     done
     check "Virtuoso answers every query${failed:+ (failed:$failed)}" [ -z "$failed" ]
-    stop_virtuoso
+    virtuoso_stop
     check "Virtuoso: started, loaded, queried and stopped in $(($(date +%s) - started)) s" tabulate virtuoso
     stores="$stores virtuoso"
 }
