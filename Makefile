@@ -3,6 +3,7 @@
 #   make run      install the missing Debian packages kgraph needs to build and run, build,
 #                 build the graph of seeds/ into out/
 #   make check    the same plus the test clients (Python, Redland...), run the whole test suite
+#   make check-stores  the same, and only the triple-store test (Virtuoso, Oxigraph, Redland)
 #   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
 #                 DATA=DIR (the corpora) adds EWT test,
 #                 FACTS=N sets the size of the import benchmark (100000)
@@ -20,7 +21,7 @@ DATADIR    = $(PREFIX)/share/kgraph
 MANDIR     = $(PREFIX)/share/man
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 
-PKGS    = glib-2.0 libxml-2.0 libcgraph libgvc json-glib-1.0
+PKGS    = glib-2.0 libxml-2.0 libcgraph libgvc json-glib-1.0 raptor2
 CC     ?= cc
 CFLAGS ?= -O2 -g
 
@@ -45,7 +46,7 @@ SHARED   = $(BUILD)/libkgraph.so.0
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-.PHONY: all deps run check check-asan check-tsan check-valgrind fuzz fuzz-build tests bench clean install uninstall
+.PHONY: all deps run check check-stores check-asan check-tsan check-valgrind fuzz fuzz-build tests bench clean install uninstall
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
@@ -65,6 +66,14 @@ check:
 	$(Q)tests/run-tests $(BUILD)
 
 tests: $(TEST_BIN)
+
+# make check-stores: the seeds' RDF loaded into Virtuoso, Oxigraph and
+# Redland, and examples/queries/*.rq answered alike by the three
+# (tests/e2e-stores.sh, which make check runs too).
+check-stores:
+	$(Q)scripts/install-deps check
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)tests/run-tests $(BUILD) e2e-stores
 
 # make check-asan: the library, program and tests built with AddressSanitizer
 # and UndefinedBehaviorSanitizer in build-asan/, and the whole suite run
@@ -153,6 +162,13 @@ $(BUILD)/gen/report-assets.h: $(REPORT_ASSETS) scripts/embed-text
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)scripts/embed-text $@ kg__report_js=src/report/report.js kg__report_css=src/report/report.css
 $(BUILD)/obj/export-html.o: $(BUILD)/gen/report-assets.h
+
+# The RDF vocabulary, compiled into the library (src/rdf-vocabulary.c) and
+# installed as it is with the rest of data/.
+$(BUILD)/gen/vocabulary-ttl.h: data/kgraph.ttl scripts/embed-text
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)scripts/embed-text $@ kg__vocabulary_ttl=data/kgraph.ttl
+$(BUILD)/obj/rdf-vocabulary.o: $(BUILD)/gen/vocabulary-ttl.h
 
 $(STATIC): $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^

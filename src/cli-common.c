@@ -375,6 +375,7 @@ kg_cli_output_clear (KgCliOutput *output)
   g_free (output->name);
   g_free (output->formats);
   g_free (output->base_iri);
+  g_free (output->vocabulary);
   g_free (output->layout);
   g_free (output->focus);
   g_free (output->types);
@@ -390,10 +391,13 @@ kg_cli_output_group (KgCliOutput *output)
     { "name", 0, 0, G_OPTION_ARG_STRING, &output->name,
       "Base name of the output files (default: kgraph)", "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &output->formats,
-      "Comma-separated formats: dot, svg, png, pdf, graphml, nt, nq, html, or all (default: " DEFAULT_FORMATS ")",
+      "Comma-separated formats: dot, svg, png, pdf, graphml, nt, nq, ttl, html, or all (default: " DEFAULT_FORMATS ")",
       "LIST" },
     { "base", 0, 0, G_OPTION_ARG_STRING, &output->base_iri,
       "Base IRI of the RDF resources (default: " KG_DEFAULT_BASE_IRI ")", "IRI" },
+    { "vocab", 0, 0, G_OPTION_ARG_STRING, &output->vocabulary,
+      "RDF: the properties of the normalised relations: kgraph's (kg:memberOf), or wikidata's where "
+      "data/kgraph.ttl maps one (wdt:P463) (default: kgraph)", "NAME" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &output->layout,
       "Graphviz layout for svg/png/pdf/html: auto (dot up to 300 nodes, else sfdp), dot, neato, fdp, sfdp, circo, "
       "twopi (default: auto)", "ENGINE" },
@@ -481,7 +485,7 @@ parse_formats (const char *list, gboolean wanted[KG_FORMAT_N_FORMATS])
         wanted[format] = TRUE;
       else
         {
-          kg_cli_error ("unknown format '%s' (use dot, svg, png, pdf, graphml, nt, nq or all)", name);
+          kg_cli_error ("unknown format '%s' (use dot, svg, png, pdf, graphml, nt, nq, ttl, html or all)", name);
           return FALSE;
         }
       any = TRUE;
@@ -506,6 +510,7 @@ export_options (const KgCliOutput *output)
     .types = output->type_set,
     .facts_only = output->facts_only,
     .title = output->name,
+    .wikidata_properties = g_strcmp0 (output->vocabulary, "wikidata") == 0,
   };
   return options;
 }
@@ -533,6 +538,11 @@ kg_cli_output_check (KgCliOutput *output, KgExit *status)
 
   if (output->types && (output->type_set = parse_types (output->types)) == 0)
     return FALSE;
+  if (output->vocabulary && strcmp (output->vocabulary, "kgraph") != 0 && strcmp (output->vocabulary, "wikidata") != 0)
+    {
+      kg_cli_error ("unknown vocabulary '%s' (use --vocab kgraph or --vocab wikidata)", output->vocabulary);
+      return FALSE;
+    }
   if (output->min_weight < 0 || output->depth < 0 || output->max_nodes < -1)
     {
       kg_cli_error ("--max-nodes, --min-weight and --depth take a number of 0 or more");

@@ -1,5 +1,5 @@
-/* cli-lint.c: `kgraph lint`, which checks DOT, GraphML, N-Triples and
- * N-Quads files against the rules kgraph's exporters follow and prints
+/* cli-lint.c: `kgraph lint`, which checks DOT, GraphML, N-Triples,
+ * N-Quads and Turtle files against the rules kgraph's exporters follow and prints
  * each problem as FILE:LINE:COLUMN: error|warning: message. */
 #include "cli.h"
 
@@ -13,7 +13,7 @@ kg_cmd_lint (int argc, char **argv)
   gboolean errors_only = FALSE, quiet = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Check as dot, graphml, nt or nq (default: from the content, then the file name; files of other "
+      "Check as dot, graphml, nt, nq or ttl (default: from the content, then the file name; files of other "
       "formats are skipped)", "FORMAT" },
     { "errors-only", 'e', 0, G_OPTION_ARG_NONE, &errors_only, "Report errors only, not warnings", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No summary line on stderr", NULL },
@@ -21,15 +21,15 @@ kg_cmd_lint (int argc, char **argv)
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("FILE... - check exported graph files");
   g_option_context_set_summary (context,
-    "Checks DOT, GraphML, N-Triples and N-Quads files ('-' reads standard input)\n"
-    "against the rules kgraph's exporters follow: what Graphviz, Gephi, networkx,\n"
-    "igraph, rapper, rdflib and triple stores accept and read back unchanged.\n"
-    "Prints FILE:LINE:COLUMN: error|warning: message for each problem.  The format\n"
-    "of each file comes from its content (then its name); a file of another format\n"
-    "(SVG, PNG, PDF, a report) is skipped, and said so on stderr.");
+    "Checks DOT, GraphML, N-Triples, N-Quads and Turtle files ('-' reads standard\n"
+    "input) against the rules kgraph's exporters follow: what Graphviz, Gephi,\n"
+    "networkx, igraph, rapper, rdflib and triple stores accept and read back\n"
+    "unchanged.  Prints FILE:LINE:COLUMN: error|warning: message for each problem.\n"
+    "The format of each file comes from its content (then its name); a file of\n"
+    "another format (SVG, PNG, PDF, a report) is skipped, and said so on stderr.");
   g_option_context_set_description (context,
     "Examples:\n"
-    "  kgraph lint out/kgraph.dot out/kgraph.graphml out/kgraph.nt\n"
+    "  kgraph lint out/kgraph.dot out/kgraph.graphml out/kgraph.nt out/kgraph.ttl\n"
     "  curl -s https://example.org/data.nt | kgraph lint --format nt -\n\n"
     "Exit status: 0 no problems, 1 problems found, 2 bad command line,\n"
     "3 a file could not be read, or no file was checked.\n");
@@ -44,7 +44,7 @@ kg_cmd_lint (int argc, char **argv)
   KgFormat format = KG_FORMAT_N_FORMATS;
   if (format_name && (!kg_format_from_string (format_name, &format) || !kg_lint_supports (format)))
     {
-      kg_cli_error ("unknown lint format '%s' (use dot, graphml, nt or nq)", format_name);
+      kg_cli_error ("unknown lint format '%s' (use dot, graphml, nt, nq or ttl)", format_name);
       return KG_EXIT_USAGE;
     }
 

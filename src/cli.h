@@ -103,6 +103,7 @@ typedef struct {
   char *name;
   char *formats;
   char *base_iri;
+  char *vocabulary;  /* --vocab: kgraph or wikidata */
   char *layout;
   gboolean collapse_parallel;
   gboolean quiet;

@@ -12,8 +12,19 @@ gboolean kg__export_render (KgGraph *graph, KgFormat format, const KgExportOptio
                             GError **error);
 gboolean kg__export_graphml (KgGraph *graph, const KgExportOptions *options, FILE *out, GError **error);
 gboolean kg__export_html (KgGraph *graph, const KgExportOptions *options, FILE *out, GError **error);
-gboolean kg__export_rdf (KgGraph *graph, gboolean quads, const KgExportOptions *options, FILE *out,
+/* N-Triples, N-Quads or Turtle (export-rdf.c). */
+gboolean kg__export_rdf (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out,
                          GError **error);
+
+/* One of raptor's serializers ("turtle"), fed with N-Triples text in
+ * whole lines and writing to out (export-raptor.c); finish ends the
+ * output, frees the sink and reports what raptor could not write.  The
+ * prefixes of the standard vocabularies and of base_iri's sections
+ * (entity:, fact:, ...) are declared. */
+typedef struct _KgRaptorSink KgRaptorSink;
+KgRaptorSink *kg__raptor_sink_new (const char *syntax, const char *base_iri, FILE *out);
+void kg__raptor_sink_write (KgRaptorSink *sink, const char *ntriples, gsize length);
+gboolean kg__raptor_sink_finish (KgRaptorSink *sink, GError **error);
 
 /* The diagram laid out by diagram->engine and rendered by Graphviz's
  * renderer ("svg", "png", "pdf"), in memory (export-render.c).

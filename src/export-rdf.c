@@ -1,54 +1,73 @@
-/* export-rdf.c: the graph as RDF 1.1 N-Triples or N-Quads for triple
- * stores (export stage).  Terms are written by the rules of rdf-syntax.c.
+/* export-rdf.c: the graph as RDF 1.1 for triple stores (export stage):
+ * N-Triples and N-Quads written here line by line, by the rules of
+ * rdf-syntax.c; Turtle by raptor's serializer, fed with the same lines
+ * (export-raptor.c).  The vocabulary is data/kgraph.ttl (rdf-vocabulary.c),
+ * whose statements every file carries.
  *
- * IRIs, all under the base IRI B (--base; absolute, ending in '/' or '#'):
- *   B entity/SLUG          a node; SLUG is kg__rdf_append_slug of its canonical key
- *   B relation/SLUG        a predicate (its normalised form)
- *   B fact/EDGE-ID         a fact, reified
+ * IRIs: data under the base IRI B (--base; absolute, ending in '/' or '#'),
+ * the vocabulary in its own fixed namespace kg: (KG_VOCAB_NS):
+ *   B entity/SLUG          a node; SLUG is kg__rdf_append_slug of its
+ *                          canonical key, what the graph merges mentions
+ *                          by, so that every run and every shard that
+ *                          sees the entity gives it the same IRI
+ *   B fact/EDGE-ID         a fact; the id hashes its subject and object
+ *                          keys, predicate, polarity, modality and
+ *                          attribution (kg_edge_get_id)
  *   B evidence/EDGE-ID-N   the N-th evidence record of a fact (from 1, in
  *                          the graph's evidence order)
  *   B document/SLUG        a document; SLUG of its id
- *   B ontology#TERM        our vocabulary (B ontology/TERM when B already has a '#')
+ *   B relation/SLUG        the property of a predicate that has no
+ *                          normalised relation in the vocabulary
  * Never blank nodes: every resource has an IRI, so files from two runs merge.
  *
  * Triples:
- *   entity    rdf:type kg:Entity, a schema.org class where one fits
- *             (PERSON Person, ORG Organization, GPE AdministrativeArea, LOC
- *             Place, EVENT Event), rdfs:label, skos:altLabel per other
- *             alias, kg:entityType "PERSON", kg:mentions, kg:canonicalKey
+ *   entity    rdf:type kg:Entity, the class of its type (kg:Person, the
+ *             class whose skos:notation is "PERSON") and that class's
+ *             standard superclasses (schema:Person), rdfs:label,
+ *             skos:altLabel per other alias, kg:entityType "PERSON",
+ *             kg:mentions, kg:canonicalKey
+ *   direct    entity property entity, only for positive, asserted facts (a
+ *             negated or modal fact is not stated as true); the property
+ *             is the vocabulary's for a normalised relation (kg:met; with
+ *             --vocab wikidata its Wikidata property where it has one,
+ *             wdt:P463 for kg:memberOf), else B relation/SLUG
+ *   fact      rdf:type rdf:Statement and kg:Fact, rdf:subject,
+ *             rdf:predicate (the direct triple's property), rdf:object,
+ *             kg:weight, kg:confidence, kg:polarity, kg:modality,
+ *             kg:attributedTo (an entity), kg:predicateSurface, kg:relation
+ *             (the normalised relation), kg:office (for "holds office"),
+ *             kg:time and kg:place (each distinct one of its evidence) and
+ *             prov:wasDerivedFrom -> evidence
+ *   evidence  rdf:type kg:Evidence, prov:wasQuotedFrom (its document),
+ *             kg:sentenceIndex, kg:startOffset, kg:endOffset (bytes),
+ *             prov:value (the sentence), kg:confidence, and kg:time and
+ *             kg:place (plain literals, as written: "on Monday", "in
+ *             Minsk") when the record has them
+ *   document  rdf:type kg:Document and its superclasses (schema:NewsArticle),
+ *             schema:identifier, schema:headline, schema:datePublished
+ *             (xsd:date or xsd:dateTime when the text is one, else a plain
+ *             literal), schema:author, kg:source, schema:url when the
+ *             source is an http(s) IRI, and schema:mentions for each
+ *             entity of a fact it supports
  *   relation  rdf:type rdf:Property, rdfs:label
- *   direct    entity relation entity, only for positive, asserted facts: a
- *             negated or modal fact is not stated as true
- *   fact      every fact as an rdf:Statement (rdf:subject, rdf:predicate,
- *             rdf:object) with kg:weight, kg:confidence, kg:polarity,
- *             kg:modality, kg:attributedTo (an entity), kg:predicateSurface,
- *             kg:relation (the normalised relation), kg:office (for "holds
- *             office") and kg:evidence -> evidence
- *   evidence  rdf:type kg:Evidence, kg:document, kg:sentenceIndex,
- *             kg:startOffset, kg:endOffset (bytes), kg:sentenceText,
- *             kg:confidence, and kg:time and kg:place (plain literals, as
- *             written: "on Monday", "in Minsk") when the record has them
- *   document  rdf:type schema:NewsArticle, schema:identifier,
- *             schema:headline, schema:datePublished (xsd:date or
- *             xsd:dateTime when the text is one, else a plain literal),
- *             schema:author, kg:source, and schema:url when the source is
- *             an http(s) IRI
- *   ontology  each term of our vocabulary: rdf:type rdfs:Class or
- *             rdf:Property, rdfs:label, rdfs:comment
+ *   kg:       every statement of data/kgraph.ttl
  * N-Quads: the same statements; a fact's direct triple sits in the named
  * graph of every document that supports it (B document/SLUG), an evidence
- * record in its document's graph, all else in the default graph.
+ * record and a document's schema:mentions in its document's graph, all
+ * else in the default graph.
  *
- * Order: the file is sorted (byte order of whole lines) without duplicates,
- * and is the same in every run.  Lines are produced one subject at a time
- * and sorted within it; subjects are visited in the order of their IRIs
- * (the sections above all share B, and "document" < "entity" < "evidence"
- * < "fact" < "ontology" < "relation"), so that memory stays proportional to
- * the graph rather than to the output.
+ * Order (N-Triples, N-Quads): the file is sorted (byte order of whole
+ * lines) without duplicates, and is the same in every run.  Lines are
+ * produced one subject at a time and sorted within it; subjects are
+ * visited in the order of their IRIs, section by section in the order of
+ * the sections' IRI prefixes, so that memory stays proportional to the
+ * graph rather than to the output.  export.c refuses a base IRI inside the
+ * vocabulary's namespace, which would interleave two sections.
  */
 #include "export-private.h"
 #include "export-text.h"
 #include "rdf-syntax.h"
+#include "rdf-vocabulary.h"
 #include "kgraph/error.h"
 
 #include <errno.h>
@@ -56,63 +75,24 @@
 
 #define XSD_INTEGER "<" KG_XSD_NS "integer>"
 #define XSD_DOUBLE "<" KG_XSD_NS "double>"
-
-/* Our vocabulary, in the order of its IRIs. */
-typedef enum {
-  V_ENTITY_CLASS, V_EVIDENCE_CLASS, V_ATTRIBUTED_TO, V_CANONICAL_KEY, V_CONFIDENCE, V_DOCUMENT,
-  V_END_OFFSET, V_ENTITY_TYPE, V_EVIDENCE, V_MENTIONS, V_MODALITY, V_OFFICE, V_PLACE, V_POLARITY,
-  V_PREDICATE_SURFACE, V_RELATION, V_SENTENCE_INDEX, V_SENTENCE_TEXT, V_SOURCE, V_START_OFFSET, V_TIME, V_WEIGHT, N_TERMS
-} Term;
-
-static const struct {
-  const char *name;
-  gboolean is_class;
-  const char *comment;
-} vocabulary[N_TERMS] = {
-  [V_ENTITY_CLASS] = { "Entity", TRUE, "A named entity or concept found in the documents." },
-  [V_EVIDENCE_CLASS] = { "Evidence", TRUE, "One sentence of one document that supports a fact." },
-  [V_ATTRIBUTED_TO] = { "attributedTo", FALSE, "The entity a fact is attributed to (who said it)." },
-  [V_CANONICAL_KEY] = { "canonicalKey", FALSE, "The normalised label that identifies an entity." },
-  [V_CONFIDENCE] = { "confidence", FALSE, "Confidence in [0, 1] of a fact or of one piece of evidence." },
-  [V_DOCUMENT] = { "document", FALSE, "The document a piece of evidence comes from." },
-  [V_END_OFFSET] = { "endOffset", FALSE, "Byte offset in the original input where the sentence ends." },
-  [V_ENTITY_TYPE] = { "entityType", FALSE, "The entity type: PERSON, ORG, GPE, LOC, DATE, ..." },
-  [V_EVIDENCE] = { "evidence", FALSE, "A piece of evidence for a fact." },
-  [V_MENTIONS] = { "mentions", FALSE, "How many times an entity is mentioned." },
-  [V_MODALITY] = { "modality", FALSE, "asserted, future, possible, obligation, intended or hypothetical." },
-  [V_OFFICE] = { "office", FALSE, "The office of a fact whose relation is \"holds office\": \"foreign minister\"." },
-  [V_PLACE] = { "place", FALSE, "Where the supporting sentence says a fact happened, as written: \"in Minsk\"." },
-  [V_POLARITY] = { "polarity", FALSE, "positive, or negative for a negated fact." },
-  [V_PREDICATE_SURFACE] = { "predicateSurface", FALSE, "The predicate of a fact as most often written." },
-  [V_RELATION] = { "relation", FALSE,
-                   "The normalised relation a fact states (holds office, member of, met, visited, signed, ...), "
-                   "or its predicate: what queries group facts by." },
-  [V_SENTENCE_INDEX] = { "sentenceIndex", FALSE, "0-based index of the sentence in its document." },
-  [V_SENTENCE_TEXT] = { "sentenceText", FALSE, "The text of the supporting sentence." },
-  [V_SOURCE] = { "source", FALSE, "The file or URL a document was read from." },
-  [V_START_OFFSET] = { "startOffset", FALSE, "Byte offset in the original input where the sentence starts." },
-  [V_TIME] = { "time", FALSE, "When the supporting sentence says a fact happened, as written: \"on Monday\"." },
-  [V_WEIGHT] = { "weight", FALSE, "Number of distinct sentences supporting a fact." },
-};
-
-/* schema.org classes by entity type; NULL where none fits. */
-static const char *const schema_classes[KG_ENTITY_N_TYPES] = {
-  [KG_ENTITY_PERSON] = "Person",
-  [KG_ENTITY_ORG] = "Organization",
-  [KG_ENTITY_GPE] = "AdministrativeArea",
-  [KG_ENTITY_LOC] = "Place",
-  [KG_ENTITY_EVENT] = "Event",
-};
+#define RDF(local) "<" KG_RDF_NS local ">"
+#define KG(local) "<" KG_VOCAB_NS local ">"
+#define PROV(local) "<" KG_PROV_NS local ">"
+#define SCHEMA(local) "<" KG_SCHEMA_NS local ">"
 
 typedef struct {
   KgGraph *graph;
   gboolean quads;
+  gboolean wikidata;
   FILE *out;
+  KgRaptorSink *sink;         /* Turtle: lines go here instead of out */
+  GString *chunk;             /* the lines of a subject for the sink */
   const char *base;
-  char *terms[N_TERMS];       /* "<...>" of each vocabulary term */
+  const KgRdfVocabulary *vocabulary;
   GHashTable *entity_iris;    /* KgNode -> "<...>" */
-  GHashTable *relation_iris;  /* predicate -> "<...>" */
+  GHashTable *relation_iris;  /* predicate -> "<...>", for predicates without a vocabulary property */
   char **document_iris;       /* by document index */
+  GPtrArray **mentioned;      /* by document index: the entity IRIs of its facts */
   GPtrArray *lines;           /* of the current subject */
 } Writer;
 
@@ -185,9 +165,19 @@ flush_subject (Writer *w)
   for (guint i = 0; i < w->lines->len; i++)
     if (i == 0 || strcmp (w->lines->pdata[i], w->lines->pdata[i - 1]) != 0)
       {
-        fputs (w->lines->pdata[i], w->out);
-        fputc ('\n', w->out);
+        if (w->sink)
+          g_string_append_printf (w->chunk, "%s\n", (const char *) w->lines->pdata[i]);
+        else
+          {
+            fputs (w->lines->pdata[i], w->out);
+            fputc ('\n', w->out);
+          }
       }
+  if (w->sink)
+    {
+      kg__raptor_sink_write (w->sink, w->chunk->str, w->chunk->len);
+      g_string_truncate (w->chunk, 0);
+    }
   g_ptr_array_set_size (w->lines, 0);
 }
 
@@ -237,6 +227,31 @@ keyed_add_slug (GArray *array, const char *key, gpointer item)
   g_array_append_val (array, k);
 }
 
+/* ---- the vocabulary's terms ------------------------------------------------ */
+
+/* rdf:type class, and rdf:type each of its standard superclasses. */
+static void
+emit_types (Writer *w, const char *s, const char *class_iri)
+{
+  emit (w, s, RDF ("type"), g_strdup (class_iri), NULL);
+  GPtrArray *more = g_hash_table_lookup (w->vocabulary->standard_superclasses, class_iri);
+  for (guint i = 0; more && i < more->len; i++)
+    emit (w, s, RDF ("type"), g_strdup (more->pdata[i]), NULL);
+}
+
+/* The property of a fact's direct triple: its normalised relation's in the
+ * vocabulary (or Wikidata's), else its predicate's under the base.
+ * (transfer none) */
+static const char *
+edge_property (Writer *w, const KgEdge *edge)
+{
+  const char *property = g_hash_table_lookup (w->vocabulary->relations, kg_edge_get_relation (edge));
+  if (property == NULL)
+    return g_hash_table_lookup (w->relation_iris, kg_edge_get_predicate (edge));
+  const char *wikidata = w->wikidata ? g_hash_table_lookup (w->vocabulary->wikidata, property) : NULL;
+  return wikidata ? wikidata : property;
+}
+
 /* ---- sections ----------------------------------------------------------- */
 
 static void
@@ -252,10 +267,10 @@ write_documents (Writer *w)
       guint i = GPOINTER_TO_UINT (g_array_index (order, Keyed, k).item);
       const KgDocumentInfo *doc = kg_graph_get_document (w->graph, i);
       const char *s = w->document_iris[i];
-      emit (w, s, "<" KG_RDF_NS "type>", g_strdup ("<" KG_SCHEMA_NS "NewsArticle>"), NULL);
-      emit (w, s, "<" KG_SCHEMA_NS "identifier>", literal (doc->id), NULL);
+      emit_types (w, s, KG ("Document"));
+      emit (w, s, SCHEMA ("identifier"), literal (doc->id), NULL);
       if (doc->title)
-        emit (w, s, "<" KG_SCHEMA_NS "headline>", literal (doc->title), NULL);
+        emit (w, s, SCHEMA ("headline"), literal (doc->title), NULL);
       if (doc->date)
         {
           g_autofree char *date = kg__text_clean (doc->date);
@@ -263,17 +278,20 @@ write_documents (Writer *w)
                          ? typed (date, "<" KG_XSD_NS "date>")
                          : kg__xsd_check (KG_XSD_NS "dateTime", date) == KG_XSD_VALID
                          ? typed (date, "<" KG_XSD_NS "dateTime>") : literal (date);
-          emit (w, s, "<" KG_SCHEMA_NS "datePublished>", object, NULL);
+          emit (w, s, SCHEMA ("datePublished"), object, NULL);
         }
       if (doc->byline)
-        emit (w, s, "<" KG_SCHEMA_NS "author>", literal (doc->byline), NULL);
+        emit (w, s, SCHEMA ("author"), literal (doc->byline), NULL);
       if (doc->source)
         {
-          emit (w, s, w->terms[V_SOURCE], literal (doc->source), NULL);
+          emit (w, s, KG ("source"), literal (doc->source), NULL);
           if ((g_str_has_prefix (doc->source, "http://") || g_str_has_prefix (doc->source, "https://"))
               && kg__rdf_iri_check (doc->source, strlen (doc->source), NULL, NULL))
-            emit (w, s, "<" KG_SCHEMA_NS "url>", g_strdup_printf ("<%s>", doc->source), NULL);
+            emit (w, s, SCHEMA ("url"), g_strdup_printf ("<%s>", doc->source), NULL);
         }
+      GPtrArray *mentioned = w->mentioned[i];
+      for (guint m = 0; m < mentioned->len; m++)
+        emit (w, s, SCHEMA ("mentions"), g_strdup (mentioned->pdata[m]), s);
       flush_subject (w);
     }
 }
@@ -291,7 +309,7 @@ static void
 emit_direct (Writer *w, const KgEdge *edge)
 {
   const char *s = g_hash_table_lookup (w->entity_iris, kg_edge_get_subject (edge));
-  const char *p = g_hash_table_lookup (w->relation_iris, kg_edge_get_predicate (edge));
+  const char *p = edge_property (w, edge);
   const char *o = g_hash_table_lookup (w->entity_iris, kg_edge_get_object (edge));
   for (guint i = 0; i < kg_edge_get_n_evidence (edge); i++)
     emit (w, s, p, g_strdup (o), w->document_iris[kg_edge_get_evidence (edge, i)->document]);
@@ -323,11 +341,12 @@ write_entities (Writer *w)
     {
       const KgNode *node = g_array_index (order, Keyed, k).item;
       const char *s = g_hash_table_lookup (w->entity_iris, node);
-      KgEntityType type = kg_node_get_entity_type (node);
+      const char *type = kg_entity_type_to_string (kg_node_get_entity_type (node));
+      const char *class_iri = g_hash_table_lookup (w->vocabulary->classes, type);
       g_autofree char *label = kg__text_node_label (node);
-      emit (w, s, "<" KG_RDF_NS "type>", g_strdup (w->terms[V_ENTITY_CLASS]), NULL);
-      if (schema_classes[type])
-        emit (w, s, "<" KG_RDF_NS "type>", g_strdup_printf ("<" KG_SCHEMA_NS "%s>", schema_classes[type]), NULL);
+      emit (w, s, RDF ("type"), g_strdup (KG ("Entity")), NULL);
+      if (class_iri)
+        emit_types (w, s, class_iri);
       emit (w, s, "<" KG_RDFS_NS "label>", literal (label), NULL);
       for (guint i = 0; i < kg_node_get_n_aliases (node); i++)
         {
@@ -335,9 +354,9 @@ write_entities (Writer *w)
           if (*alias && strcmp (alias, label) != 0)
             emit (w, s, "<" KG_SKOS_NS "altLabel>", literal (alias), NULL);
         }
-      emit (w, s, w->terms[V_ENTITY_TYPE], literal (kg_entity_type_to_string (type)), NULL);
-      emit (w, s, w->terms[V_MENTIONS], integer (kg_node_get_mentions (node)), NULL);
-      emit (w, s, w->terms[V_CANONICAL_KEY], literal (kg_node_get_key (node)), NULL);
+      emit (w, s, KG ("entityType"), literal (type), NULL);
+      emit (w, s, KG ("mentions"), integer (kg_node_get_mentions (node)), NULL);
+      emit (w, s, KG ("canonicalKey"), literal (kg_node_get_key (node)), NULL);
       GPtrArray *stated = g_hash_table_lookup (outgoing, node);
       for (guint i = 0; stated && i < stated->len; i++)
         emit_direct (w, stated->pdata[i]);
@@ -385,18 +404,18 @@ write_evidence (Writer *w, GPtrArray *by_id)
           const KgEvidence *ev = kg_edge_get_evidence (edge, number - 1);
           const char *graph_iri = w->document_iris[ev->document];
           g_autofree char *s = evidence_iri (w, edge, number);
-          emit (w, s, "<" KG_RDF_NS "type>", g_strdup (w->terms[V_EVIDENCE_CLASS]), graph_iri);
-          emit (w, s, w->terms[V_DOCUMENT], g_strdup (graph_iri), graph_iri);
-          emit (w, s, w->terms[V_SENTENCE_INDEX], integer (ev->sentence), graph_iri);
-          emit (w, s, w->terms[V_START_OFFSET], integer (ev->start), graph_iri);
-          emit (w, s, w->terms[V_END_OFFSET], integer (ev->end), graph_iri);
-          emit (w, s, w->terms[V_CONFIDENCE], decimal (ev->confidence), graph_iri);
+          emit (w, s, RDF ("type"), g_strdup (KG ("Evidence")), graph_iri);
+          emit (w, s, PROV ("wasQuotedFrom"), g_strdup (graph_iri), graph_iri);
+          emit (w, s, KG ("sentenceIndex"), integer (ev->sentence), graph_iri);
+          emit (w, s, KG ("startOffset"), integer (ev->start), graph_iri);
+          emit (w, s, KG ("endOffset"), integer (ev->end), graph_iri);
+          emit (w, s, KG ("confidence"), decimal (ev->confidence), graph_iri);
           if (ev->text)
-            emit (w, s, w->terms[V_SENTENCE_TEXT], literal (ev->text), graph_iri);
+            emit (w, s, PROV ("value"), literal (ev->text), graph_iri);
           if (ev->time)
-            emit (w, s, w->terms[V_TIME], literal (ev->time), graph_iri);
+            emit (w, s, KG ("time"), literal (ev->time), graph_iri);
           if (ev->place)
-            emit (w, s, w->terms[V_PLACE], literal (ev->place), graph_iri);
+            emit (w, s, KG ("place"), literal (ev->place), graph_iri);
           flush_subject (w);
         }
     }
@@ -409,36 +428,30 @@ write_facts (Writer *w, GPtrArray *by_id)
     {
       const KgEdge *edge = by_id->pdata[e];
       g_autofree char *s = minted_iri (w->base, "fact/", NULL, kg_edge_get_id (edge));
-      emit (w, s, "<" KG_RDF_NS "type>", g_strdup ("<" KG_RDF_NS "Statement>"), NULL);
-      emit (w, s, "<" KG_RDF_NS "subject>", g_strdup (g_hash_table_lookup (w->entity_iris, kg_edge_get_subject (edge))), NULL);
-      emit (w, s, "<" KG_RDF_NS "predicate>", g_strdup (g_hash_table_lookup (w->relation_iris, kg_edge_get_predicate (edge))), NULL);
-      emit (w, s, "<" KG_RDF_NS "object>", g_strdup (g_hash_table_lookup (w->entity_iris, kg_edge_get_object (edge))), NULL);
-      emit (w, s, w->terms[V_WEIGHT], integer (kg_edge_get_weight (edge)), NULL);
-      emit (w, s, w->terms[V_CONFIDENCE], decimal (kg_edge_get_confidence (edge)), NULL);
-      emit (w, s, w->terms[V_POLARITY], literal (kg_polarity_to_string (kg_edge_get_polarity (edge))), NULL);
-      emit (w, s, w->terms[V_MODALITY], literal (kg_modality_to_string (kg_edge_get_modality (edge))), NULL);
-      emit (w, s, w->terms[V_PREDICATE_SURFACE], literal (kg_edge_get_predicate_surface (edge)), NULL);
-      emit (w, s, w->terms[V_RELATION], literal (kg_edge_get_relation (edge)), NULL);
+      emit (w, s, RDF ("type"), g_strdup (RDF ("Statement")), NULL);
+      emit (w, s, RDF ("type"), g_strdup (KG ("Fact")), NULL);
+      emit (w, s, RDF ("subject"), g_strdup (g_hash_table_lookup (w->entity_iris, kg_edge_get_subject (edge))), NULL);
+      emit (w, s, RDF ("predicate"), g_strdup (edge_property (w, edge)), NULL);
+      emit (w, s, RDF ("object"), g_strdup (g_hash_table_lookup (w->entity_iris, kg_edge_get_object (edge))), NULL);
+      emit (w, s, KG ("weight"), integer (kg_edge_get_weight (edge)), NULL);
+      emit (w, s, KG ("confidence"), decimal (kg_edge_get_confidence (edge)), NULL);
+      emit (w, s, KG ("polarity"), literal (kg_polarity_to_string (kg_edge_get_polarity (edge))), NULL);
+      emit (w, s, KG ("modality"), literal (kg_modality_to_string (kg_edge_get_modality (edge))), NULL);
+      emit (w, s, KG ("predicateSurface"), literal (kg_edge_get_predicate_surface (edge)), NULL);
+      emit (w, s, KG ("relation"), literal (kg_edge_get_relation (edge)), NULL);
       if (kg_edge_get_office (edge))
-        emit (w, s, w->terms[V_OFFICE], literal (kg_edge_get_office (edge)), NULL);
+        emit (w, s, KG ("office"), literal (kg_edge_get_office (edge)), NULL);
       if (kg_edge_get_attributed_to (edge))
-        emit (w, s, w->terms[V_ATTRIBUTED_TO], g_strdup (g_hash_table_lookup (w->entity_iris, kg_edge_get_attributed_to (edge))), NULL);
+        emit (w, s, KG ("attributedTo"), g_strdup (g_hash_table_lookup (w->entity_iris, kg_edge_get_attributed_to (edge))), NULL);
       for (guint i = 1; i <= kg_edge_get_n_evidence (edge); i++)
-        emit (w, s, w->terms[V_EVIDENCE], evidence_iri (w, edge, i), NULL);
-      flush_subject (w);
-    }
-}
-
-static void
-write_ontology (Writer *w)
-{
-  /* The table is in IRI order already; the test suite checks it. */
-  for (guint t = 0; t < N_TERMS; t++)
-    {
-      const char *s = w->terms[t];
-      emit (w, s, "<" KG_RDF_NS "type>", g_strdup (vocabulary[t].is_class ? "<" KG_RDFS_NS "Class>" : "<" KG_RDF_NS "Property>"), NULL);
-      emit (w, s, "<" KG_RDFS_NS "label>", literal (vocabulary[t].name), NULL);
-      emit (w, s, "<" KG_RDFS_NS "comment>", literal (vocabulary[t].comment), NULL);
+        {
+          const KgEvidence *ev = kg_edge_get_evidence (edge, i - 1);
+          emit (w, s, PROV ("wasDerivedFrom"), evidence_iri (w, edge, i), NULL);
+          if (ev->time)
+            emit (w, s, KG ("time"), literal (ev->time), NULL);
+          if (ev->place)
+            emit (w, s, KG ("place"), literal (ev->place), NULL);
+        }
       flush_subject (w);
     }
 }
@@ -457,25 +470,56 @@ write_relations (Writer *w)
     {
       const char *predicate = g_array_index (order, Keyed, k).item;
       const char *s = g_hash_table_lookup (w->relation_iris, predicate);
-      emit (w, s, "<" KG_RDF_NS "type>", g_strdup ("<" KG_RDF_NS "Property>"), NULL);
+      emit (w, s, RDF ("type"), g_strdup (RDF ("Property")), NULL);
       emit (w, s, "<" KG_RDFS_NS "label>", literal (predicate), NULL);
       flush_subject (w);
     }
 }
 
+/* Every statement of the vocabulary, as one subject: it is small. */
+static void
+write_vocabulary (Writer *w)
+{
+  GPtrArray *statements = w->vocabulary->statements;
+  for (guint i = 0; i < statements->len; i++)
+    g_ptr_array_add (w->lines, g_strdup (statements->pdata[i]));
+  flush_subject (w);
+}
+
 /* ---- the file ------------------------------------------------------------- */
 
+/* The entity IRIs of each document's facts, for schema:mentions. */
 static void
-writer_init (Writer *w, KgGraph *graph, gboolean quads, const char *base, FILE *out)
+collect_mentions (Writer *w, guint n_documents)
 {
+  w->mentioned = g_new0 (GPtrArray *, n_documents);
+  for (guint i = 0; i < n_documents; i++)
+    w->mentioned[i] = g_ptr_array_new ();
+  GPtrArray *edges = kg_graph_get_edges (w->graph);
+  for (guint e = 0; e < edges->len; e++)
+    {
+      const KgEdge *edge = edges->pdata[e];
+      KgNode *ends[] = { kg_edge_get_subject (edge), kg_edge_get_object (edge), kg_edge_get_attributed_to (edge) };
+      for (guint i = 0; i < kg_edge_get_n_evidence (edge); i++)
+        {
+          GPtrArray *mentioned = w->mentioned[kg_edge_get_evidence (edge, i)->document];
+          for (guint k = 0; k < G_N_ELEMENTS (ends); k++)
+            if (ends[k])
+              g_ptr_array_add (mentioned, g_hash_table_lookup (w->entity_iris, ends[k]));
+        }
+    }
+}
+
+static void
+writer_init (Writer *w, KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out)
+{
+  const char *base = options->base_iri;
   w->graph = graph;
-  w->quads = quads;
+  w->quads = format == KG_FORMAT_NQUADS;
+  w->wikidata = options->wikidata_properties;
   w->out = out;
   w->base = base;
-  /* A base that has a '#' already cannot take another one. */
-  const char *ns = strchr (base, '#') ? "ontology/" : "ontology#";
-  for (guint t = 0; t < N_TERMS; t++)
-    w->terms[t] = minted_iri (base, ns, NULL, vocabulary[t].name);
+  w->vocabulary = kg__rdf_vocabulary_get ();
   w->entity_iris = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   GPtrArray *nodes = kg_graph_get_nodes (graph);
   for (guint i = 0; i < nodes->len; i++)
@@ -486,48 +530,95 @@ writer_init (Writer *w, KgGraph *graph, gboolean quads, const char *base, FILE *
   for (guint i = 0; i < edges->len; i++)
     {
       const char *predicate = kg_edge_get_predicate (edges->pdata[i]);
-      if (!g_hash_table_contains (w->relation_iris, predicate))
+      if (!g_hash_table_contains (w->vocabulary->relations, kg_edge_get_relation (edges->pdata[i]))
+          && !g_hash_table_contains (w->relation_iris, predicate))
         g_hash_table_insert (w->relation_iris, (gpointer) predicate, minted_iri (base, "relation/", predicate, ""));
     }
   guint n_documents = kg_graph_get_n_documents (graph);
   w->document_iris = g_new0 (char *, n_documents + 1);
   for (guint i = 0; i < n_documents; i++)
     w->document_iris[i] = minted_iri (base, "document/", kg_graph_get_document (graph, i)->id, "");
+  collect_mentions (w, n_documents);
   w->lines = g_ptr_array_new_with_free_func (g_free);
+  w->chunk = g_string_new (NULL);
 }
 
 static void
 writer_clear (Writer *w)
 {
-  for (guint t = 0; t < N_TERMS; t++)
-    g_free (w->terms[t]);
   g_hash_table_unref (w->entity_iris);
   g_hash_table_unref (w->relation_iris);
+  for (guint i = 0; i < kg_graph_get_n_documents (w->graph); i++)
+    g_ptr_array_unref (w->mentioned[i]);
+  g_free (w->mentioned);
   g_strfreev (w->document_iris);
   g_ptr_array_unref (w->lines);
+  g_string_free (w->chunk, TRUE);
+}
+
+/* The sections, each the subjects under one IRI prefix, written in the
+ * order of their prefixes (none is a prefix of another). */
+typedef struct {
+  char *prefix;
+  guint section;
+} Section;
+
+static int
+compare_sections (gconstpointer a, gconstpointer b)
+{
+  return strcmp (((const Section *) a)->prefix, ((const Section *) b)->prefix);
+}
+
+static void
+write_sections (Writer *w, GPtrArray *by_id)
+{
+  enum { DOCUMENTS, ENTITIES, EVIDENCE, FACTS, RELATIONS, VOCABULARY, N_SECTIONS };
+  Section sections[N_SECTIONS] = {
+    { g_strconcat (w->base, "document/", NULL), DOCUMENTS },
+    { g_strconcat (w->base, "entity/", NULL), ENTITIES },
+    { g_strconcat (w->base, "evidence/", NULL), EVIDENCE },
+    { g_strconcat (w->base, "fact/", NULL), FACTS },
+    { g_strconcat (w->base, "relation/", NULL), RELATIONS },
+    { g_strdup (KG_VOCAB_IRI), VOCABULARY },
+  };
+  qsort (sections, N_SECTIONS, sizeof (Section), compare_sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      switch (sections[i].section)
+        {
+        case DOCUMENTS: write_documents (w); break;
+        case ENTITIES: write_entities (w); break;
+        case EVIDENCE: write_evidence (w, by_id); break;
+        case FACTS: write_facts (w, by_id); break;
+        case RELATIONS: write_relations (w); break;
+        default: write_vocabulary (w); break;
+        }
+      g_free (sections[i].prefix);
+    }
 }
 
 gboolean
-kg__export_rdf (KgGraph *graph, gboolean quads, const KgExportOptions *options, FILE *out, GError **error)
+kg__export_rdf (KgGraph *graph, KgFormat format, const KgExportOptions *options, FILE *out, GError **error)
 {
   g_return_val_if_fail (graph != NULL && options != NULL && options->base_iri != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (format == KG_FORMAT_NTRIPLES || format == KG_FORMAT_NQUADS || format == KG_FORMAT_TURTLE,
+                        FALSE);
 
   Writer w = { 0 };
-  writer_init (&w, graph, quads, options->base_iri, out);
+  writer_init (&w, graph, format, options, out);
+  if (format == KG_FORMAT_TURTLE)
+    w.sink = kg__raptor_sink_new ("turtle", options->base_iri, out);
   g_autoptr (GPtrArray) by_id = g_ptr_array_copy (kg_graph_get_edges (graph), NULL, NULL);
   g_ptr_array_sort (by_id, compare_edge_ids);
-
-  write_documents (&w);
-  write_entities (&w);
-  write_evidence (&w, by_id);
-  write_facts (&w, by_id);
-  write_ontology (&w);
-  write_relations (&w);
+  write_sections (&w, by_id);
   writer_clear (&w);
+  if (w.sink && !kg__raptor_sink_finish (w.sink, error))
+    return FALSE;
 
   if (ferror (out))
     {
-      g_set_error (error, KG_ERROR, KG_ERROR_IO, "cannot write the %s file: %s", quads ? "N-Quads" : "N-Triples",
+      g_set_error (error, KG_ERROR, KG_ERROR_IO, "cannot write the %s file: %s",
+                   format == KG_FORMAT_TURTLE ? "Turtle" : format == KG_FORMAT_NQUADS ? "N-Quads" : "N-Triples",
                    g_strerror (errno));
       return FALSE;
     }

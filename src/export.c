@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const format_names[KG_FORMAT_N_FORMATS] = {
-  "dot", "svg", "png", "pdf", "graphml", "nt", "nq", "html",
+  "dot", "svg", "png", "pdf", "graphml", "nt", "nq", "ttl", "html",
 };
 
 static const char *const layouts[] = { "auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
@@ -31,13 +31,15 @@ kg_format_from_string (const char *name, KgFormat *format)
 }
 
 /* An absolute IRI by the same rule `kgraph lint` applies to N-Triples,
- * whose last character lets us append local names. */
+ * whose last character lets us append local names, and outside the
+ * vocabulary's namespace: the RDF files are sorted section by section,
+ * which needs the data's IRIs and the vocabulary's apart. */
 static gboolean
 base_iri_is_usable (const char *iri)
 {
   gsize length = strlen (iri);
   return length > 0 && (iri[length - 1] == '/' || iri[length - 1] == '#')
-         && kg__rdf_iri_check (iri, length, NULL, NULL);
+         && kg__rdf_iri_check (iri, length, NULL, NULL) && !g_str_has_prefix (iri, KG_VOCAB_IRI);
 }
 
 gboolean
@@ -59,8 +61,8 @@ kg_export_options_check (const KgExportOptions *options, GError **error)
     {
       g_set_error (error, KG_ERROR, KG_ERROR_OPTION,
                    "base IRI '%s' must be an absolute IRI (RFC 3987: a scheme, no spaces or <>\"{}|^`\\, "
-                   "%%XX escapes with two hex digits) that ends in '/' or '#' "
-                   "(for example " KG_DEFAULT_BASE_IRI ")", options->base_iri ? options->base_iri : "");
+                   "%%XX escapes with two hex digits) that ends in '/' or '#', outside the vocabulary's "
+                   "namespace " KG_VOCAB_IRI " (for example " KG_DEFAULT_BASE_IRI ")", options->base_iri ? options->base_iri : "");
       return FALSE;
     }
   return TRUE;
@@ -81,7 +83,8 @@ write_format (KgGraph *graph, KgFormat format, const KgExportOptions *options, F
       return kg__export_graphml (graph, options, out, error);
     case KG_FORMAT_NTRIPLES:
     case KG_FORMAT_NQUADS:
-      return kg__export_rdf (graph, format == KG_FORMAT_NQUADS, options, out, error);
+    case KG_FORMAT_TURTLE:
+      return kg__export_rdf (graph, format, options, out, error);
     case KG_FORMAT_HTML:
       return kg__export_html (graph, options, out, error);
     default:

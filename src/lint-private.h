@@ -38,5 +38,6 @@ char *kg__lint_describe_char (gunichar c);
 void kg__lint_dot (KgLintContext *ctx);
 void kg__lint_graphml (KgLintContext *ctx);
 void kg__lint_rdf (KgLintContext *ctx, gboolean quads);
+void kg__lint_turtle (KgLintContext *ctx);
 
 #endif

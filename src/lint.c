@@ -1,7 +1,7 @@
 /* lint.c: `kgraph lint` in the library: format detection, positions, the
  * problem list, and the UTF-8 check every format starts with (export
  * stage: it checks the exporters' output; see kgraph/lint.h).  The format
- * rules are in lint-dot.c, lint-graphml.c and lint-rdf.c.
+ * rules are in lint-dot.c, lint-graphml.c, lint-rdf.c and lint-rdf-turtle.c.
  */
 #include "lint-private.h"
 #include "kgraph/error.h"
@@ -21,7 +21,7 @@ gboolean
 kg_lint_supports (KgFormat format)
 {
   return format == KG_FORMAT_DOT || format == KG_FORMAT_GRAPHML || format == KG_FORMAT_NTRIPLES
-         || format == KG_FORMAT_NQUADS;
+         || format == KG_FORMAT_NQUADS || format == KG_FORMAT_TURTLE;
 }
 
 static void
@@ -178,6 +178,8 @@ kg_lint_check (KgFormat format, const char *data, gsize length)
     kg__lint_dot (&ctx);
   else if (format == KG_FORMAT_GRAPHML)
     kg__lint_graphml (&ctx);
+  else if (format == KG_FORMAT_TURTLE)
+    kg__lint_turtle (&ctx);
   else
     kg__lint_rdf (&ctx, format == KG_FORMAT_NQUADS);
 
@@ -215,9 +217,11 @@ head_contains (const char *p, const char *end, const char *needle)
 }
 
 /* The format the content says, or KG_FORMAT_N_FORMATS when it says
- * nothing clear.  SVG, PNG and PDF are told too, for lint to skip them. */
+ * nothing clear.  SVG, PNG and PDF are told too, for lint to skip them.
+ * by_name settles what the content leaves open: a statement with an IRI
+ * starts N-Triples, N-Quads and Turtle alike. */
 static KgFormat
-format_by_content (const char *data, gsize length, gboolean quads_by_name)
+format_by_content (const char *data, gsize length, KgFormat by_name)
 {
   const char *end = data + length;
   if (length >= 4 && memcmp (data, "\x89PNG", 4) == 0)
@@ -242,7 +246,10 @@ format_by_content (const char *data, gsize length, gboolean quads_by_name)
       return KG_FORMAT_N_FORMATS;
     }
   if (starts_with (p, end, "<") || starts_with (p, end, "_:"))
-    return quads_by_name ? KG_FORMAT_NQUADS : KG_FORMAT_NTRIPLES;
+    return by_name == KG_FORMAT_NQUADS || by_name == KG_FORMAT_TURTLE ? by_name : KG_FORMAT_NTRIPLES;
+  if (starts_with (p, end, "@prefix") || starts_with (p, end, "@base") || starts_with (p, end, "prefix ")
+      || starts_with (p, end, "base "))
+    return KG_FORMAT_TURTLE;
   if (starts_with (p, end, "digraph") || starts_with (p, end, "graph") || starts_with (p, end, "strict")
       || starts_with (p, end, "/*") || starts_with (p, end, "//"))
     return KG_FORMAT_DOT;
@@ -254,7 +261,7 @@ kg_lint_guess_format (const char *path, const char *data, gsize length, KgFormat
 {
   static const struct { const char *extension; KgFormat format; } extensions[] = {
     { ".dot", KG_FORMAT_DOT }, { ".gv", KG_FORMAT_DOT }, { ".graphml", KG_FORMAT_GRAPHML },
-    { ".xml", KG_FORMAT_GRAPHML }, { ".nt", KG_FORMAT_NTRIPLES }, { ".nq", KG_FORMAT_NQUADS },
+    { ".xml", KG_FORMAT_GRAPHML }, { ".nt", KG_FORMAT_NTRIPLES }, { ".nq", KG_FORMAT_NQUADS }, { ".ttl", KG_FORMAT_TURTLE },
     { ".svg", KG_FORMAT_SVG }, { ".png", KG_FORMAT_PNG }, { ".pdf", KG_FORMAT_PDF },
   };
   g_return_val_if_fail (format != NULL, FALSE);
@@ -268,7 +275,7 @@ kg_lint_guess_format (const char *path, const char *data, gsize length, KgFormat
     }
   /* The content first (kgraph's SVG starts as GraphML does, with <?xml),
    * the name when the content says nothing clear. */
-  KgFormat by_content = data ? format_by_content (data, length, by_name == KG_FORMAT_NQUADS) : KG_FORMAT_N_FORMATS;
+  KgFormat by_content = data ? format_by_content (data, length, by_name) : KG_FORMAT_N_FORMATS;
   *format = by_content != KG_FORMAT_N_FORMATS ? by_content : by_name;
   return *format != KG_FORMAT_N_FORMATS;
 }
@@ -286,13 +293,13 @@ kg_lint_file (const char *path, KgFormat format, GError **error)
       && !kg_lint_guess_format (strcmp (path, "-") == 0 ? NULL : path, data, length, &format))
     {
       g_set_error (error, KG_ERROR, KG_ERROR_OPTION,
-                   "%s: cannot tell the format from the name or the content (use --format dot, graphml, nt or nq)",
+                   "%s: cannot tell the format from the name or the content (use --format dot, graphml, nt, nq or ttl)",
                    kg_read_file_display_name (path));
       return NULL;
     }
   if (!kg_lint_supports (format))
     {
-      g_set_error (error, KG_ERROR, KG_ERROR_OPTION, "%s: lint checks dot, graphml, nt and nq, not %s",
+      g_set_error (error, KG_ERROR, KG_ERROR_OPTION, "%s: lint checks dot, graphml, nt, nq and ttl, not %s",
                    kg_read_file_display_name (path), kg_format_to_string (format));
       return NULL;
     }

@@ -19,6 +19,13 @@
 #define KG_XSD_NS "http://www.w3.org/2001/XMLSchema#"
 #define KG_SKOS_NS "http://www.w3.org/2004/02/skos/core#"
 #define KG_SCHEMA_NS "http://schema.org/"
+#define KG_PROV_NS "http://www.w3.org/ns/prov#"
+/* kgraph's own vocabulary (data/kgraph.ttl): fixed, whatever the base IRI
+ * of the data, so that every export and the published file agree. */
+#define KG_VOCAB_NS "https://kgraph.example.org/ontology#"
+/* The IRI of the vocabulary itself (its owl:Ontology); every term's IRI
+ * starts with it. */
+#define KG_VOCAB_IRI "https://kgraph.example.org/ontology"
 
 /* Appends the slug of a key: a space becomes '_', every byte outside
  * RFC 3986's unreserved set A-Z a-z 0-9 - . ~ becomes %XX with upper-case

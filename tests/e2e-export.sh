@@ -3,7 +3,7 @@
 # plus a 10 kB label and a 300-character word made here) through `kgraph
 # import` to every format, read back by the real clients: Graphviz (dot
 # -Tsvg, no warnings, every label exact), rapper and rdflib, Redland with a
-# SPARQL query, networkx and igraph (tests/check-exports.py), qpdf; the same
+# SPARQL query, rapper and rdflib the Turtle, networkx and igraph (tests/check-exports.py), qpdf; the same
 # bytes in two runs and for two input orders; `kgraph lint` passes every
 # output.
 set -u
@@ -33,7 +33,7 @@ check "kgraph import writes every format (exit 0)" [ "$status" -eq 0 ]
 check "kgraph import prints only its summaries" sh -c "[ \$(wc -l < '$work/import.err') -eq 2 ] && grep -q '^kgraph: .* nodes, .* edges' '$work/import.err' && grep -q '^kgraph: diagram: ' '$work/import.err'"
 "$KGRAPH" import "$input" -o "$out" --name kg-collapsed -f graphml --collapse-parallel -q
 check "kgraph import --collapse-parallel" [ -s "$out/kg-collapsed.graphml" ]
-for ext in dot svg png pdf graphml nt nq html; do
+for ext in dot svg png pdf graphml nt nq ttl html; do
     check "kg.$ext is written" [ -s "$out/kg.$ext" ]
 done
 check "no temporary files are left" [ "$(ls -A "$out" | grep -c '^\.')" -eq 0 ]
@@ -56,7 +56,7 @@ done
 tap_include "$work/check.tap"
 
 # kgraph lint passes every output.
-"$KGRAPH" lint -q "$out/kg.dot" "$out/kg.graphml" "$out/kg-collapsed.graphml" "$out/kg.nt" "$out/kg.nq" > "$work/lint.out" 2>&1
+"$KGRAPH" lint -q "$out/kg.dot" "$out/kg.graphml" "$out/kg-collapsed.graphml" "$out/kg.nt" "$out/kg.nq" "$out/kg.ttl" > "$work/lint.out" 2>&1
 status=$?
 check "kgraph lint passes every output" [ "$status" -eq 0 ] && [ ! -s "$work/lint.out" ]
 [ -s "$work/lint.out" ] && sed 's/^/# /' "$work/lint.out"
@@ -65,7 +65,7 @@ check "kgraph lint passes every output" [ "$status" -eq 0 ] && [ ! -s "$work/lin
 # either order.
 "$KGRAPH" import "$input" -o "$work/again" --name kg -f all -q $draw_all
 same=yes
-for ext in dot svg png pdf graphml nt nq html; do
+for ext in dot svg png pdf graphml nt nq ttl html; do
     cmp -s "$out/kg.$ext" "$work/again/kg.$ext" || same="no ($ext)"
 done
 check "a second run writes the same bytes: $same" [ "$same" = yes ]
@@ -74,7 +74,7 @@ tail -n +10 "$input" > "$work/part-b.tsv"
 (cd "$work" && "$KGRAPH" import part-a.tsv part-b.tsv -o ab --name kg -f all -q $draw_all \
     && "$KGRAPH" import part-b.tsv part-a.tsv -o ba --name kg -f all -q $draw_all)
 same=yes
-for ext in dot svg png pdf graphml nt nq html; do
+for ext in dot svg png pdf graphml nt nq ttl html; do
     cmp -s "$work/ab/kg.$ext" "$work/ba/kg.$ext" || same="no ($ext)"
 done
 check "two input orders write the same bytes: $same" [ "$same" = yes ]

@@ -193,6 +193,25 @@ test_nquads (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Turtle: raptor's syntax errors at their line, and our rules on what it
+ * reads. */
+static void
+test_turtle (void)
+{
+  static const Case cases[] = {
+    { "@prefix ex: <http://example.org/> .\nex:s ex:p \"12x\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n", 2, 1,
+      KG_LINT_ERROR, "ill-typed literal" },
+    { "@prefix ex: <http://example.org/> .\nex:s ex:p <rel> .\n", 2, 1, KG_LINT_ERROR, "relative IRI <rel>" },
+    { "@prefix ex: <http://example.org/> .\n\nex:s ex:p ex:o ex:q .\n", 3, 1, KG_LINT_ERROR, "syntax error" },
+    { "@prefix ex: <http://example.org/> .\nex:s ex:p [ ex:q 1 ] .\n", 2, 1, KG_LINT_WARNING, "blank node" },
+    { "ex:s ex:p ex:o .\n", 1, 1, KG_LINT_ERROR, "ex" },
+  };
+  check_cases (KG_FORMAT_TURTLE, cases, G_N_ELEMENTS (cases));
+  const char *good = "@prefix ex: <http://example.org/> .\nex:s ex:p \"x\"@en, 1, 2.5E0, ex:o .\n";
+  g_autoptr (GPtrArray) problems = kg_lint_check (KG_FORMAT_TURTLE, good, strlen (good));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 /* Our exports of the sample graph and of the hostile TSV are clean. */
 static void
 test_our_exports_are_clean (void)
@@ -205,7 +224,8 @@ test_our_exports_are_clean (void)
   g_assert_true (kg_import_tsv (hostile, tsv, &error));
   g_assert_no_error (error);
   KgGraph *graphs[] = { sample, hostile };
-  static const KgFormat formats[] = { KG_FORMAT_DOT, KG_FORMAT_GRAPHML, KG_FORMAT_NTRIPLES, KG_FORMAT_NQUADS };
+  static const KgFormat formats[] = { KG_FORMAT_DOT, KG_FORMAT_GRAPHML, KG_FORMAT_NTRIPLES, KG_FORMAT_NQUADS,
+                                      KG_FORMAT_TURTLE };
   for (guint g = 0; g < G_N_ELEMENTS (graphs); g++)
     for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
       for (guint collapse = 0; collapse < 2; collapse++)
@@ -228,6 +248,10 @@ test_guess_format (void)
     { "x.graphml", "", TRUE, KG_FORMAT_GRAPHML },
     { "x.nt", "", TRUE, KG_FORMAT_NTRIPLES },
     { "x.nq", "", TRUE, KG_FORMAT_NQUADS },
+    { "x.ttl", "", TRUE, KG_FORMAT_TURTLE },
+    { NULL, "@prefix kg: <http://x/> .", TRUE, KG_FORMAT_TURTLE },
+    { "x.txt", "PREFIX kg: <http://x/>", TRUE, KG_FORMAT_TURTLE },
+    { "x.ttl", "<http://x/s> <http://x/p> <http://x/o> .", TRUE, KG_FORMAT_TURTLE },
     { NULL, "\xEF\xBB\xBF  <?xml version=\"1.0\"?><graphml/>", TRUE, KG_FORMAT_GRAPHML },
     { NULL, "# a comment\n<http://x/s> <http://x/p> <http://x/o> .", TRUE, KG_FORMAT_NTRIPLES },
     { NULL, "_:b <http://x/p> <http://x/o> .", TRUE, KG_FORMAT_NTRIPLES },
@@ -293,6 +317,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lint/graphml", test_graphml);
   g_test_add_func ("/lint/ntriples", test_ntriples);
   g_test_add_func ("/lint/nquads", test_nquads);
+  g_test_add_func ("/lint/turtle", test_turtle);
   g_test_add_func ("/lint/our-exports-are-clean", test_our_exports_are_clean);
   g_test_add_func ("/lint/guess-format", test_guess_format);
   g_test_add_func ("/lint/problem-cap", test_problem_cap);

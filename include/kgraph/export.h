@@ -3,7 +3,8 @@
  *   DOT       Graphviz source, built with cgraph; shapes and colours by type
  *   SVG/PNG/PDF  diagrams laid out and rendered in-process with gvc
  *   GraphML   for Gephi, written with libxml2's xmlTextWriter
- *   N-Triples / N-Quads  RDF 1.1 for triple stores
+ *   N-Triples / N-Quads / Turtle  RDF 1.1 for triple stores, in the
+ *             vocabulary of data/kgraph.ttl (Turtle written by raptor)
  *   HTML      one self-contained page: the diagram, every fact with its
  *             evidence, every entity with its aliases
  *
@@ -32,6 +33,7 @@ typedef enum {
   KG_FORMAT_GRAPHML,
   KG_FORMAT_NTRIPLES,
   KG_FORMAT_NQUADS,
+  KG_FORMAT_TURTLE,
   KG_FORMAT_HTML,
   KG_FORMAT_N_FORMATS
 } KgFormat;
@@ -50,6 +52,8 @@ typedef struct {
   guint types;                 /* bit (1 << KgEntityType) per type to draw (0: the named types) */
   gboolean facts_only;         /* leave out negated, modal and attributed facts */
   const char *title;           /* HTML report: the page's title (NULL: "kgraph") */
+  gboolean wikidata_properties; /* RDF: a direct triple uses the Wikidata property of its relation
+                                  * where data/kgraph.ttl names one (wdt:P463 for kg:memberOf) */
 } KgExportOptions;
 
 #define KG_DEFAULT_BASE_IRI "https://kgraph.example.org/"
@@ -64,7 +68,8 @@ const char *kg_format_to_string (KgFormat format);
 gboolean kg_format_from_string (const char *name, KgFormat *format);
 
 /* Checks options before any work is done: a known layout engine, and an
- * absolute base IRI that ends in '/' or '#'.  Fails with KG_ERROR_OPTION. */
+ * absolute base IRI that ends in '/' or '#' and is not inside the
+ * vocabulary's namespace.  Fails with KG_ERROR_OPTION. */
 gboolean kg_export_options_check (const KgExportOptions *options, GError **error);
 
 /* What the diagrams of graph will show with options, and what the

@@ -1,4 +1,4 @@
-/* kgraph/lint.h: checks a DOT, GraphML, N-Triples or N-Quads file against
+/* kgraph/lint.h: checks a DOT, GraphML, N-Triples, N-Quads or Turtle file against
  * the rules kgraph's exporters follow, and says where each problem is.
  *
  * The rules are the exporters' own (one module per format holds them):
@@ -22,6 +22,9 @@
  *             language tags, ill-typed xsd literals, a final '.'; blank
  *             nodes (legal, but never written by kgraph) and duplicate
  *             statements are warnings
+ *   Turtle    raptor's Turtle parser (errors at its line and column);
+ *             ill-typed xsd literals, IRIs that are not absolute RFC 3987
+ *             IRIs or are relative without @base; blank nodes are a warning
  *
  * The library returns the problems; the program prints them.
  */
@@ -51,14 +54,14 @@ typedef struct {
 /* "error" or "warning". */
 const char *kg_lint_severity_to_string (KgLintSeverity severity);
 
-/* Can lint check files of format (DOT, GraphML, N-Triples, N-Quads)? */
+/* Can lint check files of format (DOT, GraphML, N-Triples, N-Quads, Turtle)? */
 gboolean kg_lint_supports (KgFormat format);
 
 /* Tells the format of a file from the start of its content (an XML file
  * by its root element: GraphML or SVG; PNG and PDF by their signatures;
- * DOT; N-Triples, or N-Quads when the name ends in .nq) or, when the
- * content says nothing clear, from its name (.dot .gv .graphml .xml .nt .nq
- * .svg .png .pdf).  FALSE if neither says.  The format may be one lint
+ * DOT; Turtle by @prefix or @base; N-Triples, or N-Quads or Turtle when the
+ * name ends in .nq or .ttl) or, when the content says nothing clear, from
+ * its name (.dot .gv .graphml .xml .nt .nq .ttl .svg .png .pdf).  FALSE if neither says.  The format may be one lint
  * does not check (see kg_lint_supports). */
 gboolean kg_lint_guess_format (const char *path, const char *data, gsize length, KgFormat *format);
 
