@@ -141,7 +141,7 @@ check "a build task that fails: the merge is cancelled (state: $state)" [ "$stat
 check "... and writes nothing" sh -c "[ -z \"\$(ls '$work/fails' | grep -v -e '^logs\$' -e '^shards\$')\" ]"
 check "... the task's log says why" sh -c "cat '$work/fails/logs'/build-* | grep -q 'kgraph failed with status 5'"
 
-pids=$(cat "$cluster/slurmd.pid" "$cluster/slurmctld.pid" "$cluster/munge/munged.pid")
+pids=$(cat "$cluster/slurmd.pid" "$cluster/slurmctld.pid" "$cluster/munge/munged.pid" | tr '\n' ' ')
 "$top/scripts/slurm/local-cluster" stop "$cluster"
 check "the daemons stopped by their pid files" sh -c "
     [ \$(echo $pids | wc -w) -eq 3 ] || exit 1
