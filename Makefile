@@ -7,6 +7,8 @@
 #   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
 #                 DATA=DIR (the corpora) adds EWT test,
 #                 FACTS=N sets the size of the import benchmark (100000)
+#   make check-cluster  the scale-out recipes (GNU parallel, Slurm on a one-node cluster
+#                 started in a temporary directory) against one build
 #   make install  PREFIX=/usr/local DESTDIR=  (program, man page, library, headers, kgraph.pc, data)
 #
 # Our flags live in KG_CFLAGS/KG_LDLIBS; CFLAGS and LDFLAGS stay the user's.
@@ -46,7 +48,7 @@ SHARED   = $(BUILD)/libkgraph.so.0
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-.PHONY: all deps run check check-stores check-asan check-tsan check-valgrind fuzz fuzz-build tests bench clean install uninstall
+.PHONY: all deps run check check-stores check-asan check-tsan check-cluster check-valgrind fuzz fuzz-build tests bench clean install uninstall
 .SECONDARY:
 all: $(PROGRAM) $(SHARED) $(BUILD)/kgraph.pc
 
@@ -104,6 +106,17 @@ check-tsan:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) CC=clang CFLAGS="-O1 -g -fsanitize=thread" \
 	  LDFLAGS="-fsanitize=thread" $(TSAN_BUILD)/kgraph
 	$(Q)scripts/check-threads $(TSAN_BUILD)
+
+# make check-cluster: the scale-out recipes, scripts/parallel-build and
+# scripts/slurm/submit, on the seeds copied 200 times, against one build of
+# them (tests/e2e-cluster.sh); the Slurm part on a one-node cluster that
+# scripts/slurm/local-cluster starts and stops in a temporary directory.
+# Skipped (exit 77) where the daemons cannot start.  Not part of
+# `make check` nor of .ci/run: see README, "Scale out".
+check-cluster:
+	$(Q)scripts/install-deps cluster
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)KGRAPH_CLUSTER=1 tests/run-tests $(BUILD) e2e-cluster
 
 # make check-valgrind: the unit tests under memcheck; an error or a definite
 # leak exits 99 (a failure).  VALGRIND_TESTS=e2e runs the end-to-end scripts
