@@ -679,7 +679,7 @@ tokenize_chunk (Tokenizer *t, gsize i, gsize end)
               flags |= KG_TOK_ABBREV;
             }
           else if (word_end + 1 == end && word_end == i + 1 && s[word_end] == ')' && g_ascii_islower (s[i])
-                   && (i == t->block_start || strchr (".:;", s[i - 2])))
+                   && (i == t->block_start || (i >= t->block_start + 2 && s[i - 2] != '\0' && strchr (".:;", s[i - 2]))))
             {
               /* A list label "a) Leaving" (GUM keeps it whole). */
               emit (t, i, word_end + 1, 0);

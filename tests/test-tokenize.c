@@ -109,6 +109,10 @@ test_quotes_and_brackets (void)
     { "'quoted' words", "' quoted ' words" },
     { "Shanghai [Cooperation Organization] and (EAEU)", "Shanghai [ Cooperation Organization ] and ( EAEU )" },
     { "(a) first, (b) second", "(a) first , (b) second" },
+    /* a list label one byte into a block read nothing before the block
+     * (a fuzz finding: UBSan's pointer overflow) */
+    { "(a)", "(a)" },
+    { "Xa)", "Xa )" },
   };
   check_cases (cases, G_N_ELEMENTS (cases));
 }
