@@ -3,9 +3,10 @@
 #   make run      install the missing Debian packages kgraph needs to build and run, build,
 #                 build the graph of seeds/ into out/
 #   make check    the same plus the test clients (Python, Redland...), run the whole test suite
-#   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
-#                 DATA=DIR (the corpora) adds EWT test,
-#                 FACTS=N sets the size of the import benchmark (100000)
+#   make bench    the same plus the benchmark tools and peers, one table of speed and memory
+#                 (scripts/bench); DATA=DIR (the corpora) adds EWT test and Link Grammar,
+#                 FACTS=N sets the size of the export benchmark (20000), BIG=1 measures
+#                 10 MB of text and 1,000,000 facts (about 20 minutes)
 #   make install  PREFIX=/usr/local DESTDIR=  (program, man page, library, headers, kgraph.pc, data)
 #
 # Our flags live in KG_CFLAGS/KG_LDLIBS; CFLAGS and LDFLAGS stay the user's.
@@ -137,7 +138,7 @@ check-valgrind: all tests
 bench:
 	$(Q)scripts/install-deps bench
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)FACTS=$(FACTS) scripts/bench $(BUILD) $(DATA)
+	$(Q)FACTS=$(FACTS) BIG=$(BIG) scripts/bench $(BUILD) $(DATA)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
