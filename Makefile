@@ -4,9 +4,10 @@
 #                 build the graph of seeds/ into out/
 #   make check    the same plus the test clients (Python, Redland...), run the whole test suite
 #   make check-stores  the same, and only the triple-store test (Virtuoso, Oxigraph, Redland)
-#   make bench    the same plus the benchmark tools, speed and memory figures (scripts/bench);
-#                 DATA=DIR (the corpora) adds EWT test,
-#                 FACTS=N sets the size of the import benchmark (100000)
+#   make bench    the same plus the benchmark tools and peers, one table of speed and memory
+#                 (scripts/bench); DATA=DIR (the corpora) adds EWT test and Link Grammar,
+#                 FACTS=N sets the size of the export benchmark (20000), BIG=1 measures
+#                 10 MB of text and 1,000,000 facts (about 20 minutes)
 #   make check-cluster  the scale-out recipes (GNU parallel, Slurm on a one-node cluster
 #                 started in a temporary directory) against one build
 #   make install  PREFIX=/usr/local DESTDIR=  (program, man page, library, headers, kgraph.pc, data)
@@ -159,7 +160,7 @@ check-valgrind: all tests
 bench:
 	$(Q)scripts/install-deps bench
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)FACTS=$(FACTS) scripts/bench $(BUILD) $(DATA)
+	$(Q)FACTS=$(FACTS) BIG=$(BIG) scripts/bench $(BUILD) $(DATA)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)

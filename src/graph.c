@@ -32,20 +32,23 @@ struct _KgNode {
   GArray *aliases;    /* KgAlias sorted by form */
 };
 
+/* An edge is one allocation plus two exact-size arrays (no GArray headers):
+ * a million facts are held in about a quarter of a kilobyte each. */
 struct _KgEdge {
   KgGraph *graph;
   KgNode *subject, *object, *attributed_to;
   const char *predicate;
   const char *relation;   /* interned; NULL: the predicate is its own relation */
   const char *office;     /* interned; nullable */
-  KgPolarity polarity;
-  KgModality modality;
-  char id[KG_ID_SIZE];
-  GArray *surfaces;   /* SurfaceCount, sorted by form */
-  GArray *evidence;   /* KgEvidence */
-  gboolean evidence_sorted;
+  SurfaceCount *surfaces; /* n_surfaces, sorted by form */
+  KgEvidence *evidence;   /* n_evidence of evidence_room */
+  guint n_surfaces, n_evidence, evidence_room;
   guint weight;
   double confidence;
+  guint8 polarity;        /* KgPolarity */
+  guint8 modality;        /* KgModality */
+  gboolean evidence_sorted : 1;
+  char id[KG_ID_SIZE];
 };
 
 struct _KgGraph {
@@ -167,17 +170,17 @@ node_free (KgNode *node)
   g_free (node);
 }
 
-/* Binary search for form in a sorted array whose elements start with a
+/* Binary search for form in n sorted elements whose first member is a
  * `const char *form`.  Returns TRUE and the index when found, else FALSE and
  * the insertion point. */
 static gboolean
-find_form (GArray *array, gsize element_size, const char *form, guint *index)
+find_form (gconstpointer elements, guint n, gsize element_size, const char *form, guint *index)
 {
-  guint lo = 0, hi = array->len;
+  guint lo = 0, hi = n;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const char *at = *(const char **) (array->data + (gsize) mid * element_size);
+      const char *at = *(const char *const *) ((const char *) elements + (gsize) mid * element_size);
       int cmp = strcmp (at, form);
       if (cmp == 0)
         {
@@ -199,7 +202,7 @@ node_add_alias (KgGraph *graph, KgNode *node, const KgNodeMention *mention)
   const char *form = intern (graph, mention->surface);
   const char *rule = intern (graph, mention->rule ? mention->rule : "exact");
   guint i;
-  if (find_form (node->aliases, sizeof (KgAlias), form, &i))
+  if (find_form (node->aliases->data, node->aliases->len, sizeof (KgAlias), form, &i))
     {
       KgAlias *alias = &g_array_index (node->aliases, KgAlias, i);
       alias->count++;
@@ -440,8 +443,8 @@ edge_equal (gconstpointer pa, gconstpointer pb)
 static void
 edge_free (KgEdge *edge)
 {
-  g_array_unref (edge->surfaces);
-  g_array_unref (edge->evidence);
+  g_free (edge->surfaces);
+  g_free (edge->evidence);
   g_free (edge);
 }
 
@@ -468,13 +471,29 @@ edge_add_surface (KgGraph *graph, KgEdge *edge, const char *surface)
 {
   const char *form = intern (graph, surface);
   guint i;
-  if (find_form (edge->surfaces, sizeof (SurfaceCount), form, &i))
-    g_array_index (edge->surfaces, SurfaceCount, i).count++;
-  else
+  if (find_form (edge->surfaces, edge->n_surfaces, sizeof (SurfaceCount), form, &i))
     {
-      SurfaceCount sc = { form, 1 };
-      g_array_insert_val (edge->surfaces, i, sc);
+      edge->surfaces[i].count++;
+      return;
     }
+  edge->surfaces = g_renew (SurfaceCount, edge->surfaces, edge->n_surfaces + 1);
+  memmove (&edge->surfaces[i + 1], &edge->surfaces[i], (edge->n_surfaces - i) * sizeof (SurfaceCount));
+  edge->surfaces[i] = (SurfaceCount) { form, 1 };
+  edge->n_surfaces++;
+}
+
+/* Appends records to the edge's evidence, which grows by doubling. */
+static void
+edge_append_evidence (KgEdge *edge, const KgEvidence *records, guint n)
+{
+  if (edge->n_evidence + n > edge->evidence_room)
+    {
+      edge->evidence_room = MAX (edge->n_evidence + n, edge->evidence_room * 2);
+      edge->evidence = g_renew (KgEvidence, edge->evidence, edge->evidence_room);
+    }
+  memcpy (&edge->evidence[edge->n_evidence], records, n * sizeof (KgEvidence));
+  edge->n_evidence += n;
+  edge->evidence_sorted = FALSE;
 }
 
 KgEdge *
@@ -497,8 +516,6 @@ kg_graph_add_fact (KgGraph *graph, const KgFact *fact, const KgEvidence *evidenc
       edge = g_new (KgEdge, 1);
       *edge = probe;
       edge->graph = graph;
-      edge->surfaces = g_array_new (FALSE, FALSE, sizeof (SurfaceCount));
-      edge->evidence = g_array_new (FALSE, FALSE, sizeof (KgEvidence));
       edge->relation = fact->relation ? intern (graph, fact->relation) : NULL;
       edge->office = fact->office ? intern (graph, fact->office) : NULL;
       edge_format_id (edge);
@@ -512,8 +529,7 @@ kg_graph_add_fact (KgGraph *graph, const KgFact *fact, const KgEvidence *evidenc
   stored.time = intern_nonempty (graph, evidence->time);
   stored.place = intern_nonempty (graph, evidence->place);
   stored.confidence = CLAMP (MIN (evidence->confidence, fact->confidence), 0.0, 1.0);
-  g_array_append_val (edge->evidence, stored);
-  edge->evidence_sorted = FALSE;
+  edge_append_evidence (edge, &stored, 1);
   return edge;
 }
 
@@ -547,34 +563,32 @@ edge_settle (KgEdge *edge)
 {
   if (edge->evidence_sorted)
     return;
-  GArray *ev = edge->evidence;
-  g_array_sort_with_data (ev, compare_evidence, edge->graph);
+  KgEvidence *ev = edge->evidence;
+  g_qsort_with_data (ev, edge->n_evidence, sizeof (KgEvidence), compare_evidence, edge->graph);
 
   guint kept = 0;
-  for (guint i = 0; i < ev->len; i++)
+  for (guint i = 0; i < edge->n_evidence; i++)
     {
-      KgEvidence *cur = &g_array_index (ev, KgEvidence, i);
-      if (kept > 0 && compare_evidence (&g_array_index (ev, KgEvidence, kept - 1), cur, edge->graph) == 0)
+      if (kept > 0 && compare_evidence (&ev[kept - 1], &ev[i], edge->graph) == 0)
         {
-          KgEvidence *prev = &g_array_index (ev, KgEvidence, kept - 1);
-          prev->confidence = MAX (prev->confidence, cur->confidence);
+          ev[kept - 1].confidence = MAX (ev[kept - 1].confidence, ev[i].confidence);
           continue;
         }
-      g_array_index (ev, KgEvidence, kept++) = *cur;
+      ev[kept++] = ev[i];
     }
-  g_array_set_size (ev, kept);
+  edge->n_evidence = kept;
 
   /* One vote per sentence: its best occurrence. */
   double disbelief = 1.0;
   guint weight = 0;
-  for (guint i = 0; i < ev->len;)
+  for (guint i = 0; i < kept;)
     {
-      const KgEvidence *first = &g_array_index (ev, KgEvidence, i);
+      const KgEvidence *first = &ev[i];
       double best = 0.0;
       guint j = i;
-      for (; j < ev->len; j++)
+      for (; j < kept; j++)
         {
-          const KgEvidence *e = &g_array_index (ev, KgEvidence, j);
+          const KgEvidence *e = &ev[j];
           if (e->document != first->document || e->sentence != first->sentence)
             break;
           best = MAX (best, e->confidence);
@@ -616,9 +630,9 @@ const char *
 kg_edge_get_predicate_surface (const KgEdge *edge)
 {
   const SurfaceCount *best = NULL;
-  for (guint i = 0; i < edge->surfaces->len; i++)
+  for (guint i = 0; i < edge->n_surfaces; i++)
     {
-      const SurfaceCount *sc = &g_array_index (edge->surfaces, SurfaceCount, i);
+      const SurfaceCount *sc = &edge->surfaces[i];
       if (best == NULL || sc->count > best->count)
         best = sc; /* sorted by form, so a tie keeps the smaller form */
     }
@@ -673,15 +687,15 @@ guint
 kg_edge_get_n_evidence (const KgEdge *edge)
 {
   edge_settle ((KgEdge *) edge);
-  return edge->evidence->len;
+  return edge->n_evidence;
 }
 
 const KgEvidence *
 kg_edge_get_evidence (const KgEdge *edge, guint index)
 {
   edge_settle ((KgEdge *) edge);
-  g_return_val_if_fail (index < edge->evidence->len, NULL);
-  return &g_array_index (edge->evidence, KgEvidence, index);
+  g_return_val_if_fail (index < edge->n_evidence, NULL);
+  return &edge->evidence[index];
 }
 
 /* ---- the graph and its sorted views ------------------------------------- */
@@ -839,14 +853,13 @@ kg_node_set_entity_type (KgNode *node, KgEntityType type)
 static void
 edge_absorb (KgEdge *edge, KgEdge *duplicate)
 {
-  for (guint i = 0; i < duplicate->surfaces->len; i++)
+  for (guint i = 0; i < duplicate->n_surfaces; i++)
     {
-      const SurfaceCount *sc = &g_array_index (duplicate->surfaces, SurfaceCount, i);
+      const SurfaceCount *sc = &duplicate->surfaces[i];
       for (guint n = 0; n < sc->count; n++)
         edge_add_surface (edge->graph, edge, sc->form);
     }
-  g_array_append_vals (edge->evidence, duplicate->evidence->data, duplicate->evidence->len);
-  edge->evidence_sorted = FALSE;
+  edge_append_evidence (edge, duplicate->evidence, duplicate->n_evidence);
 }
 
 /* Rebuilds the edge table after nodes changed: edges about a removed node

@@ -1,8 +1,9 @@
 /* import-tsv.c: triples from TSV into the graph (an input stage beside the
  * text pipeline; the format is described in kgraph/import.h).
  *
- * The file is parsed into rows first and added to the graph only when every
- * line is good, so a bad file changes nothing.
+ * The file is read twice: once to check every line, then again to add the
+ * rows to the graph, one at a time, so that a bad file changes nothing and
+ * a good one is never held as rows besides its text and its graph.
  */
 #include "kgraph/import.h"
 #include "kgraph/canonical.h"
@@ -24,6 +25,7 @@ static const char *const column_names[N_COLUMNS] = {
 
 typedef struct {
   char *fields[N_COLUMNS];  /* unescaped; NULL when absent or empty */
+  char *subject_key, *predicate_key, *object_key;  /* canonical forms */
   KgEntityType subject_type, object_type;
   double confidence;
   guint line_index;         /* 0-based */
@@ -35,6 +37,9 @@ row_clear (Row *row)
 {
   for (guint i = 0; i < N_COLUMNS; i++)
     g_free (row->fields[i]);
+  g_free (row->subject_key);
+  g_free (row->predicate_key);
+  g_free (row->object_key);
 }
 
 /* Undoes the linear-TSV escapes \t \n \r \\; other backslashes stay. */
@@ -110,11 +115,13 @@ parse_row (const char *path, const char *data, gsize start, gsize length, Row *r
     return fail_at (error, path, data, start + length,
                     "expected at least 3 tab-separated columns (subject, predicate, object), found %u", n);
 
+  char **keys[] = { &row->subject_key, &row->predicate_key, &row->object_key };
   for (guint c = COL_SUBJECT; c <= COL_OBJECT; c++)
     {
-      g_autofree char *key = row->fields[c] ? (c == COL_PREDICATE ? kg_canonical_predicate (row->fields[c])
-                                                                  : kg_canonical_key (row->fields[c]))
-                                            : NULL;
+      char *key = row->fields[c] ? (c == COL_PREDICATE ? kg_canonical_predicate (row->fields[c])
+                                                       : kg_canonical_key (row->fields[c]))
+                                 : NULL;
+      *keys[c - COL_SUBJECT] = key;
       if (key == NULL || *key == '\0')
         return fail_at (error, path, data, offsets[c], "empty %s", column_names[c]);
     }
@@ -139,14 +146,50 @@ parse_row (const char *path, const char *data, gsize start, gsize length, Row *r
   return TRUE;
 }
 
-/* Parses every line of data into rows; stops at the first bad line. */
+static KgNode *
+add_argument (KgGraph *graph, const char *key, const char *surface, KgEntityType type)
+{
+  KgNodeMention mention = { key, surface, type, "exact", TRUE };
+  return kg_graph_add_mention (graph, &mention);
+}
+
+static void
+add_row (KgGraph *graph, const char *path, const Row *row)
+{
+  const char *file_id = strcmp (path, "-") == 0 ? "stdin" : path;
+  KgDocumentInfo doc = { .id = file_id, .source = file_id };
+  if (row->fields[COL_SOURCE])
+    doc.id = doc.source = row->fields[COL_SOURCE];
+  KgFact fact = {
+    .subject = add_argument (graph, row->subject_key, row->fields[COL_SUBJECT], row->subject_type),
+    .predicate = row->predicate_key,
+    .predicate_surface = row->fields[COL_PREDICATE],
+    .object = add_argument (graph, row->object_key, row->fields[COL_OBJECT], row->object_type),
+    .confidence = row->confidence,
+  };
+  KgEvidence evidence = {
+    .document = kg_graph_add_document (graph, &doc),
+    .sentence = row->line_index,
+    .start = row->start,
+    .end = row->end,
+    .text = row->fields[COL_SENTENCE],
+    .confidence = row->confidence,
+    .time = row->fields[COL_TIME],
+    .place = row->fields[COL_PLACE],
+  };
+  kg_graph_add_fact (graph, &fact, &evidence);
+}
+
+/* Parses every line of data, stopping at the first bad one, and adds each
+ * row to graph unless graph is NULL.  Counts the rows in *n_rows. */
 static gboolean
-parse_rows (const char *path, const char *data, gsize length, GArray *rows, GError **error)
+read_rows (const char *path, const char *data, gsize length, KgGraph *graph, guint *n_rows, GError **error)
 {
   gsize pos = 0;
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     pos = 3;
 
+  *n_rows = 0;
   gboolean first = TRUE;
   for (guint line_index = 0; pos < length; line_index++)
     {
@@ -165,23 +208,17 @@ parse_rows (const char *path, const char *data, gsize length, GArray *rows, GErr
       if (!skip)
         {
           Row row = { .line_index = line_index, .start = pos, .end = content_end };
-          if (!parse_row (path, data, pos, line_length, &row, error))
-            {
-              row_clear (&row);
-              return FALSE;
-            }
-          g_array_append_val (rows, row);
+          gboolean ok = parse_row (path, data, pos, line_length, &row, error);
+          if (ok && graph)
+            add_row (graph, path, &row);
+          row_clear (&row);
+          if (!ok)
+            return FALSE;
+          ++*n_rows;
         }
       pos = end + 1;
     }
   return TRUE;
-}
-
-static KgNode *
-add_argument (KgGraph *graph, const char *surface, KgEntityType type)
-{
-  KgNodeMention mention = { NULL, surface, type, "exact", TRUE };
-  return kg_graph_add_mention (graph, &mention);
 }
 
 gboolean
@@ -195,44 +232,15 @@ kg_import_tsv (KgGraph *graph, const char *path, GError **error)
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
-  if (!parse_rows (path, data, length, rows, error))
+  guint n_rows;
+  if (!read_rows (path, data, length, NULL, &n_rows, error))
     return FALSE;
-  if (rows->len == 0)
+  if (n_rows == 0)
     {
       g_set_error (error, KG_ERROR, KG_ERROR_INPUT, "%s: no triples (expected lines of "
                    "subject<TAB>predicate<TAB>object)", kg_read_file_display_name (path));
       return FALSE;
     }
-
-  const char *file_id = strcmp (path, "-") == 0 ? "stdin" : path;
-  KgDocumentInfo file_doc = { .id = file_id, .source = file_id };
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const Row *row = &g_array_index (rows, Row, i);
-      KgDocumentInfo doc = file_doc;
-      if (row->fields[COL_SOURCE])
-        doc.id = doc.source = row->fields[COL_SOURCE];
-      g_autofree char *predicate = kg_canonical_predicate (row->fields[COL_PREDICATE]);
-      KgFact fact = {
-        .subject = add_argument (graph, row->fields[COL_SUBJECT], row->subject_type),
-        .predicate = predicate,
-        .predicate_surface = row->fields[COL_PREDICATE],
-        .object = add_argument (graph, row->fields[COL_OBJECT], row->object_type),
-        .confidence = row->confidence,
-      };
-      KgEvidence evidence = {
-        .document = kg_graph_add_document (graph, &doc),
-        .sentence = row->line_index,
-        .start = row->start,
-        .end = row->end,
-        .text = row->fields[COL_SENTENCE],
-        .confidence = row->confidence,
-        .time = row->fields[COL_TIME],
-        .place = row->fields[COL_PLACE],
-      };
-      kg_graph_add_fact (graph, &fact, &evidence);
-    }
-  return TRUE;
+  /* every line is good: the second reading cannot fail */
+  return read_rows (path, data, length, graph, &n_rows, error);
 }

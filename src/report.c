@@ -1,5 +1,6 @@
 /* report.c: the entity, predicate and document tables (export stage; see
- * kgraph/report.h). */
+ * kgraph/report.h).  Rows go out in blocks of about 64 KB, so that a
+ * million facts never sit in memory a second time as text. */
 #include "kgraph/report.h"
 #include "atomic-file.h"
 #include "tally.h"
@@ -30,29 +31,67 @@ append_field (GString *out, const char *s)
       }
 }
 
+#define TABLE_BLOCK (64 * 1024)
+
+/* A table being written: its file and the rows not yet handed to it. */
+typedef struct {
+  KgAtomicFile *file;
+  GString *out;
+} Table;
+
+static void
+table_clear (Table *table)
+{
+  kg_atomic_file_discard (table->file);
+  g_string_free (table->out, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
+
+static gboolean
+table_open (Table *table, const char *path, const char *header, GError **error)
+{
+  table->file = kg_atomic_file_open (path, error);
+  table->out = g_string_new (header);
+  return table->file != NULL;
+}
+
+static void
+table_flush (Table *table)
+{
+  fwrite (table->out->str, 1, table->out->len, kg_atomic_file_get_stream (table->file));
+  g_string_truncate (table->out, 0);
+}
+
 /* Appends fields as one line. */
 static void
-append_row (GString *out, const char *const *fields, guint n)
+table_row (Table *table, const char *const *fields, guint n)
 {
   for (guint i = 0; i < n; i++)
     {
       if (i)
-        g_string_append_c (out, '\t');
-      append_field (out, fields[i]);
+        g_string_append_c (table->out, '\t');
+      append_field (table->out, fields[i]);
     }
-  g_string_append_c (out, '\n');
+  g_string_append_c (table->out, '\n');
+  if (table->out->len >= TABLE_BLOCK)
+    table_flush (table);
 }
 
+/* Writes the rest and commits the file (a write error shows there). */
 static gboolean
-write_out (const char *path, GString *out, GError **error)
+table_close (Table *table, GError **error)
 {
-  return kg_atomic_file_write (path, out->str, out->len, error);
+  table_flush (table);
+  return kg_atomic_file_commit (g_steal_pointer (&table->file), error);
 }
 
 gboolean
 kg_report_write_entities (KgGraph *graph, const char *path, GError **error)
 {
-  g_autoptr (GString) out = g_string_new ("id\tlabel\ttype\tmentions\ttypes\taliases\n");
+  g_auto (Table) table = { 0 };
+  if (!table_open (&table, path, "id\tlabel\ttype\tmentions\ttypes\taliases\n", error))
+    return FALSE;
   GPtrArray *nodes = kg_graph_get_nodes (graph);
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -72,9 +111,9 @@ kg_report_write_entities (KgGraph *graph, const char *path, GError **error)
       const char *fields[] = { kg_node_get_id (node), kg_node_get_label (node),
                                kg_entity_type_to_string (kg_node_get_entity_type (node)), mentions, types->str,
                                aliases->str };
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      table_row (&table, fields, G_N_ELEMENTS (fields));
     }
-  return write_out (path, out, error);
+  return table_close (&table, error);
 }
 
 typedef struct {
@@ -112,7 +151,9 @@ kg_report_write_predicates (KgGraph *graph, const char *path, GError **error)
       count->weight += kg_edge_get_weight (edge);
       g_hash_table_add (count->surfaces, (gpointer) kg_edge_get_predicate_surface (edge));
     }
-  g_autoptr (GString) out = g_string_new ("predicate\trelation\tfacts\tweight\tsurface_forms\n");
+  g_auto (Table) table = { 0 };
+  if (!table_open (&table, path, "predicate\trelation\tfacts\tweight\tsurface_forms\n", error))
+    return FALSE;
   g_autoptr (GPtrArray) predicates = kg_sorted_keys (counts);
   for (guint i = 0; i < predicates->len; i++)
     {
@@ -123,17 +164,19 @@ kg_report_write_predicates (KgGraph *graph, const char *path, GError **error)
       g_autofree char *facts = g_strdup_printf ("%u", count->facts);
       g_autofree char *weight = g_strdup_printf ("%u", count->weight);
       const char *fields[] = { predicates->pdata[i], count->relation, facts, weight, joined };
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      table_row (&table, fields, G_N_ELEMENTS (fields));
     }
-  return write_out (path, out, error);
+  return table_close (&table, error);
 }
 
 gboolean
 kg_report_write_facts (KgGraph *graph, const char *path, GError **error)
 {
-  g_autoptr (GString) out = g_string_new ("fact\tin_graph\tsubject\tsubject_type\tpredicate\trelation\toffice\tobject"
-                                          "\tobject_type\tpolarity\tmodality\tattributed_to\tconfidence\tdocument"
-                                          "\tsentence\tstart\tend\ttime\tplace\ttext\n");
+  g_auto (Table) table = { 0 };
+  if (!table_open (&table, path, "fact\tin_graph\tsubject\tsubject_type\tpredicate\trelation\toffice\tobject"
+                   "\tobject_type\tpolarity\tmodality\tattributed_to\tconfidence\tdocument"
+                   "\tsentence\tstart\tend\ttime\tplace\ttext\n", error))
+    return FALSE;
   GPtrArray *kept = kg_graph_get_edges (graph), *aside = kg_graph_get_set_aside_edges (graph);
   for (guint i = 0; i < kept->len + aside->len; i++)
     {
@@ -156,22 +199,24 @@ kg_report_write_facts (KgGraph *graph, const char *path, GError **error)
             speaker ? kg_node_get_label (speaker) : NULL, confidence,
             kg_graph_get_document (graph, ev->document)->id, sentence, start, end, ev->time, ev->place, ev->text,
           };
-          append_row (out, fields, G_N_ELEMENTS (fields));
+          table_row (&table, fields, G_N_ELEMENTS (fields));
         }
     }
-  return write_out (path, out, error);
+  return table_close (&table, error);
 }
 
 gboolean
 kg_report_write_documents (KgGraph *graph, const char *path, GError **error)
 {
-  g_autoptr (GString) out = g_string_new ("id\ttitle\tdate\tbyline\tsource\n");
+  g_auto (Table) table = { 0 };
+  if (!table_open (&table, path, "id\ttitle\tdate\tbyline\tsource\n", error))
+    return FALSE;
   GArray *order = kg_graph_get_document_order (graph);
   for (guint i = 0; i < order->len; i++)
     {
       const KgDocumentInfo *doc = kg_graph_get_document (graph, g_array_index (order, guint, i));
       const char *fields[] = { doc->id, doc->title, doc->date, doc->byline, doc->source };
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      table_row (&table, fields, G_N_ELEMENTS (fields));
     }
-  return write_out (path, out, error);
+  return table_close (&table, error);
 }
