@@ -76,26 +76,17 @@ kg_cmd_build (int argc, char **argv)
   g_autoptr (KgReader) reader = kg_cli_input_reader (&input);
   if (reader == NULL)
     return KG_EXIT_USAGE;
-  KgExit status = KG_EXIT_OK;
-  if (options.shard_path == NULL && !kg_cli_output_check (&output, &status))
-    return status;
-
+  g_auto (KgCliSink) sink = { 0 };
   g_autoptr (KgAliasRules) rules = NULL;
-  if (!kg_cli_graph_options_rules (&options, &rules))
-    return KG_EXIT_INPUT;
+  KgExit status = kg_cli_sink_open (&sink, &options, &output, &rules);
+  if (status != KG_EXIT_OK)
+    return status;
   g_autoptr (GError) error = NULL;
   g_autoptr (KgPipeline) pipeline = kg_cli_pipeline_new (&input, KG_STAGE_FACTS, &error);
   if (pipeline == NULL)
     {
       kg_cli_error ("%s", error->message);
       return KG_EXIT_MODEL;
-    }
-
-  g_auto (KgCliSink) sink = { 0 };
-  if (!kg_cli_sink_init (&sink, options.shard_path, output.quiet, &error))
-    {
-      kg_cli_error ("%s", error->message);
-      return KG_EXIT_OUTPUT;
     }
   g_autoptr (KgPipelinePool) pool = kg_pipeline_pool_new (pipeline, threads, kg_cli_sink_add, &sink);
   Build build = { pool, &sink };

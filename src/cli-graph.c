@@ -9,8 +9,10 @@
 
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 2)
 
-gboolean
-kg_cli_sink_init (KgCliSink *sink, const char *shard_path, gboolean quiet, GError **error)
+/* A sink into a new graph, or into the shard at shard_path (nullable);
+ * FALSE when the shard cannot be made. */
+static gboolean
+sink_init (KgCliSink *sink, const char *shard_path, gboolean quiet, GError **error)
 {
   *sink = (KgCliSink) { 0 };
   sink->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -200,4 +202,21 @@ kg_cli_graph_options_rules (const KgCliGraphOptions *options, KgAliasRules **rul
   if ((*rules = kg_alias_rules_load (options->aliases_path, &error)) == NULL)
     kg_cli_error ("%s", error->message);
   return *rules != NULL;
+}
+
+KgExit
+kg_cli_sink_open (KgCliSink *sink, const KgCliGraphOptions *options, KgCliOutput *output, KgAliasRules **rules)
+{
+  KgExit status = KG_EXIT_OK;
+  if (options->shard_path == NULL && !kg_cli_output_check (output, &status))
+    return status;
+  if (!kg_cli_graph_options_rules (options, rules))
+    return KG_EXIT_INPUT;
+  g_autoptr (GError) error = NULL;
+  if (!sink_init (sink, options->shard_path, output->quiet, &error))
+    {
+      kg_cli_error ("%s", error->message);
+      return KG_EXIT_OUTPUT;
+    }
+  return KG_EXIT_OK;
 }

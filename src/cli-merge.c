@@ -34,20 +34,12 @@ kg_cmd_merge (int argc, char **argv)
       kg_cli_error ("no shard to merge (try 'kgraph merge --help')");
       return KG_EXIT_USAGE;
     }
-  KgExit status = KG_EXIT_OK;
-  if (options.shard_path == NULL && !kg_cli_output_check (&output, &status))
-    return status;
-  g_autoptr (KgAliasRules) rules = NULL;
-  if (!kg_cli_graph_options_rules (&options, &rules))
-    return KG_EXIT_INPUT;
-
-  g_autoptr (GError) error = NULL;
   g_auto (KgCliSink) sink = { 0 };
-  if (!kg_cli_sink_init (&sink, options.shard_path, output.quiet, &error))
-    {
-      kg_cli_error ("%s", error->message);
-      return KG_EXIT_OUTPUT;
-    }
+  g_autoptr (KgAliasRules) rules = NULL;
+  KgExit status = kg_cli_sink_open (&sink, &options, &output, &rules);
+  if (status != KG_EXIT_OK)
+    return status;
+  g_autoptr (GError) error = NULL;
   for (int i = 1; i < argc; i++)
     {
       sink.done = (double) (i - 1) / (argc - 1);

@@ -158,9 +158,6 @@ typedef struct {
   double done;             /* share of the input read, for progress */
 } KgCliSink;
 
-/* A sink into a new graph, or into the shard at shard_path (nullable);
- * FALSE when the shard cannot be made. */
-gboolean kg_cli_sink_init (KgCliSink *sink, const char *shard_path, gboolean quiet, GError **error);
 void kg_cli_sink_clear (KgCliSink *sink);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliSink, kg_cli_sink_clear)
 /* A KgDeltaFunc: adds a document unless its text was read already;
@@ -191,6 +188,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KgCliGraphOptions, kg_cli_graph_options_clear)
 /* Adds the options to context's main group; shard_help says what --shard
  * writes. */
 void kg_cli_graph_options_add (GOptionContext *context, KgCliGraphOptions *options, const char *shard_help);
+/* Checks the output options (unless a shard is written), reads the alias
+ * rules (NULL without --aliases) and opens sink; on failure prints why and
+ * returns the exit code. */
+KgExit kg_cli_sink_open (KgCliSink *sink, const KgCliGraphOptions *options, KgCliOutput *output,
+                         KgAliasRules **rules);
 /* The alias rules (NULL without --aliases); FALSE after printing why they
  * cannot be read. */
 gboolean kg_cli_graph_options_rules (const KgCliGraphOptions *options, KgAliasRules **rules);
