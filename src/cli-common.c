@@ -250,6 +250,18 @@ is_own_output (const char *path, const char *output_real)
   return output_real && is_under (path, output_real);
 }
 
+char *
+kg_cli_unique_id (GHashTable *used, const char *id)
+{
+  char *unique = NULL;
+  for (guint n = 2; unique == NULL || g_hash_table_contains (used, unique); n++)
+    {
+      g_free (unique);
+      unique = g_strdup_printf ("%s~%u", id, n);
+    }
+  return unique;
+}
+
 KgCliCounts
 kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs, guint n_inputs,
                               const KgCliOutput *output, KgCliDocumentFunc func, gpointer user_data)
@@ -335,12 +347,7 @@ kg_cli_read_documents_except (const KgReader *reader, const char *const *inputs,
           if (first)
             {
               g_autofree char *given = g_strdup (id);
-              g_autofree char *unique = NULL;
-              for (guint n = 2; unique == NULL || g_hash_table_contains (ids, unique); n++)
-                {
-                  g_free (unique);
-                  unique = g_strdup_printf ("%s~%u", given, n);
-                }
+              g_autofree char *unique = kg_cli_unique_id (ids, given);
               kg_cli_warning ("%s: document id \"%s\" was read before, from %s: this document's id is \"%s\"",
                               source, given, first, unique);
               kg_document_set_id (document, unique);

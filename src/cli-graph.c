@@ -82,12 +82,7 @@ kg_cli_sink_add (KgDelta *delta, gpointer user_data)
   if (g_hash_table_contains (sink->ids, id))
     {
       g_autofree char *given = g_strdup (id);
-      g_autofree char *unique = NULL;
-      for (guint n = 2; unique == NULL || g_hash_table_contains (sink->ids, unique); n++)
-        {
-          g_free (unique);
-          unique = g_strdup_printf ("%s~%u", given, n);
-        }
+      g_autofree char *unique = kg_cli_unique_id (sink->ids, given);
       kg_cli_warning ("document id \"%s\" was read before with other text: this document's id is \"%s\"", given,
                       unique);
       kg_delta_set_id (delta, unique);

@@ -82,6 +82,10 @@ GOptionGroup *kg_cli_data_group (KgCliInput *input);
  * (transfer full) */
 KgReader *kg_cli_input_reader (const KgCliInput *input);
 
+/* "ID~2", "ID~3", ...: the first that used (a set of ids) does not hold,
+ * for a document whose id another had.  (transfer full) */
+char *kg_cli_unique_id (GHashTable *used, const char *id);
+
 /* Called with each document read, in input order, and the share of the
  * input's bytes read so far (0 to 1).  (document: transfer full) */
 typedef void (*KgCliDocumentFunc) (KgDocument *document, double done, gpointer user_data);
