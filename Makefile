@@ -36,8 +36,16 @@ KG_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -fPIC \
 KG_LDLIBS = $(shell pkg-config --libs $(PKGS)) -lm
 
 BUILD    = build
-LIB_SRC  = $(filter-out src/main.c src/cli-%.c,$(wildcard src/*.c))
-CLI_SRC  = src/main.c $(wildcard src/cli-*.c)
+# src/ holds one folder per stage, in pipeline order: read (files to
+# sentences and tokens), nlp (tagger, lemmatizer, parser and the perceptron
+# under them), entity (names, values, coreference, merging), extract
+# (facts from clauses and noun phrases), graph (the graph, deltas, shards,
+# the pipeline), export (every output format and the report), lint, cli
+# (the kgraph program), and util (what every stage uses).  A header is
+# included by its folder's name from another folder: "graph/shard.h".
+SRC_DIRS = read nlp entity extract graph export lint cli util
+LIB_SRC  = $(foreach d,$(filter-out cli,$(SRC_DIRS)),$(wildcard src/$(d)/*.c))
+CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC = $(wildcard tests/test-*.c)
@@ -171,18 +179,18 @@ $(BUILD)/tests/%.o: tests/%.c
 	$(call say,CC,$<)$(CC) $(KG_CFLAGS) $(CFLAGS) -c $< -o $@
 
 # The HTML report's script and style, compiled into the library.
-REPORT_ASSETS = src/report/report.js src/report/report.css
+REPORT_ASSETS = src/export/report/report.js src/export/report/report.css
 $(BUILD)/gen/report-assets.h: $(REPORT_ASSETS) scripts/embed-text
 	@mkdir -p $(dir $@)
-	$(call say,GEN,$@)scripts/embed-text $@ kg__report_js=src/report/report.js kg__report_css=src/report/report.css
-$(BUILD)/obj/export-html.o: $(BUILD)/gen/report-assets.h
+	$(call say,GEN,$@)scripts/embed-text $@ kg__report_js=src/export/report/report.js kg__report_css=src/export/report/report.css
+$(BUILD)/obj/export/export-html.o: $(BUILD)/gen/report-assets.h
 
-# The RDF vocabulary, compiled into the library (src/rdf-vocabulary.c) and
+# The RDF vocabulary, compiled into the library (src/export/rdf-vocabulary.c) and
 # installed as it is with the rest of data/.
 $(BUILD)/gen/vocabulary-ttl.h: data/kgraph.ttl scripts/embed-text
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)scripts/embed-text $@ kg__vocabulary_ttl=data/kgraph.ttl
-$(BUILD)/obj/rdf-vocabulary.o: $(BUILD)/gen/vocabulary-ttl.h
+$(BUILD)/obj/export/rdf-vocabulary.o: $(BUILD)/gen/vocabulary-ttl.h
 
 $(STATIC): $(LIB_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^

@@ -58,7 +58,7 @@ def unescape(field):
 
 
 def clean(text):
-    """The characters every export drops (src/export-text.c)."""
+    """The characters every export drops (src/export/export-text.c)."""
     return "".join(c for c in text if not (
         (ord(c) < 0x20 and c not in "\t\n") or c in "\r\x7f\ufffe\uffff"))
 

@@ -1,9 +1,9 @@
 /* test-dot-syntax.c: Graphviz label escaping, checked against a model of
  * Graphviz's label rules and against Graphviz itself (agwrite, agmemread,
  * layout and SVG rendering in-process). */
-#include "dot-syntax.h"
-#include "export-cgraph.h"
-#include "export-text.h"
+#include "export/dot-syntax.h"
+#include "export/export-cgraph.h"
+#include "export/export-text.h"
 
 #include <glib/gstdio.h>
 #include <graphviz/gvc.h>

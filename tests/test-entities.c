@@ -1,8 +1,8 @@
 /* test-entities.c: the entity stage on sentences written for these tests:
  * names without titles, types, values, nationalities, coreference, keys,
  * merging across documents, and the user's alias rules. */
-#include "entities-private.h"
-#include "entity-merge.h"
+#include "entity/entities-private.h"
+#include "entity/entity-merge.h"
 #include "pipeline-test-util.h"
 
 #include <glib/gstdio.h>

@@ -6,10 +6,10 @@
  * types, facts only, minimum weight) and says it left out; determinism,
  * and a clean lint. */
 #include "sample-graph.h"
-#include "dot-syntax.h"
-#include "export-cgraph.h"
-#include "export-text.h"
-#include "export-diagram.h"
+#include "export/dot-syntax.h"
+#include "export/export-cgraph.h"
+#include "export/export-text.h"
+#include "export/export-diagram.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * lines with their time and place, the time and place lists, cleaned
  * text, collapsed parallel edges, determinism, clean lint. */
 #include "sample-graph.h"
-#include "graphml-schema.h"
+#include "export/graphml-schema.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

@@ -5,8 +5,8 @@
  * relations as its properties or Wikidata's, sorted unique lines, named
  * graphs per document, determinism and a clean lint. */
 #include "sample-graph.h"
-#include "rdf-syntax.h"
-#include "rdf-vocabulary.h"
+#include "export/rdf-syntax.h"
+#include "export/rdf-vocabulary.h"
 
 #include <string.h>
 

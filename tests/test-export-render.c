@@ -3,7 +3,7 @@
  * PDF dates reset with a cross-reference table that still points at every
  * object, every layout engine, and a bad engine refused. */
 #include "sample-graph.h"
-#include "export-private.h"
+#include "export/export-private.h"
 
 #include <libxml/parser.h>
 #include <stdlib.h>

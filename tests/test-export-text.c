@@ -1,6 +1,6 @@
 /* test-export-text.c: the text cleaning, XML name characters, number
  * format and edge labels every export shares. */
-#include "export-text.h"
+#include "export/export-text.h"
 
 static void
 test_clean (void)

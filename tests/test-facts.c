@@ -2,7 +2,7 @@
  * tests, run through the shipped models and lexicons to the graph: each
  * fact an edge, its evidence the sentence with the fact's time and place
  * as written. */
-#include "entity-merge.h"
+#include "entity/entity-merge.h"
 #include "pipeline-test-util.h"
 #include "reader-test-util.h"
 

@@ -1,6 +1,6 @@
 /* test-graphml-schema.c: GraphML value rules, NMTOKENs, Gephi's built-in
  * properties, and the exporter's key table checked against them. */
-#include "graphml-schema.h"
+#include "export/graphml-schema.h"
 
 #include <string.h>
 

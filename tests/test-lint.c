@@ -3,7 +3,7 @@
  * our own exports (the sample graph and tests/data/hostile.tsv) are clean,
  * and formats are told apart. */
 #include "sample-graph.h"
-#include "dot-syntax.h"
+#include "export/dot-syntax.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* test-model-file.c: the model container: round trip and every way a
  * model file can be wrong. */
-#include "model-file.h"
+#include "nlp/model-file.h"
 #include "kgraph/error.h"
 
 #include <string.h>

@@ -1,6 +1,6 @@
 /* test-parser-state.c: the arc-hybrid transition system, its dynamic
  * oracle and projectivisation. */
-#include "parser-state.h"
+#include "nlp/parser-state.h"
 #include <kgraph.h>
 
 /* Follows zero-cost transitions (with gold labels) from the start and

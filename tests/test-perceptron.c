@@ -1,5 +1,5 @@
 /* test-perceptron.c: training, averaging, saving and scoring. */
-#include "perceptron.h"
+#include "nlp/perceptron.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* test-rdf-syntax.c: IRI slugs, N-Triples literal escaping, the RFC 3987
  * IRI check and XML Schema lexical forms. */
-#include "rdf-syntax.h"
+#include "export/rdf-syntax.h"
 
 #include <string.h>
 

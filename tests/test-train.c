@@ -1,9 +1,9 @@
 /* test-train.c: the trainers end to end on a few hand-written sentences:
  * they learn their training data, write models that load, and write the
  * same bytes every time. */
-#include "lemmatizer.h"
-#include "parser.h"
-#include "tagger.h"
+#include "nlp/lemmatizer.h"
+#include "nlp/parser.h"
+#include "nlp/tagger.h"
 #include <kgraph.h>
 
 #include <glib/gstdio.h>

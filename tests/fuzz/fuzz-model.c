@@ -4,9 +4,9 @@
  * table, the perceptron weights are loaded and scored, and the same bytes
  * are loaded as a tagger (whose feature hash they will rarely have). */
 #include "fuzz.h"
-#include "model-file.h"
-#include "perceptron.h"
-#include "tagger.h"
+#include "nlp/model-file.h"
+#include "nlp/perceptron.h"
+#include "nlp/tagger.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * text.  The reader hands them valid UTF-8 without NUL bytes, so the input
  * is made so first. */
 #include "fuzz.h"
-#include "reader-private.h"
+#include "read/reader-private.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * is added to a graph, so that what the reader accepts is what the graph
  * can take. */
 #include "fuzz.h"
-#include "shard.h"
+#include "graph/shard.h"
 
 #include <sys/mman.h>
 #include <unistd.h>
